@@ -1,0 +1,1 @@
+"""Shipped data files (gazetteer, name statistics); see SOURCES.md."""

@@ -1,0 +1,1 @@
+"""Lexical resources: administrative-division gazetteer and person-name statistics."""
