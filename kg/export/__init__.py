@@ -1,0 +1,1 @@
+"""Writers for every export format; each writes atomically (temp file, then rename)."""

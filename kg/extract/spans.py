@@ -1,0 +1,74 @@
+"""Growing a name leftwards from its head word: the shared rule behind
+institution, zone and program names ("石峰区" + "行政审批" + "局").
+
+A name grows over noun-like tokens and stops at function words, punctuation
+and verbs — except the verbs institution names are made of (审批, 监督, 深化:
+"行政审批局", "深化医药卫生体制改革领导小组"). A place name, a level prefix
+(市/县/区/省) or 该 anchors the name: growth stops there (after any places
+stacked before it: 湖南 + 衡东 + 经济开发区).
+"""
+from __future__ import annotations
+
+from .tokens import Token
+
+STOP_POS = {"p", "c", "u", "uj", "ul", "uv", "uz", "ud", "ug", "d", "q", "t", "y", "e", "o", "x", "w",
+            "r", "f", "ad", "an", "z", "zg", "mq", "tg"}
+STOP_WORDS = {"的", "在", "与", "和", "及", "对", "向", "由", "把", "被", "让", "是", "为", "从", "到", "经", "据",
+              "了", "将", "并", "等", "给", "同", "跟", "比", "以", "这", "那", "其", "各", "每", "全", "我", "我们",
+              "联合", "牵头", "组织", "举行", "召开", "来到", "走进", "落户", "成立", "位于", "作为", "参加", "加入",
+              "认定", "推出", "发布", "签订", "邀请", "前往", "率队", "走访", "开展", "带领", "陪同", "获得", "入选",
+              "依托", "通过", "支持", "协调", "帮助", "推动", "建立", "建设", "打造", "实现", "完成", "开通", "启动",
+              "获悉", "了解", "介绍", "表示", "说", "称", "指出", "强调", "要求", "如", "例如", "包括", "还有",
+              "当天", "近日", "日前", "目前", "今年", "去年", "同时", "此外", "其中", "据悉", "记者", "笔者",
+              "是否", "已经", "已", "正", "又", "也", "还", "都", "就", "才", "再", "更", "最"}
+LEVEL_PREFIX = set("市县区省镇乡州")
+NAME_VERBS = set("""审批 监督 执法 管理 服务 建设 发展 改革 深化 保障 监管 规划 防控 预防 控制 保护 救助 烧伤 整形
+投资 运输 治疗 诊治 研发 审判 检察 经营 开发 创业 就业 培训 孵化 交易 采购 评审 认证 执行 指挥 调度 应急
+综合 设计 研究 生产 制造 加工 养老 托育 教育 计划 生育 督查 巡视 巡察 接待 信访 统计 审计 稽查 征收 拆迁
+安置 登记 公证 仲裁 调解 招商 合作 交流 协调 联络 振兴 扶贫 帮扶 维修 回收 再生 处置 净化 配送
+销售 租赁 咨询 代理 担保 融资 互助 救援 急救 介入 诊疗 康复 保健 监测 检测 检验 评估 办理 审核 出版 传媒
+融合 创新 转化 卫计 培育 集中 带量 配套 协作 鉴定 储备 营销 物流 运营 策划 旅游 体育 广电""".split())
+MAX_CHARS = 24
+
+
+def is_place(tok: Token) -> bool:
+    return tok.pos == "ns" and len(tok.word) >= 2
+
+
+def expand_left(tokens: list[Token], head: int, text: str, *, stop_at_org=None) -> tuple[int, int | None]:
+    """Start offset of the name whose last token is tokens[head], and the index of
+    a parent token where growth stopped at another institution (or None)."""
+    start = tokens[head].start
+    end = tokens[head].end
+    j = head - 1
+    while j >= 0:
+        tok = tokens[j]
+        if end - tok.start > MAX_CHARS:
+            break
+        if stop_at_org is not None and stop_at_org(tok):
+            return start, j      # the parent institution anchors the name
+        word = tok.word
+        if word.startswith("该") and len(word) <= 3:
+            return tok.start, None   # 该院, 该区: resolved from the article's context
+        if word in STOP_WORDS or tok.pos in STOP_POS or not _is_name_char(word[0]):
+            break
+        if tok.pos == "m" and not _cjk_numeral(word):
+            break
+        if tok.pos.startswith("v") and tok.pos != "vn" and word not in NAME_VERBS:
+            break             # a verb ends the name: 紧邻|经开区, 利用|市中心医院
+        start = tok.start
+        if is_place(tok) or (len(word) == 1 and word in LEVEL_PREFIX and (j == 0 or not _is_name_char(tokens[j - 1].word[-1]) or tokens[j - 1].word in STOP_WORDS)):
+            while j > 0 and is_place(tokens[j - 1]) and end - tokens[j - 1].start <= MAX_CHARS:
+                j -= 1            # 湖南 + 衡东 + 经济开发区: places stack
+                start = tokens[j].start
+            return start, None   # anchored: keep verbs we passed
+        j -= 1
+    return start, None
+
+
+def _is_name_char(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch.isalnum() or ch in "·"
+
+
+def _cjk_numeral(word: str) -> bool:
+    return all(ch in "一二三四五六七八九十百零〇第" for ch in word)

@@ -1,0 +1,82 @@
+"""Word segmentation with POS tags, primed once with the lexicons so that
+titles, place names and institution words come out whole."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import rjieba
+
+from ..lexicon.gazetteer import load_gazetteer
+from ..lexicon.terms import load_terms
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str
+    pos: str
+    start: int     # offsets relative to the text given to `tokenize`
+    end: int
+
+
+EXTRA_WORDS = {
+    "nt": ["区委", "市委", "县委", "省委", "镇党委", "党工委", "管委会", "经开区", "高新区", "示范区",
+           "卫健委", "住建局", "人社局", "发改委", "行政审批局", "行政审批服务局", "文旅广体局", "市监局",
+           "医保局", "疾控局", "疾控中心", "财政局", "民政局", "公安局", "城管局", "应急管理局", "金融办",
+           "道安办", "领导小组", "党支部", "总工会", "社工站", "妇幼保健院", "人民医院", "中医院", "中医医院"],
+}
+
+
+@functools.cache
+def prime() -> None:
+    """Teach the segmenter our words (idempotent, once per process)."""
+    terms = load_terms()
+    for title in terms.titles:
+        rjieba.add_word(title, None, "nnt")
+    for word in EXTRA_WORDS["nt"]:
+        rjieba.add_word(word, None, "nt")
+    gaz = load_gazetteer()
+    for surface, codes in gaz.surfaces().items():
+        if len(surface) < 2 or rjieba.has_word(surface):
+            continue   # never retag an existing word: 合作 stays a verb
+        if any(gaz.get(c).name == surface or gaz.get(c).level != "county" or c.startswith("43") for c in codes):
+            rjieba.add_word(surface, None, "ns")
+
+
+@functools.cache
+def _place_words() -> frozenset[str]:
+    from .regions import COMMON_WORD_SHORTS, ZONE_SUFFIXES, short_form_ok
+    gaz = load_gazetteer()
+    return frozenset(s for s, codes in gaz.surfaces().items()
+                     if len(s) >= 2 and s not in COMMON_WORD_SHORTS and not s.endswith(ZONE_SUFFIXES)
+                     and any(gaz.get(c).name == s or short_form_ok(c) for c in codes))
+
+
+@functools.cache
+def _title_cores() -> tuple[str, ...]:
+    return tuple(sorted(load_terms().titles, key=len, reverse=True))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tagged tokens with offsets. Place names are tagged ns whatever jieba thinks
+    (怀化 is a verb in its dictionary), and words that fuse an institution with a
+    title (医院院长, 协会会长, 外科主任) are split before the title."""
+    prime()
+    places, cores = _place_words(), _title_cores()
+    out, pos = [], 0
+    for word, tag in rjieba.tag(text):
+        if word in places:
+            tag = "ns"
+        core = next((c for c in cores if word.endswith(c) and len(word) > len(c)), None) if len(word) >= 3 else None
+        if core and word not in load_terms().titles and not word[: -len(core)] in ("副", "总", "常务副"):
+            head = word[: -len(core)]
+            out.append(Token(head, "n", pos, pos + len(head)))
+            out.append(Token(core, "nnt", pos + len(head), pos + len(word)))
+        else:
+            out.append(Token(word, tag, pos, pos + len(word)))
+        pos += len(word)
+    return out
+
+
+def has_word(word: str) -> bool:
+    return rjieba.has_word(word)

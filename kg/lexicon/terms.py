@@ -1,0 +1,43 @@
+"""Loaders for the hand-made term lists in kg/data: titles, title modifiers,
+non-post occupations, institution suffixes and department suffixes."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+
+def _lines(filename: str) -> list[str]:
+    text = resources.files("kg.data").joinpath(filename).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def _pairs(filename: str) -> dict[str, str]:
+    return dict(ln.split("\t")[:2] for ln in _lines(filename))
+
+
+@dataclass(frozen=True)
+class Terms:
+    titles: dict[str, str]              # core title -> category
+    modifiers: tuple[str, ...]          # longest first
+    non_posts: frozenset[str]
+    org_suffixes: dict[str, str]        # suffix -> subtype
+    departments: tuple[str, ...]
+
+    def org_suffix(self, name: str) -> str:
+        """The longest institution suffix `name` ends with, or ''."""
+        for n in range(min(6, len(name)), 0, -1):
+            if name[-n:] in self.org_suffixes:
+                return name[-n:]
+        return ""
+
+
+@functools.cache
+def load_terms() -> Terms:
+    return Terms(
+        titles=_pairs("titles.tsv"),
+        modifiers=tuple(sorted(_lines("title_modifiers.txt"), key=len, reverse=True)),
+        non_posts=frozenset(_lines("non_posts.txt")),
+        org_suffixes=_pairs("org_suffixes.tsv"),
+        departments=tuple(_lines("departments.txt")),
+    )

@@ -1,0 +1,139 @@
+"""Mentions of one file into entities and facts, read in each article's context.
+
+Naming rules (the same names then merge across files):
+- regions: the gazetteer's full name and code; villages and communities under
+  the township or county the article is about;
+- party committees: 中共 + place + 委员会 (a district keeps its city: 中共株洲市天元区委员会);
+- governments: place + 人民政府;
+- a level word opening an institution's name is the article's place of that
+  level (市中心医院 in a Zhuzhou article -> 株洲市中心医院);
+- departments hang under the institution before them, 该院 or the article's
+  last hospital (株洲市中心医院烧伤整形科);
+- people are one entity per name and city.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon.gazetteer import load_gazetteer
+from ..model import EntityInfo, EntityKey, Evidence, Fact
+from .context import Context, pick
+
+PARTY_COMMITTEE = re.compile(r"^(?:中共)?(?P<place>.*?)(?P<lvl>[省市县区镇乡])?(?:党)?委$")
+GOVERNMENT = re.compile(r"^(?P<place>.*?)(?P<lvl>[省市县区镇乡])?(?:人民)?政府$")
+GOV_HEADS = {"省长": "省", "市长": "市", "州长": "州", "县长": "县", "区长": "区", "镇长": "镇", "乡长": "乡"}
+ANAPHOR_CLASS = (("医院", "院"), ("院", "院"), ("局", "局"), ("有限公司", "公司"), ("公司", "公司"), ("集团", "公司"),
+                 ("中心", "中心"), ("站", "站"), ("委", "委"), ("会", "会"), ("所", "所"), ("校", "校"), ("学", "校"))
+TITLE_CLASS = {"院长": "院", "副院长": "院", "局长": "局", "副局长": "局", "董事长": "公司", "总经理": "公司",
+               "副总经理": "公司", "站长": "站", "所长": "所", "校长": "校", "会长": "会"}
+TOWN_SUFFIXES = ("街道", "镇", "乡")
+
+
+def anaphor_class(name: str) -> str:
+    return next((cls for suffix, cls in ANAPHOR_CLASS if name.endswith(suffix)), "")
+
+
+class FileResolver:
+    """Collects the entities and facts of one file."""
+
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.entities: dict[EntityKey, EntityInfo] = {}
+        self.facts: list[Fact] = []
+        self.gaz = load_gazetteer()
+
+    # ------------------------------------------------------------ entities
+    def add(self, key: EntityKey, label: str, ev: Evidence | None, surface: str = "", **attrs) -> EntityKey:
+        info = self.entities.get(key)
+        if info is None:
+            info = self.entities[key] = EntityInfo(key, label)
+        if surface and surface != label:
+            info.aliases.add(surface)
+        for k, v in attrs.items():
+            if v not in (None, ""):
+                info.attrs.setdefault(k, v)
+        if ev is not None:
+            info.mentions.append(ev)
+        return key
+
+    def fact(self, s: EntityKey, p: str, o, ev: Evidence | None, rule: str, conf: float, **attrs) -> None:
+        if ev is None or s == o:
+            return
+        self.facts.append(Fact(s, p, o, ev, rule, conf, attrs))
+
+    def region(self, code: str, ev: Evidence | None, surface: str = "") -> EntityKey:
+        """A gazetteer region and, as background knowledge, its chain of parents."""
+        d = self.gaz.get(code)
+        key = EntityKey("region", d.name, code)
+        self.add(key, d.name, ev, surface, code=code if d.level != "township" else "", level=d.level)
+        child = key
+        for a in self.gaz.ancestors(code):
+            parent = EntityKey("region", a.name, a.code)
+            self.add(parent, a.name, None, code=a.code, level=a.level)
+            self.fact(child, "part_of", parent, ev, "gazetteer", 1.0)
+            child = parent
+        return key
+
+    def village(self, name: str, parent_code: str, ev: Evidence) -> EntityKey:
+        parent_key = self.region(parent_code, None) if parent_code else None
+        key = EntityKey("region", name, f"{parent_code}/{name}" if parent_code else name)
+        level = "village"
+        self.add(key, name, ev, level=level)
+        if parent_key:
+            self.fact(key, "part_of", parent_key, ev, "village-under-article-place", 0.7)
+        return key
+
+    def zone(self, name: str, region: EntityKey | None, ev: Evidence) -> EntityKey:
+        canonical = contract_zone(name)
+        key = EntityKey("zone", canonical)
+        self.add(key, name, ev, name, level="zone")
+        if region:
+            self.fact(key, "part_of", region, ev, "zone-name-place", 0.9)
+        return key
+
+    def org(self, name: str, ev: Evidence, surface: str, region: EntityKey | None = None,
+            parent: EntityKey | None = None, subtype: str = "", explicit: bool = True, rule: str = "") -> EntityKey:
+        key = EntityKey("org", name)
+        self.add(key, name, ev, surface, subtype=subtype)
+        info = self.entities[key]
+        info.attrs["explicit"] = info.attrs.get("explicit", False) or explicit
+        if region:
+            self.fact(key, "located_in", region, ev, rule or "org-name-place", 0.85)
+        if parent:
+            self.fact(key, "sub_organization_of", parent, ev, "department-of", 0.85)
+        return key
+
+    # ------------------------------------------------------------ naming
+    def place_key(self, code: str) -> EntityKey | None:
+        if not code:
+            return None
+        d = self.gaz.get(code)
+        return EntityKey("region", d.name, code) if d else None
+
+    def party_committee(self, code: str) -> tuple[str, str]:
+        """(name, region code) of the party committee of a region."""
+        d = self.gaz.get(code)
+        if d.level == "township":
+            return d.name + "党委", code
+        prefix = ""
+        if d.level == "county" and d.name.endswith("区"):
+            city = self.gaz.get(d.parent)
+            prefix = city.name if city and city.level == "prefecture" else ""
+        return f"中共{prefix}{d.name}委员会", code
+
+    def resolve_region_text(self, text: str, ctx: Context) -> str:
+        """Region code for a place written as text (湘潭市, 衡东县, 天元区, 天元, or a level word)."""
+        if not text:
+            return ""
+        if len(text) == 1:
+            return ctx.level_region(text)
+        cands = self.gaz.lookup(text)
+        return pick(tuple(c.code for c in cands), ctx) if cands else ""
+
+
+def contract_zone(name: str) -> str:
+    """One key for the long and short forms of a zone's name."""
+    for long, short in (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"),
+                        ("国家高新区", "高新区"), ("产业园区", "产业园"), ("工业园区", "工业园")):
+        name = name.replace(long, short)
+    return re.sub(r"^(湖南省?|中国)", "", name)

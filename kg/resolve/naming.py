@@ -1,0 +1,99 @@
+"""Canonical institution names from what the text writes, in the article's context."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon.gazetteer import load_gazetteer
+from ..extract.regions import COMMON_WORD_SHORTS, short_form_ok
+from .context import Context, pick
+from .local import PARTY_COMMITTEE, GOVERNMENT, anaphor_class
+
+LEVEL_CHARS = "市县区省"
+
+
+@dataclass
+class OrgName:
+    name: str            # canonical
+    region: str = ""     # region code the name places it in
+    zone: str = ""       # zone name it belongs to
+    parent: str = ""     # canonical name of the parent institution (departments)
+    child: str = ""      # the department part, when parent is set
+
+
+def _region_prefix(text: str, ctx: Context) -> tuple[str, str]:
+    """The longest gazetteer place the text starts with: (code, surface)."""
+    gaz = load_gazetteer()
+    for n in range(min(len(text), 12), 1, -1):
+        cands = [c for c in gaz.lookup(text[:n]) if c.name == text[:n] or short_form_ok(c.code)]
+        if cands and text[:n] not in COMMON_WORD_SHORTS:
+            return pick(tuple(c.code for c in cands), ctx), text[:n]
+    return "", ""
+
+
+def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName | None:
+    """Canonical name of the institution written `text`.
+
+    `party_name(code)` names a region's party committee; `known` lists the
+    file's institutions so far, most recent last (for 住建局 -> 株洲经开区住建局)."""
+    gaz = load_gazetteer()
+    text = text.strip()
+    if not text:
+        return None
+    if text.startswith("该") and text[1] not in "区县市镇":
+        cls = text[1:3] if text[1:3] == "公司" else text[1]
+        base = ctx.last.get(cls)
+        rest = text[1 + len(cls):]
+        if not base:
+            return OrgName(rest) if len(rest) >= 3 else None
+        return OrgName(base + rest, parent=base, child=rest) if rest else OrgName(base)
+
+    if text[:2] in ("该区", "该县", "该市", "该镇", "我市", "我县", "我区", "本市"):
+        code = ctx.last_region.get("镇", "") if text[1] == "镇" else ctx.level_region(text[1])
+        if code:
+            text = gaz.get(code).name + text[2:]
+        else:
+            text = text[2:]
+        if not text:
+            return None
+    m = PARTY_COMMITTEE.match(text)
+    if m and (m.group("lvl") or m.group("place")) and len(text) <= 14:
+        place, lvl = m.group("place"), m.group("lvl") or ""
+        if place in ("", "中共") and lvl:
+            code = ctx.level_region(lvl) if lvl in LEVEL_CHARS else ctx.last_region.get(lvl, "")
+        else:
+            code, surface = _region_prefix(place + lvl, ctx)
+            if surface != place + lvl:
+                code = ""
+        if code:
+            name, _ = party_name(code)
+            return OrgName(name, region=code)
+    m = GOVERNMENT.match(text)
+    if m and len(text) <= 14:
+        place, lvl = m.group("place"), m.group("lvl") or ""
+        code = ctx.level_region(lvl) if not place and lvl in LEVEL_CHARS else (
+            ctx.last_region.get(lvl, "") if not place else _region_prefix(place + lvl, ctx)[0])
+        if code:
+            return OrgName(gaz.get(code).name + "人民政府", region=code)
+
+    if text.startswith("街道") and ctx.last_region.get("街道"):
+        code = ctx.last_region["街道"]
+        return OrgName(gaz.get(code).name + text[2:], region=code)
+    if text.startswith("园区") and ctx.last.get("zone"):
+        return OrgName(ctx.last["zone"] + text[2:], zone=ctx.last["zone"])
+    if text in ("公司", "医院", "集团") and ctx.last.get(anaphor_class(text)):
+        return OrgName(ctx.last[anaphor_class(text)])
+
+    code, surface = _region_prefix(text, ctx)
+    if code:
+        return OrgName(text, region=code)
+    if text[0] in LEVEL_CHARS and len(text) >= 3:
+        code = ctx.level_region(text[0])
+        if code:
+            return OrgName(gaz.get(code).name + text[1:], region=code)
+    if text[0] in LEVEL_CHARS:
+        return None
+    # 住建局 after 株洲经开区住建局: the fuller name the file already used.
+    for name in reversed(known):
+        if name.endswith(text) and len(name) > len(text):
+            return OrgName(name)
+    return OrgName(text)
