@@ -4,21 +4,26 @@ output is the same for any number of workers and any order of inputs."""
 from __future__ import annotations
 
 import os
+import pickle
 import sys
+import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from .cache import Cache, content_hash
 from .export.atomic import write_text
 from .export.html import write_html
 from .export.turtle import serialize
 from .graph.network import to_network
 from .graph.rdf import to_rdf
 from .ingest.read import InputError, find_inputs
-from .model import FileResult
+from .model import FileResult, FileSummary
 from .pipeline import extract_file
-from .resolve.merge import Merged, merge
+from .progress import Progress
+from .resolve.merge import Merged, Merger, compact
 
 
 class BuildError(Exception):
@@ -36,11 +41,12 @@ class BuildReport:
     facts: int = 0
     triples: int = 0
     seconds: float = 0.0
+    cached: int = 0      # files whose extraction came from the cache
     outputs: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         ents = ", ".join(f"{k} {v}" for k, v in sorted(self.entities.items()))
-        out = [f"files read: {self.files}, skipped: {len(self.skipped)}",
+        out = [f"files read: {self.files} ({self.cached} from cache), skipped: {len(self.skipped)}",
                f"articles: {self.articles}, sentences: {self.sentences}",
                f"entities: {ents}",
                f"posts: {self.posts}, other relations: {self.facts}, triples: {self.triples}",
@@ -60,30 +66,160 @@ def doc_ids(paths: list[str]) -> dict[str, str]:
     return ids
 
 
-def _extract_one(args: tuple[str, str]) -> FileResult | str:
-    path, doc_id = args
+@dataclass
+class Job:
+    path: str
+    doc_id: str
+    key: str = ""        # cache key; "" when the build keeps no cache
+    sha256: str = ""
+    cached: bool = False
+
+
+class WorkerMismatch(Exception):
+    """A remote worker runs different extraction code or lexicons than the client."""
+
+
+def _extract_one(path: str, doc_id: str) -> bytes | str:
+    """One file to a pickled FileSummary (bytes travel and cache as they are), or why it was skipped."""
     try:
-        return extract_file(path, doc_id)
+        return pickle.dumps(compact(extract_file(path, doc_id)), protocol=pickle.HIGHEST_PROTOCOL)
     except InputError as exc:
-        return f"{path}: {exc}"
+        return str(exc)
     except RecursionError:
-        return f"{path}: too deeply nested to read"
+        return "too deeply nested to read"
+
+
+def _extract_sent(data: bytes, name: str, doc_id: str, fingerprint: str) -> bytes | str:
+    """_extract_one on a Dask worker, which gets the file's bytes, not its path."""
+    from .cache import fingerprint as worker_fingerprint
+    if worker_fingerprint() != fingerprint:
+        raise WorkerMismatch(f"kg {__import__('kg').__version__} on this worker extracts differently "
+                             f"({worker_fingerprint()[:12]}, client {fingerprint[:12]}): install the same kg on workers")
+    with tempfile.TemporaryDirectory(prefix="kg-") as folder:
+        path = os.path.join(folder, name)
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return _extract_one(path, doc_id)
+
+
+class LocalEngine:
+    """Per-file extraction in this process (workers=1) or a process pool."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool = None
+        self.window = max(2, workers * 4)
+
+    def submit(self, job: Job):
+        if self.workers <= 1:
+            return _Done(_extract_one(job.path, job.doc_id))
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+        return self.pool.submit(_extract_one, job.path, job.doc_id)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+class DaskEngine:
+    """Per-file extraction on a Dask distributed cluster; files travel as bytes,
+    so workers need kg installed but not the client's file system."""
+
+    def __init__(self, scheduler: str):
+        try:
+            from dask.distributed import Client
+        except ImportError:
+            raise BuildError("--engine dask needs dask.distributed: pip install 'hunan-kg[dask]'") from None
+        from .cache import fingerprint
+        try:
+            self.client = Client(scheduler, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise BuildError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+        self.fingerprint = fingerprint()
+        self.window = max(8, 4 * sum(self.client.nthreads().values()))
+
+    def submit(self, job: Job):
+        try:
+            with open(job.path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            return _Done(f"cannot read: {exc.strerror or exc}")
+        return self.client.submit(_extract_sent, data, os.path.basename(job.path), job.doc_id, self.fingerprint,
+                                  pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class _Done:
+    """An already-known outcome, queued like a future."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Job, FileSummary | str]]:
+    """(job, FileSummary or the reason it was skipped), in job order. Cached files are
+    not extracted again; at most engine.window files are in flight, so memory does
+    not grow with the corpus."""
+    queue: deque = deque()
+
+    def finish(job: Job, pending) -> tuple[Job, FileSummary | str]:
+        outcome = pending.result()
+        if isinstance(outcome, str):
+            return job, f"{job.path}: {outcome}"
+        if isinstance(outcome, FileSummary):
+            return job, outcome
+        summary = pickle.loads(outcome)
+        summary.result.document.path = job.path
+        if cache is not None and summary.result.document.sha256 == job.sha256:
+            cache.put(job.key, outcome)
+        return job, summary
+
+    for job in jobs:
+        hit = None
+        if cache is not None:
+            try:
+                job.sha256 = content_hash(job.path)
+                job.key = cache.key(job.sha256, job.doc_id, os.path.basename(job.path))
+                hit = cache.get(job.key)
+            except OSError:
+                pass   # the extractor reports the unreadable file
+        if hit is not None:
+            job.cached = True
+            hit.result.document.path = job.path
+            queue.append((job, _Done(hit)))
+        else:
+            queue.append((job, engine.submit(job)))
+        while len(queue) > engine.window:
+            yield finish(*queue.popleft())
+    while queue:
+        yield finish(*queue.popleft())
 
 
 def extract_all(paths: list[str], workers: int) -> tuple[list[FileResult], list[str]]:
+    """Every file's compact FileResult (in doc_id order) and the skip messages; no cache."""
     ids = doc_ids(paths)
-    jobs = [(p, ids[p]) for p in paths]
-    if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
-    else:
-        outcomes = [_extract_one(j) for j in jobs]
-    results = [o for o in outcomes if isinstance(o, FileResult)]
-    skipped = [o for o in outcomes if isinstance(o, str)]
+    engine = LocalEngine(workers)
+    results, skipped = [], []
+    try:
+        for _, outcome in summaries(sorted((Job(p, ids[p]) for p in paths), key=lambda j: j.doc_id), engine, None):
+            if isinstance(outcome, str):
+                skipped.append(outcome)
+            else:
+                results.append(outcome.result)
+    finally:
+        engine.close()
     return results, skipped
 
 
-def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(f"warning: {msg}", file=sys.stderr)) -> BuildReport:
+def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(f"warning: {msg}", file=sys.stderr),
+          *, cache: bool = True, cache_dir: str | None = None, engine: str = "local", scheduler: str | None = None,
+          progress: bool = False) -> BuildReport:
     t0 = time.perf_counter()
     try:
         paths = find_inputs(inputs)
@@ -97,31 +233,57 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
         raise BuildError(f"cannot create output folder {out}: {exc.strerror}") from None
     if not os.access(out, os.W_OK):
         raise BuildError(f"output folder {out} is not writable")
-    results, skipped = extract_all(paths, workers)
-    for msg in skipped:
-        warn(msg)
-    if not results:
+    ids = doc_ids(paths)
+    jobs = sorted((Job(p, ids[p]) for p in paths), key=lambda j: j.doc_id)
+    later: list[str] = []   # cache warnings wait until the progress bar is gone
+    store = Cache(cache_dir or os.path.join(out, ".cache"), later.append) if cache else None
+    if engine not in ("local", "dask"):
+        raise BuildError(f"unknown engine {engine!r}: choose local or dask")
+    if engine == "dask" and not scheduler:
+        raise BuildError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    runner = DaskEngine(scheduler) if engine == "dask" else LocalEngine(workers)
+    merger, report = Merger(), BuildReport()
+    bar = Progress(len(jobs), enabled=progress)
+    try:
+        try:
+            for job, outcome in summaries(jobs, runner, store):
+                if isinstance(outcome, str):
+                    report.skipped.append(outcome)
+                    bar.step(0)
+                    continue
+                merger.add(outcome.result)
+                report.files += 1
+                report.articles += outcome.articles
+                report.sentences += outcome.sentences
+                bar.step(outcome.chars, cached=job.cached)
+        except WorkerMismatch as exc:
+            raise BuildError(str(exc)) from None
+        finally:
+            runner.close()
+        if report.files:
+            bar.stage("merge + exports")
+            merged = merger.finish()
+            count(merged, report)
+            graph = to_rdf(merged)
+            report.triples = len(graph)
+            ttl = os.path.join(out, "graph.ttl")
+            write_text(ttl, serialize(graph))
+            html_path = os.path.join(out, "graph.html")
+            write_html(to_network(merged), html_path)
+    finally:
+        bar.close()
+        for msg in later + report.skipped:
+            warn(msg)
+    if not report.files:
         raise BuildError(f"none of the {len(paths)} input files could be read")
-    merged = merge(results)
-    report = summarize(merged, len(results), skipped)
-    graph = to_rdf(merged)
-    report.triples = len(graph)
-    ttl = os.path.join(out, "graph.ttl")
-    write_text(ttl, serialize(graph))
-    html_path = os.path.join(out, "graph.html")
-    write_html(to_network(merged), html_path)
     report.outputs = [ttl, html_path]
+    report.cached = store.hits if store else 0
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def summarize(merged: Merged, files: int, skipped: list[str]) -> BuildReport:
-    r = BuildReport(files=files, skipped=skipped)
-    for d in merged.documents:
-        r.articles += len(d.articles)
-        r.sentences += sum(len(a.sentences) for a in d.articles)
+def count(merged: Merged, report: BuildReport) -> None:
     for key in merged.entities:
-        r.entities[key.kind] += 1
-    r.posts = sum(1 for f in merged.facts if f.predicate == "holds_post")
-    r.facts = len(merged.facts) - r.posts
-    return r
+        report.entities[key.kind] += 1
+    report.posts = sum(1 for f in merged.facts if f.predicate == "holds_post")
+    report.facts = len(merged.facts) - report.posts

@@ -145,3 +145,14 @@ class FileResult:
     entities: dict[EntityKey, EntityInfo]
     facts: list[Fact]
     warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FileSummary:
+    """A FileResult compacted to what the merge needs (kg.resolve.merge.compact),
+    with the counts the build report shows: what a build keeps and caches per file."""
+
+    result: FileResult
+    articles: int
+    sentences: int
+    chars: int           # characters of clean text read

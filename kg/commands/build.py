@@ -1,4 +1,4 @@
-"""`kg build [INPUT ...] [--out DIR] [--workers N]`."""
+"""`kg build [INPUT ...] [--out DIR] [--workers N] [--cache DIR | --no-cache] [--engine local|dask --scheduler ADDRESS] [--quiet]`."""
 from __future__ import annotations
 
 import os
@@ -12,6 +12,14 @@ def register(sub) -> None:
     p.add_argument("inputs", nargs="*", help="files or folders (read recursively); default: seeds/")
     p.add_argument("--out", default=None, help="output folder (default: exports/)")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for per-file work (default: all cores)")
+    p.add_argument("--cache", metavar="DIR", default=None,
+                   help="where per-file results are cached for incremental rebuilds (default: OUT/.cache)")
+    p.add_argument("--no-cache", action="store_true", help="extract every file again and keep no cache")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="run per-file extraction here (local) or on a Dask distributed cluster (dask)")
+    p.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                   help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; warnings still shown")
     p.set_defaults(func=run)
 
 
@@ -20,10 +28,13 @@ def run(args) -> int:
     inputs = args.inputs or ["seeds"]
     out = args.out or "exports"
     try:
-        report = build(inputs, out, workers=max(1, args.workers))
+        report = build(inputs, out, workers=max(1, args.workers), cache=not args.no_cache, cache_dir=args.cache,
+                       engine=args.engine, scheduler=args.scheduler,
+                       progress=not args.quiet and sys.stderr.isatty())
     except BuildError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 1
-    for line in report.lines():
-        print(line)
+    if not args.quiet:
+        for line in report.lines():
+            print(line)
     return 0
