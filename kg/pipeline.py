@@ -165,16 +165,13 @@ class ArticleReader:
 
     # ------------------------------------------------------------ posts
     def org_before(self, tokens, text):
-        starts = {t.start: i for i, t in enumerate(tokens)}
-
+        """What is written just before a title: the institution (or place) it belongs to."""
         def before(pos: int) -> tuple[str, int]:
-            # the token ending at pos
-            idx = next((i for i, t in enumerate(tokens) if t.end == pos), None)
-            if idx is None:
+            if pos == 0:
                 return "", pos
-            start, _ = expand_left(tokens, idx, text, stop_at_org=None)
-            org_text = text[start:pos]
-            return org_text, start
+            toks = tokenize(text[:pos])    # retokenised: jieba may glue the title to the name (委副|书记)
+            start, _ = expand_left(toks, len(toks) - 1, text[:pos])
+            return text[start:pos], start
         return before
 
     def read_posts(self, s: Sentence, tokens, orgs, ev) -> None:

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 
 from ..lexicon.terms import load_terms
-from .spans import expand_left
-from .tokens import Token
+from .spans import SELF_REFERENCES, expand_left
+from .tokens import Token, has_word
 
 # Words that end in a suffix character but name no institution.
 NOT_ORG_WORDS = {"格局", "布局", "大局", "当局", "开局", "结局", "新局", "全局", "网站", "车站", "驿站", "全部", "内部",
@@ -22,12 +22,24 @@ NOT_ORG_ENDINGS = tuple(w for w in NOT_ORG_WORDS if len(w) >= 2 and w not in ("�
 # Names that are bare generic words, not institutions of their own.
 GENERIC_NAMES = {"医院", "公司", "企业", "集团", "协会", "学校", "政府", "部门", "单位", "机构", "基地", "工厂",
                  "该院", "该局", "该公司", "本院", "我院", "各院", "全院", "两院", "委员会", "办公室", "研究所",
-                 "事务所", "派出所", "县委", "市委", "区委", "省委", "党委", "镇党委", "中心", "服务中心",
+                 "事务所", "派出所", "党委", "镇党委", "党支部", "中心", "服务中心",
                  "党群服务中心", "管理中心", "指挥中心", "体检中心", "营运中心", "运营中心", "交易中心", "活动中心",
-                 "文化中心", "会展中心", "物流中心", "研发中心", "分级诊疗中心", "局", "委", "办", "站", "院", "厂",
-                 "厅", "市政府", "县政府", "区政府", "省政府", "镇政府", "乡政府", "卫生院", "乡镇卫生院", "医疗机构",
+                 "文化中心", "会展中心", "党组织", "基层党组织", "物流中心", "研发中心", "分级诊疗中心", "局", "委", "办", "站", "院", "厂",
+                 "厅", "卫生院", "乡镇卫生院", "医疗机构",
                  "市直机关", "日报社", "报社", "地市级医院", "市州医院", "省级医院", "市级医院", "公立医院", "民营医院", "县级医院", "基层医院", "上级医院", "大医院", "三甲医院"}
-SINGLE_CHAR_SUFFIX_OK = set("局委办所站厅院厂")
+SINGLE_CHAR_SUFFIX_OK = set("局委所站厅院厂")
+# 办 is mostly a verb (帮办, 一次办); only these offices end in it.
+OFFICES = ("金融办", "道安办", "综治办", "党政办", "防汛办", "创文办", "扶贫办", "文明办", "改革办", "信访办",
+           "应急办", "督查办", "编办", "党建办", "招商办", "商务办", "外事办", "侨办", "台办", "农办", "网信办",
+           "维稳办", "安委办", "创卫办", "法制办", "国资办", "人防办", "残联办", "爱卫办", "食安办", "禁毒办", "消安办")
+# Words that make a 医院/公司… a kind, not a name: 公立医院, 三甲医院, 顶尖医院.
+KIND_WORDS = {"公立", "民营", "二级", "三级", "三甲", "二甲", "综合", "专科", "基层", "上级", "下级", "顶尖", "知名",
+              "大型", "小型", "智慧", "数字", "城市", "农村", "乡镇", "社区", "区县", "县级", "市级", "省级", "地市级",
+              "国内", "国外", "省内", "省外", "医疗", "定点", "相关", "有关", "其他", "大", "小", "新", "老", "好",
+              "龙头", "配套", "骨干", "重点", "规上", "规模", "中小", "小微", "民营企业", "国有", "本地", "外地",
+              "互联网", "义务教育", "义务教育阶段", "阶段", "学校", "全科", "村卫生室",
+              "经办", "医保", "绿色", "示范", "标准", "单项", "冠军", "行业", "交警", "派出所", "中队", "分级诊疗",
+              "研发", "级以上", "以上", "国家级", "省级以上"}
 DEPT_SUFFIXES = ("外科", "内科", "科", "门诊", "病区", "中心", "研究室", "实验室")
 PARENT_SUFFIXES = ("医院", "中医院", "保健院", "卫生院", "院", "大学", "学院", "局", "委员会", "委", "公司", "集团")
 
@@ -46,14 +58,18 @@ class OrgMatch:
     anaphor: str = ""      # 院/局/公司 when the name starts with 该
 
 
-def head_suffix(word: str) -> str:
+def head_suffix(word: str, pos: str = "") -> str:
     terms = load_terms()
     if word in NOT_ORG_WORDS or word.endswith(NOT_ORG_ENDINGS):
         return ""
+    if word.endswith("办"):
+        return "办" if word.endswith(OFFICES) else ""
     suffix = terms.org_suffix(word)
     if not suffix:
         return ""
     if len(suffix) == 1 and suffix not in SINGLE_CHAR_SUFFIX_OK:
+        return ""
+    if suffix in ("所", "站", "厂", "厅") and len(word) < 3:
         return ""
     return suffix
 
@@ -71,15 +87,24 @@ def find_orgs(text: str, tokens: list[Token]) -> list[OrgMatch]:
     while i < len(tokens):
         tok = tokens[i]
         suffix = head_suffix(tok.word)
-        is_dept = not suffix and bool(dept_suffix(tok.word))
+        if not suffix and tok.pos == "nt" and len(tok.word) >= 3 and tok.word not in GENERIC_NAMES \
+                and tok.word[-1] in "部署局委院会所站厅团社行司校馆关":
+            suffix = "nt"         # jieba knows it as an organisation: 财政部, 海关总署
+        is_dept = not suffix and (bool(dept_suffix(tok.word)) or tok.word == "科" and i > 0)
+        if (suffix == "中心" or is_dept) and i + 1 < len(tokens) and tokens[i + 1].pos in ("n", "ns", "nz") and \
+                tokens[i + 1].word not in load_terms().titles and tokens[i + 1].word not in OCCUPATION_WORDS:
+            i += 1
+            continue              # 娄底中心|城区, 急救中心|综合大楼: the word goes on
         if not suffix and not is_dept:
             i += 1
             continue
         # Absorb following suffix words: 集团 + 有限公司, 中医 + 医院.
         head = i
-        while head + 1 < len(tokens) and tokens[head + 1].word in terms.org_suffixes:
+        while head + 1 < len(tokens) and tokens[head + 1].word in CONTINUATIONS:
             head += 1
         start, parent_idx = expand_left(tokens, i, text, stop_at_org=_is_parent_token)
+        if suffix in COMPANY_SUFFIXES and parent_idx is None:
+            start = _company_lookback(tokens, start, tok.end)
         m = ANAPHOR_BEFORE.search(text, max(0, tok.start - 10), tok.start)
         if m and m.start() < start:
             start = m.start()     # 该院卒中中心: the department of the institution last named
@@ -89,11 +114,32 @@ def find_orgs(text: str, tokens: list[Token]) -> list[OrgMatch]:
             parent = out[-1]
         m = ANAPHOR.match(name)
         anaphor = m.group(1) if m else ""
-        if _acceptable(name, is_dept, parent, anaphor):
+        stem_tokens = [t for t in tokens[:head + 1] if t.start >= start and t.end <= tok.start]
+        if _acceptable(name, is_dept, parent, anaphor) and (is_dept or parent or anaphor or _named(stem_tokens, name, tokens[head], suffix)):
             subtype = terms.org_suffixes.get(suffix, "other") if suffix else "other"
             out.append(OrgMatch(start, tokens[head].end, name, subtype, parent, anaphor))
         i = head + 1
     return out
+
+
+CONTINUATIONS = {"有限公司", "股份有限公司", "有限责任公司", "公司", "分公司", "集团"}
+COMPANY_SUFFIXES = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团"}
+OCCUPATION_WORDS = {"医生", "教授", "专家", "护士", "主任医师", "副主任医师"}
+HARD_STOPS = {"的", "在", "与", "是", "为", "对", "把", "被", "从", "向", "等", "了", "将", "由", "于", "及"}
+
+
+def _company_lookback(tokens: list[Token], start: int, end: int) -> int:
+    """A company's full name starts at its place, even across words that stop other names:
+    衡阳市|汇中|再生资源|有限公司, 株洲市|瑞|和|渣土|有限公司."""
+    before = [t for t in tokens if t.end <= start]
+    for t in reversed(before):
+        if end - t.start > 16 or t.word in HARD_STOPS or not ("\u4e00" <= t.word[0] <= "\u9fff"):
+            return start
+        if t.pos.startswith("v") and has_word(t.word) and len(t.word) > 1:
+            return start
+        if t.pos == "ns" and len(t.word) >= 2:
+            return t.start
+    return start
 
 
 def _is_parent_token(tok: Token) -> bool:
@@ -101,11 +147,28 @@ def _is_parent_token(tok: Token) -> bool:
         or tok.word in ("医院", "中医院", "保健院", "公司", "集团", "有限公司")
 
 
+def _named(stem: list[Token], name: str, head: Token, suffix: str) -> bool:
+    """Does the stem name one institution (株洲恺德, 石峰区行政审批, 菲斯克光电技术) rather than a kind (公立, 三甲)?"""
+    inner = head.word[: -len(suffix)] if suffix != "nt" and head.word.endswith(suffix) else ""
+    if inner:
+        stem = stem + [Token(inner, head.pos, head.start, head.start + len(inner))]
+    if not stem:
+        return name.endswith(("委", "政府")) or head.pos == "nt"
+    if stem[-1].word in KIND_WORDS or stem[-1].word.endswith(("级", "型")):
+        return False          # 株洲市属|公立|医院, 湘潭市县级|公立|医院
+    if name[0] in "市县区省" or any(t.pos == "ns" and len(t.word) >= 2 for t in stem):
+        return True
+    if all(t.word in KIND_WORDS or t.word in SELF_REFERENCES or len(t.word) == 1 for t in stem):
+        return False
+    return any(t.pos in ("nr", "nrt", "nz", "nt", "j", "eng", "ns") or not has_word(t.word) or t.word not in KIND_WORDS
+               for t in stem)
+
+
 def _acceptable(name: str, is_dept: bool, parent, anaphor: str) -> bool:
-    if name in GENERIC_NAMES or name in NOT_ORG_WORDS:
+    if name in GENERIC_NAMES or name in NOT_ORG_WORDS or any(c in name for c in "之的了"):
         return False
     if is_dept:
         # A department needs an owner: the institution just before it, 该院, or (…科) the article's hospital.
         return (parent is not None or anaphor != "" or name.endswith(("外科", "内科", "科"))) and len(name) >= 3
     stem = name.lstrip("市县区省镇乡")
-    return len(stem) >= 3 or anaphor != "" or name.endswith(("海关", "市委", "县委", "区委", "省委"))
+    return len(stem) >= 3 or anaphor != "" or name.endswith(("海关", "委", "政府"))

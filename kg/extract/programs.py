@@ -1,37 +1,48 @@
 """Programs: named policies, projects, campaigns and reforms.
 
-Three shapes: a quoted name with a program word after it (“百日攻坚”行动,
-“135”工程), a quoted name that reads as a program on its own (“1+7+4”,
-“送政策、解难题、优服务”, “双报到双考核”), a 《》 document, and a name that
-ends in a program word (温暖企业行动, 市场主体培育工程)."""
+Quoted names are programs when the text treats them as one: a program word
+follows (“百日攻坚”行动, “135”工程, “湘易办”APP), a launch verb precedes
+(开展“优质服务基层行”), the name has a slogan's shape (“1+7+4”, “五个100”,
+“送政策、解难题、优服务”, “两票制”), or it is listed with such names
+(“潮汐停车”“爱心超市”“180一键通”等). Quotes used for emphasis (“出圈”,
+“朋友圈”, “一盘棋”) are not. 《》 titles are programs when they name a policy
+document (…通知, …措施, …条例). Unquoted names need a program word at the end
+and something that makes them one program rather than a kind: a launch verb
+before them, a proper name inside, or enough words (温暖企业行动 after 推进;
+园区配售电改革试点; 菲斯克精密级光线陀螺产业化项目)."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
 from .spans import expand_left
-from .tokens import Token
+from .tokens import Token, has_word
 
-PROGRAM_WORDS = ("工程", "行动", "计划", "项目", "改革", "模式", "制度", "活动", "试点", "年", "政策", "机制", "平台",
-                 "体系", "服务季", "攻势", "规则", "行", "示范区", "示范城市", "示范项目", "培育工程", "专项行动", "建设")
-GENERIC = {"重点项目", "产业项目", "建设项目", "工程项目", "该项目", "这个项目", "新项目", "大项目", "好项目", "项目",
-           "医疗改革", "医改", "改革", "各项改革", "这项改革", "活动", "该活动", "此次活动", "系列活动", "主题活动",
-           "文艺演出", "工作", "工作机制", "长效机制", "运行机制", "体制机制", "政策", "惠企政策", "优惠政策", "扶持政策",
-           "试点", "计划", "行动", "工程", "模式", "制度", "平台", "体系", "年", "今年", "去年", "明年", "全年", "半年",
-           "新模式", "新机制", "民生工程", "民心工程", "大工程", "示范项目", "重大项目", "先进制造业项目", "设施配套项目",
-           "服务体系", "医疗服务体系", "评价体系", "标准体系", "管理体系", "责任体系", "招商团队", "2022年", "2023年"}
-UNQUOTED_PROGRAM_WORDS = ("工程", "行动", "计划", "改革", "试点", "模式", "制度", "项目", "服务季", "攻势")
+# Words after a quoted name that make it a program.
+AFTER_WORDS = ("专项行动", "行动", "工程", "计划", "项目", "改革", "模式", "制度", "活动", "试点", "平台", "体系", "政策",
+               "机制", "规则", "工作", "建设", "APP", "App", "app", "品牌", "服务品牌", "景区", "整治", "治理", "示范",
+               "认证", "标准", "方案", "负责制", "园区", "服务季", "攻势", "综合平台", "责任", "要求", "理念", "战略")
+LAUNCH_VERBS = ("开展", "实施", "推进", "启动", "创建", "落实", "打造", "推行", "深化", "争创", "实行", "推出", "首推",
+                "出台", "发起", "部署", "推广", "参与", "加入", "入选", "获评", "构筑", "构建", "完善", "抓好", "形成了",
+                "统筹推进", "全力开展", "深入开展", "持续开展", "扎实开展", "积极开展", "全面开展", "全面实施",
+                "深入实施", "率先推出", "率先启动", "全面推进", "深入推进", "扎实推进", "大力推进", "加快推进", "以")
+PROGRAM_WORDS = ("工程", "行动", "计划", "改革", "试点", "模式", "制度", "项目", "服务季", "攻势", "协作网", "大讲堂",
+                 "示范城市", "示范区", "子平台", "直接结算")
 YEAR_CAMPAIGN_STEMS = ("建设", "优化", "提升", "攻坚", "减负", "推进", "落实", "质量", "作风")
-QUOTED = re.compile(r"“([^“”]{2,24})”")
-BOOK = re.compile(r"《([^《》]{2,40})》")
-PROGRAM_WORD_AFTER = re.compile(r"(" + "|".join(sorted(PROGRAM_WORDS, key=len, reverse=True)) + ")")
-NUMBERED = re.compile(r"[0-9+]|^[一二三四五六七八九十两百千万]+[个大项张类化点级]|^[一二三四五六七八九十两]\w{0,2}[一二三四五六七八九十两]")
-LAUNCH_VERBS = ("开展", "实施", "推进", "启动", "创建", "落实", "打造", "推行", "深化", "争创", "实行", "建设", "推出",
-                "出台", "发起", "部署", "推广", "参与", "加入", "入选", "获评", "构筑", "构建", "探索", "创新", "全面推进",
-                "深入推进", "持续开展", "深入开展", "扎实开展", "积极开展", "抓好")
 POLICY_DOCS = ("通知", "意见", "办法", "方案", "措施", "规定", "条例", "决定", "规划", "纲要", "计划", "细则", "标准",
                "政策", "制度", "指南", "清单", "公告", "通告", "决议")
+# Stems that make a 项目/工程/模式 a kind, not a name.
+GENERIC_STEMS = {"重点", "产业", "招商引资", "招商", "新能源", "标志性", "带动性", "政策资金", "建设", "生产", "工程",
+                 "服务", "重大", "大", "好", "新", "整个", "该", "这个", "工业", "管理", "精细化", "连续性", "梯度",
+                 "土石方", "配套", "示范", "民生", "民心", "设施", "设施配套", "先进制造业", "基础设施", "续建", "新建",
+                 "专科建设", "重点专科", "社会工作服务", "居家家政服务", "家政服务", "审批服务", "医疗保障", "医保",
+                 "综合监管", "医疗改革", "医改", "体制", "医药卫生体制", "公立医院", "两个", "两项", "多个", "一批"}
+QUOTED = re.compile(r"“([^“”]{1,24})”")
+BOOK = re.compile(r"《([^《》]{2,40})》")
 SLOGAN_SEP = re.compile(r"[、,+]")
+NUMERAL = "一二三四五六七八九十两百千万"
+SHAPED = re.compile(rf"\d.*\d|\+|^[{NUMERAL}]+[个大项类化点级基好送清][\w]*$|^[{NUMERAL}]\w{{0,3}}[{NUMERAL}]\w+|制$")
+SENTENCE_PUNCT = set("。!?;:")
 
 
 @dataclass
@@ -43,34 +54,110 @@ class ProgramMatch:
 
 
 def find_programs(text: str, tokens: list[Token]) -> list[ProgramMatch]:
+    out = _quoted(text) + _documents(text)
+    taken = [(p.start, p.end) for p in out]
+    out += [p for p in _suffixed(text, tokens) if not any(s < p.end and p.start < e for s, e in taken)]
+    return sorted(out, key=lambda p: (p.start, p.end))
+
+
+def _quoted(text: str) -> list[ProgramMatch]:
+    quotes = list(QUOTED.finditer(text))
     out: list[ProgramMatch] = []
-    for m in QUOTED.finditer(text):
+    for i, m in enumerate(quotes):
         inner = m.group(1).strip()
-        after = PROGRAM_WORD_AFTER.match(text, m.end())
+        if any(c in SENTENCE_PUNCT for c in inner) or re.fullmatch(r"[\d·.\-/]+", inner) or len(inner) < 2:
+            continue
+        after = next((w for w in AFTER_WORDS if text.startswith(w, m.end())), "")
         before = text[max(0, m.start() - 6):m.start()]
-        if after and after.group(1) not in ("年", "行", "建设") and len(inner) >= 2:
-            out.append(ProgramMatch(m.start(), after.end(), inner, "quoted+program-word"))
-        elif NUMBERED.search(inner) or (SLOGAN_SEP.search(inner) and 5 <= len(inner) <= 24
-                                         and not any(c in inner for c in "。!?:;")
-                                         and all(2 <= len(p) <= 8 for p in SLOGAN_SEP.split(inner))):
-            out.append(ProgramMatch(m.start(), m.end(), inner, "quoted-name"))
-        elif len(inner) >= 4 and before.endswith(LAUNCH_VERBS) and not any(c in inner for c in ",。!?"):
-            out.append(ProgramMatch(m.start(), m.end(), inner, "quoted-after-launch-verb"))
+        listed = _in_list(text, quotes, i)
+        rule = ""
+        if after and len(inner) <= 20:
+            rule = "quoted+program-word"
+        elif before.endswith(LAUNCH_VERBS) and "," not in inner and len(inner) >= 3:
+            rule = "quoted-after-launch-verb"
+        elif _shaped(inner):
+            rule = "quoted-slogan"
+        elif listed:
+            rule = "quoted-list"
+        if rule:
+            out.append(ProgramMatch(m.start(), m.end(), inner, rule))
+    # A list of quoted names is programs together when one of them is.
+    names = {p.start for p in out}
+    for i, m in enumerate(quotes):
+        if m.start() not in names and _in_list(text, quotes, i) and any(
+                q.start() in names for q in _neighbours(text, quotes, i)):
+            inner = m.group(1).strip()
+            if 2 <= len(inner) <= 12 and not any(c in SENTENCE_PUNCT | {","} for c in inner):
+                out.append(ProgramMatch(m.start(), m.end(), inner, "quoted-list"))
+    return out
+
+
+def _shaped(inner: str) -> bool:
+    if "," in inner:
+        return False
+    if SLOGAN_SEP.search(inner) and 5 <= len(inner) <= 24 and all(2 <= len(p) <= 8 for p in SLOGAN_SEP.split(inner)):
+        return True
+    return len(inner) >= 3 and bool(SHAPED.search(inner)) and not re.search(r"[张盘对]", inner[:3])
+
+
+def _neighbours(text, quotes, i):
+    out = []
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(quotes):
+            a, b = sorted((quotes[i], quotes[j]), key=lambda q: q.start())
+            if text[a.end():b.start()] in ("", "、", "和", "及", "与"):
+                out.append(quotes[j])
+    return out
+
+
+def _in_list(text, quotes, i) -> bool:
+    """Part of “A”“B”“C”等… or “A”、“B”: a list of names."""
+    group = [quotes[i]] + _neighbours(text, quotes, i)
+    if len(group) < 2:
+        return False
+    last = max(group, key=lambda q: q.end())
+    return text.startswith(("等",), last.end()) or len(group) >= 2 and any(
+        text.startswith(w, last.end()) for w in AFTER_WORDS)
+
+
+def _documents(text: str) -> list[ProgramMatch]:
+    out = []
     for m in BOOK.finditer(text):
         inner = m.group(1).strip()
         if inner.endswith(POLICY_DOCS) and len(inner) >= 4:
             out.append(ProgramMatch(m.start(), m.end(), inner, "document-title"))
-    taken = [(p.start, p.end) for p in out]
+    return out
+
+
+def _suffixed(text: str, tokens: list[Token]) -> list[ProgramMatch]:
+    out = []
     for i, tok in enumerate(tokens):
-        word = next((w for w in UNQUOTED_PROGRAM_WORDS if tok.word.endswith(w)), None)
+        word = next((w for w in PROGRAM_WORDS if tok.word.endswith(w)), None)
         if tok.word.endswith("年") and i and tokens[i - 1].word.endswith(YEAR_CAMPAIGN_STEMS):
             word = "年"
-        if not word or any(s <= tok.start < e for s, e in taken):
+        if not word or (i + 1 < len(tokens) and tokens[i + 1].word in ("工作", "座谈会", "建设") and word != "年"):
             continue
         start, _ = expand_left(tokens, i, text)
         name = text[start:tok.end]
-        if (name in GENERIC or len(name) < 5 or name.startswith(("该", "这", "此", "各", "一", "本", "全市", "全县", "全省"))
-                or any(s < tok.end and start < e for s, e in taken) or "“" in name or "”" in name):
-            continue
-        out.append(ProgramMatch(start, tok.end, name, "program-word"))
-    return sorted(out, key=lambda p: p.start)
+        stem_tokens = [t for t in tokens if start <= t.start and t.end <= tok.start]
+        if word == "年":
+            stem_tokens = [t for t in tokens if start <= t.start and t.end <= tok.end]
+        launched = i - len(stem_tokens) - 1 >= 0 and tokens[i - len(stem_tokens) - 1].word.endswith(LAUNCH_VERBS)
+        if _is_program_name(name, stem_tokens, word, launched):
+            out.append(ProgramMatch(start, tok.end, name, "program-word"))
+    return out
+
+
+def _is_program_name(name: str, stem: list[Token], word: str, launched: bool) -> bool:
+    if len(name) < 5 or "“" in name or "”" in name or name.startswith(("该", "这", "此", "各", "本", "全市", "全县", "全省")):
+        return False
+    content = [t for t in stem if t.word not in GENERIC_STEMS and not (t.pos == "ns" and len(t.word) >= 2)
+               and t.pos not in ("m", "q")]
+    words = "".join(t.word for t in content)
+    if not content or words in GENERIC_STEMS:
+        return False          # 招商引资项目, 衡东经开区项目, 两项重点项目
+    proper = any(t.pos in ("nz", "nt", "nr", "nrt", "j", "eng") or not has_word(t.word) or any(c.isdigit() for c in t.word)
+                 for t in content)
+    if word == "年":
+        return True
+    return launched or proper or (len(content) >= 3 and len(name) >= 8)

@@ -9,7 +9,7 @@ stacked before it: 湖南 + 衡东 + 经济开发区).
 """
 from __future__ import annotations
 
-from .tokens import Token
+from .tokens import Token, has_word
 
 STOP_POS = {"p", "c", "u", "uj", "ul", "uv", "uz", "ud", "ug", "d", "q", "t", "y", "e", "o", "x", "w",
             "r", "f", "ad", "an", "z", "zg", "mq", "tg"}
@@ -20,8 +20,12 @@ STOP_WORDS = {"的", "在", "与", "和", "及", "对", "向", "由", "把", "�
               "依托", "通过", "支持", "协调", "帮助", "推动", "建立", "建设", "打造", "实现", "完成", "开通", "启动",
               "获悉", "了解", "介绍", "表示", "说", "称", "指出", "强调", "要求", "如", "例如", "包括", "还有",
               "当天", "近日", "日前", "目前", "今年", "去年", "同时", "此外", "其中", "据悉", "记者", "笔者",
-              "是否", "已经", "已", "正", "又", "也", "还", "都", "就", "才", "再", "更", "最"}
+              "是否", "已经", "已", "正", "又", "也", "还", "都", "就", "才", "再", "更", "最",
+              "所有", "全省", "全市", "全县", "全区", "全国", "各级", "多家", "两家", "几家", "一批", "这是", "年度",
+              "年", "逐步", "落实", "积极", "探索", "不断", "完善", "健全", "形成", "晋升", "常有", "联系", "之",
+              "大家", "一家", "首家", "利用", "借助", "依靠", "针对", "围绕", "面向", "按照", "根据", "该市", "我市", "我省", "我县", "本地", "当地", "外地", "其他", "有关", "相关"}
 LEVEL_PREFIX = set("市县区省镇乡州")
+SELF_REFERENCES = {"我市", "我县", "我区", "我省", "本市", "本县"}
 NAME_VERBS = set("""审批 监督 执法 管理 服务 建设 发展 改革 深化 保障 监管 规划 防控 预防 控制 保护 救助 烧伤 整形
 投资 运输 治疗 诊治 研发 审判 检察 经营 开发 创业 就业 培训 孵化 交易 采购 评审 认证 执行 指挥 调度 应急
 综合 设计 研究 生产 制造 加工 养老 托育 教育 计划 生育 督查 巡视 巡察 接待 信访 统计 审计 稽查 征收 拆迁
@@ -48,27 +52,61 @@ def expand_left(tokens: list[Token], head: int, text: str, *, stop_at_org=None) 
         if stop_at_org is not None and stop_at_org(tok):
             return start, j      # the parent institution anchors the name
         word = tok.word
-        if word.startswith("该") and len(word) <= 3:
-            return tok.start, None   # 该院, 该区: resolved from the article's context
-        if word in STOP_WORDS or tok.pos in STOP_POS or not _is_name_char(word[0]):
+        if word.startswith("该") and len(word) <= 3 or word in SELF_REFERENCES:
+            return tok.start, None   # 该院, 该区, 我市: resolved from the article's context
+        if word == ")":
+            k = _skip_parenthesis(tokens, j)
+            if k is None:
+                break
+            j = k - 1            # 乡镇(街道)社会工作服务站: a short aside inside the name
+            start = tokens[k].start
+            continue
+        if word in ("市", "县", "区", "省") and (j == 0 or not _name_like(tokens[j - 1])):
+            return tok.start, None   # 县|行政审批服务局: a bare level word jieba tagged oddly
+        if not _name_like(tok):
             break
-        if tok.pos == "m" and not _cjk_numeral(word):
-            break
-        if tok.pos.startswith("v") and tok.pos != "vn" and word not in NAME_VERBS:
-            break             # a verb ends the name: 紧邻|经开区, 利用|市中心医院
         start = tok.start
-        if is_place(tok) or (len(word) == 1 and word in LEVEL_PREFIX and (j == 0 or not _is_name_char(tokens[j - 1].word[-1]) or tokens[j - 1].word in STOP_WORDS)):
+        if is_place(tok) or _level_anchor(tokens, j):
             while j > 0 and is_place(tokens[j - 1]) and end - tokens[j - 1].start <= MAX_CHARS:
                 j -= 1            # 湖南 + 衡东 + 经济开发区: places stack
                 start = tokens[j].start
-            return start, None   # anchored: keep verbs we passed
+            return start, None
         j -= 1
     return start, None
 
 
+def _name_like(tok: Token) -> bool:
+    word = tok.word
+    if tok.pos == "f" and len(word) > 1 and word not in STOP_WORDS:
+        return True    # 汇中: jieba's 方位词 tag on a name part
+    if word in STOP_WORDS or tok.pos in STOP_POS or not _is_name_char(word[0]):
+        return False
+    if tok.pos == "m" and any(ch.isdigit() for ch in word):
+        return False
+    if tok.pos.startswith("v") and word not in NAME_VERBS and has_word(word):
+        return False   # a verb ends the name (紧邻|经开区); words jieba only guessed as verbs are names (聚味堂)
+    return True
+
+
+def _level_anchor(tokens: list[Token], j: int) -> bool:
+    """市/县/区/省 opening a name after a boundary: 这是|市中心医院, 利用|市卫健委."""
+    word = tokens[j].word
+    if word[0] not in LEVEL_PREFIX:
+        return False
+    return j == 0 or not _name_like(tokens[j - 1])
+
+
+def _skip_parenthesis(tokens: list[Token], j: int) -> int | None:
+    """Index of the "(" matching tokens[j] == ")" when what is inside is a short word."""
+    k = j - 1
+    while k >= 0 and j - k <= 4 and tokens[k].word != "(":
+        if not _is_name_char(tokens[k].word[0]):
+            return None
+        k -= 1
+    if k < 0 or tokens[k].word != "(" or tokens[j].start - tokens[k].end > 4 or k == 0:
+        return None
+    return k if _name_like(tokens[k - 1]) else None
+
+
 def _is_name_char(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch.isalnum() or ch in "·"
-
-
-def _cjk_numeral(word: str) -> bool:
-    return all(ch in "一二三四五六七八九十百零〇第" for ch in word)

@@ -52,6 +52,9 @@ def _place_words() -> frozenset[str]:
                      and any(gaz.get(c).name == s or short_form_ok(c) for c in codes))
 
 
+OCCUPATIONS = ("医生", "教授", "专家", "护士", "主任医师", "副主任医师")
+
+
 @functools.cache
 def _title_cores() -> tuple[str, ...]:
     return tuple(sorted(load_terms().titles, key=len, reverse=True))
@@ -68,6 +71,8 @@ def tokenize(text: str) -> list[Token]:
         if word in places:
             tag = "ns"
         core = next((c for c in cores if word.endswith(c) and len(word) > len(c)), None) if len(word) >= 3 else None
+        if core is None and len(word) >= 3 and word.endswith(OCCUPATIONS):
+            core = next(o for o in OCCUPATIONS if word.endswith(o))   # 外科|医生
         if core and word not in load_terms().titles and not word[: -len(core)] in ("副", "总", "常务副"):
             head = word[: -len(core)]
             out.append(Token(head, "n", pos, pos + len(head)))
