@@ -10,8 +10,8 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..lexicon.gazetteer import load_gazetteer
-from .spans import expand_left
-from .tokens import Token
+from .spans import _name_like, expand_left
+from .tokens import Token, has_word
 
 # Two-character short forms that are ordinary words far more often than places.
 COMMON_WORD_SHORTS = {"和平", "新华", "东方", "城中", "长安", "永安", "开发", "中山", "白云", "南山", "西湖", "龙华",
@@ -19,10 +19,11 @@ COMMON_WORD_SHORTS = {"和平", "新华", "东方", "城中", "长安", "永安"
                       "河西", "河东", "城东", "城西", "城南", "城北", "市中", "铁西", "铁东", "友谊", "向阳", "前进",
                       "光明", "建设", "人民", "工农", "解放", "金牛", "石门", "安定", "宝山", "普陀", "静安", "大通",
                       "长寿", "永和", "太和", "和田", "莲花", "新城", "清河", "通道", "合作", "范县"}
-VILLAGE_SUFFIXES = ("社区", "村")
+VILLAGE_SUFFIXES = ("社区", "街道", "村")
 NOT_VILLAGE_STEMS = {"农", "乡", "新农", "示范", "驻地", "贫困", "行政", "自然", "中心", "美丽", "特色", "文明", "全国",
                      "省级", "市级", "县级", "重点", "邻", "周边", "城中", "山", "渔", "度假", "所在", "各", "每", "本",
-                     "该", "全", "两个示范", "一个示范", "城市", "老旧", "试点", "小区", "居住地", "联点", "智慧"}
+                     "该", "全", "两个示范", "一个示范", "城市", "老旧", "试点", "小区", "居住地", "联点", "智慧",
+                     "乡镇", "街道", "城乡", "镇街", "区县", "县市", "市区", "基层", "进", "到", "驻", "入"}
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "开发区", "示范区", "新区",
                  "产业园", "工业园", "科技园", "产业园区", "工业园区", "科技城", "片区", "物流园")
 ZONE_RE = re.compile("(" + "|".join(sorted(ZONE_SUFFIXES, key=len, reverse=True)) + ")")
@@ -97,27 +98,29 @@ def _leftmost_longest(matches: list[PlaceMatch]) -> list[PlaceMatch]:
 
 
 def _villages(text: str, tokens: list[Token]) -> list[PlaceMatch]:
+    """…村, …社区, …街道 names below the gazetteer: a 2-4 character stem that starts
+    where a word starts after a boundary (在|中湖村, 、|渡头桥社区, 潇浦镇|溪美村)."""
     out = []
     for i, tok in enumerate(tokens):
-        suffix = next((s for s in VILLAGE_SUFFIXES if tok.word.endswith(s)), None)
-        if not suffix:
+        if i and _name_like(tokens[i - 1]) and not (tokens[i - 1].pos == "ns" and len(tokens[i - 1].word) >= 2):
             continue
-        stem_start = tok.start
-        if tok.word == suffix:
-            k = i - 1
-            while k >= 0 and i - k <= 2 and tokens[k].pos in ("ns", "n", "nz", "nr", "nt", "j", "ng") \
-                    and tok.start - tokens[k].start <= 4:
-                k -= 1
-            if k == i - 1:
+        if not _name_like(tok) or tok.pos in ("b", "ad", "vn") or tok.pos == "a" and len(tok.word) > 1 \
+                or tok.pos.startswith("v") and has_word(tok.word):
+            continue
+        for length in (3, 2, 4):
+            stem = text[tok.start:tok.start + length]
+            suffix = next((x for x in VILLAGE_SUFFIXES if text.startswith(x, tok.start + length)), None)
+            if not suffix or len(stem) < length or not all("\u4e00" <= c <= "\u9fff" for c in stem):
                 continue
-            stem_start = tokens[k + 1].start
-        name = text[stem_start:tok.end]
-        stem = name[: -len(suffix)]
-        if not 2 <= len(stem) <= 4 or stem in NOT_VILLAGE_STEMS or any(stem.endswith(s) for s in ("小区", "示范")):
-            continue
-        if tok.word != suffix and len(tok.word) == len(suffix) + 1:
-            continue   # 农村, 乡村: one-character stems are words, not names
-        out.append(PlaceMatch(stem_start, tok.end, name, (), "village"))
+            name = stem + suffix
+            cut = tok.start + length
+            if any(t.start < cut < t.end and has_word(t.word) for t in tokens):
+                continue          # the suffix is part of a word: 加快|农村, 四好|农村
+            if (stem in NOT_VILLAGE_STEMS or stem.endswith(("小区", "示范", "新")) or has_word(name)
+                    or any(c in stem for c in "的在和与及是对把被个等们向进到")):
+                continue
+            out.append(PlaceMatch(tok.start, tok.start + len(name), name, (), "village"))
+            break
     return out
 
 
@@ -129,7 +132,20 @@ def _zones(text: str, tokens: list[Token]) -> list[PlaceMatch]:
             continue
         start, _ = expand_left(tokens, i, text)
         name = text[start:tok.end]
-        if name in GENERIC_ZONES or len(name) < 3:
+        stem = [t for t in tokens[:i + 1] if t.start >= start and t.end <= tok.end]
+        if name in GENERIC_ZONES or len(name) < 3 or not _proper(stem):
             continue
         out.append(PlaceMatch(start, tok.end, name, (), "zone"))
     return out
+
+
+GENERIC_ZONE_WORDS = {"区域", "区域合作", "医药", "科技", "产业", "工业", "经济", "农业", "现代", "综合", "生态", "文化",
+                      "重点", "省级", "国家级", "市级", "该", "这个", "整个", "园区"}
+
+
+def _proper(stem: list[Token]) -> bool:
+    """A zone's name needs a place, a proper word or a specific stem: 株洲经开区, 玻璃产业园, not 区域合作示范区."""
+    inner = [t for t in stem if not ZONE_RE.fullmatch(t.word)]
+    if any(t.pos in ("ns", "nz", "nr", "nrt", "j", "eng") or not has_word(t.word) for t in inner):
+        return True
+    return bool(inner) and inner[0].word not in GENERIC_ZONE_WORDS and sum(len(t.word) for t in inner) >= 2

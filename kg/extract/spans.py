@@ -77,6 +77,8 @@ def expand_left(tokens: list[Token], head: int, text: str, *, stop_at_org=None) 
 
 def _name_like(tok: Token) -> bool:
     word = tok.word
+    if not word:
+        return False
     if tok.pos == "f" and len(word) > 1 and word not in STOP_WORDS:
         return True    # 汇中: jieba's 方位词 tag on a name part
     if word in STOP_WORDS or tok.pos in STOP_POS or not _is_name_char(word[0]):

@@ -68,6 +68,8 @@ def tokenize(text: str) -> list[Token]:
     places, cores = _place_words(), _title_cores()
     out, pos = [], 0
     for word, tag in rjieba.tag(text):
+        if not word:
+            continue
         if word in places:
             tag = "ns"
         core = next((c for c in cores if word.endswith(c) and len(word) > len(c)), None) if len(word) >= 3 else None
