@@ -1,0 +1,231 @@
+"""Personal names anywhere in a sentence, not only after a title.
+
+Chinese names are read from their shape: a surname (single or compound) and
+one or two given characters, rated with the surname and given-character
+statistics (kg.lexicon.names), with the segmenter's person tag (nr) and the
+words around the name as evidence. Foreign names are runs of transliteration
+characters (阿德巴约, 奥普拉·温弗利) that the segmenter does not read as
+ordinary words or places.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import rjieba
+
+from ..lexicon.names import load_surnames, name_score
+from .officials import AFTER_NAME, PUNCT
+from .tokens import Token, has_word
+
+PERSON_TAGS = {"nr", "nrfg", "nrt"}
+# Tags of tokens that may hold (part of) a name the segmenter did not know.
+OPEN_TAGS = PERSON_TAGS | {"x", "n", "ns", "nz", "ng", "a", "v", "d", "vn", "j", "b", "q", "m", "t"}
+NAME_JOINERS = "·•・"
+# What often precedes a bare name: a reference to a person's role or kin.
+BEFORE_NAME = ("记者", "通讯员", "实习生", "编辑", "作者", "主持人", "嘉宾", "网友", "选手", "球员", "演员", "导演",
+               "歌手", "教练", "主帅", "律师", "医生", "老师", "教授", "专家", "先生", "女士", "同学", "市民", "村民",
+               "居民", "患者", "老人", "男子", "女子", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "姐姐",
+               "弟弟", "妹妹", "朋友", "同事", "被告", "原告", "被告人", "嫌疑人", "犯罪嫌疑人", "当事人", "主人公",
+               "叫", "名叫", "是", "和", "与", "及", "、", "由", "对", "给", "向", "被", "让", "请", "跟", "同", "见",
+               "问", "找", "像", "如", "据")
+AFTER_PERSON = AFTER_NAME + ("发自", "报道", "实习生", "通讯员", "摄影", "书记", "总经理", "主任", "局长", "院长",
+                             "（", "(", "/", "：", ":", "_", "-", "先生", "女士", "同学", "老师", "教授", "博士", "医生", "律师", "导演", "夫妇", "一家",
+                             "本人", "自己", "曾经", "曾", "早已", "已经", "随后", "便", "却", "仍", "更", "才",
+                             "所", "之", "面对", "看到", "想", "觉得", "知道", "决定", "开始", "进入", "加盟", "离开",
+                             "回到", "打入", "攻入", "射门", "首发", "替补", "上场", "出场", "受伤", "复出", "执导",
+                             "主演", "饰演", "扮演", "创作", "设计", "拍摄", "说道", "问", "答", "笑", "哭", "道")
+# What a "given name" never is: 林先生, 郭老师, 王某 name no one.
+NOT_GIVEN = ("先生", "女士", "小姐", "老师", "师傅", "阿姨", "大爷", "大妈", "大姐", "大哥", "同学", "同志", "夫人",
+             "太太", "老板", "总", "某", "氏", "姓", "家", "老", "哥", "姐", "叔", "伯", "婶", "嫂", "妈", "爸",
+             "导", "局", "处", "科", "董", "工", "经理", "教授", "博士", "医生", "律师", "记者")
+# Tags a surname character has when the segmenter reads it as a function word (和, 但, 从, 于, 有).
+FUNCTION_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "f", "m", "q", "v", "y", "t", "a", "vn"}
+THRESHOLD = float(__import__("os").environ.get("CT", "0.8"))
+PLACE_ENDINGS = set("乡镇村路街宫祠寺庙县市省区港湾队局司馆店厂堂楼城河山岛塔赛书剑玉记甲")
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    start: int
+    end: int
+    text: str
+    score: float
+    rule: str          # chinese | foreign
+
+
+@functools.cache
+def translit_chars() -> frozenset[str]:
+    text = resources.files("kg.data").joinpath("ner_translit_chars.txt").read_text(encoding="utf-8")
+    return frozenset("".join(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")))
+
+
+@functools.cache
+def not_names() -> frozenset[str]:
+    text = resources.files("kg.data").joinpath("ner_not_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
+
+
+def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = frozenset()) -> list[PersonMatch]:
+    """Non-overlapping personal names in text order. `title_ends`: offsets where a
+    title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
+    found = _chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends)
+    found.sort(key=lambda m: (-m.score, m.start))
+    out: list[PersonMatch] = []
+    for m in found:
+        if not any(m.start < o.end and o.start < m.end for o in out):
+            out.append(m)
+    return sorted(out, key=lambda m: m.start)
+
+
+def _surname_len(s: str) -> int:
+    surnames = load_surnames()
+    if s[:2] in surnames and len(s) >= 3:
+        return 2
+    return 1 if s[:1] in surnames else 0
+
+
+def _bounded_after(text: str, end: int) -> bool:
+    after = text[end:end + 4]
+    return not after or after[0] in PUNCT or after[0] in "(（【[\"'" or not _is_han(after[0]) \
+        or after.startswith(AFTER_PERSON)
+
+
+def _bounded_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 6):start]
+    return not before or before[-1] in PUNCT or not _is_han(before[-1]) or before.endswith(BEFORE_NAME)
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
+    out = []
+    blocked = not_names()
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        w = tok.word
+        sl = _surname_len(w)
+        if not sl or not _is_han(w[0]):
+            continue
+        known = has_word(w)
+        cands: list[tuple[int, float]] = []    # (end offset, evidence from the segmenter)
+        if len(w) > sl:
+            if tok.pos in ("nr", "nrfg") and len(w) <= sl + 2:
+                # the dictionary's two-character "names" are mostly words (阳光, 荣幸); longer ones are people
+                cands.append((tok.end, -0.25 if len(w) == 2 and has_word(w) else 0.3))
+            elif not known:
+                # a word the segmenter made up: the name, perhaps glued to what follows (张连志为)
+                for length in (sl + 2, sl + 1):
+                    if length <= len(w):
+                        cands.append((tok.start + length, 0.1 if length == len(w) else 0.0))
+        elif i + 1 < n and tok.pos not in FUNCTION_TAGS:
+            nxt = tokens[i + 1]
+            if _is_han(nxt.word[0]) and nxt.pos not in ("uj", "ul", "p", "c", "u", "m", "q", "f", "r", "y"):
+                if len(nxt.word) <= 2:
+                    cands.append((nxt.end, -0.1 if has_word(nxt.word) and len(nxt.word) == 2 else 0.0))
+                if len(nxt.word) == 1 and i + 2 < n and len(tokens[i + 2].word) == 1 and _is_han(tokens[i + 2].word):
+                    cands.append((tokens[i + 2].end, -0.05))
+                if len(nxt.word) == 3 and not has_word(nxt.word):
+                    cands.append((nxt.start + 2, -0.1))
+        best = None
+        for end, evidence in cands:
+            name = text[tok.start:end]
+            if name in blocked or not all(_is_han(c) for c in name) or name[sl:].startswith(NOT_GIVEN) \
+                    or name[sl:].endswith(NOT_GIVEN):
+                continue
+            if name[-1] in PLACE_ENDINGS:
+                evidence -= 0.3     # 蓝塘镇, 卢浮宫
+            if all(c in translit_chars() for c in name) and len(name) >= 3 and tok.start not in title_ends:
+                continue            # 桑坦德, 米德尔: read as a foreign name, with its own evidence
+            if len(w) > sl and _function_char(w[0]) and evidence < 0.3:
+                evidence -= 0.3     # 但存栏, 和义: a function word glued to what follows
+            if tok.start in title_ends:
+                evidence += 0.25
+            score = _score(text, tok.start, end, name, evidence)
+            if best is None or score > best[0]:
+                best = (score, end)
+        if best and best[0] >= THRESHOLD:
+            out.append(PersonMatch(tok.start, best[1], text[tok.start:best[1]], best[0], "chinese"))
+    return out
+
+
+@functools.cache
+def _function_char(ch: str) -> bool:
+    return rjieba.tag(ch)[0][1] in FUNCTION_TAGS
+
+
+def _score(text: str, start: int, end: int, name: str, evidence: float) -> float:
+    score = name_score(name)
+    if score == 0:
+        return 0.0
+    score += evidence
+    if _bounded_after(text, end):
+        score += 0.1
+    if _bounded_before(text, start):
+        score += 0.1
+    return score
+
+
+# Words around a foreign name that say it names a person, or a team (阿森纳, 拉齐奥 read like names).
+PERSON_ROLES = ("主帅", "教练", "主教练", "前锋", "中锋", "中场", "后卫", "中卫", "边锋", "门将", "球员", "队长", "国脚", "名将",
+                "老将", "新援", "外援", "射手", "球星", "总统", "总理", "首相", "国王", "女王", "王子", "部长", "主席",
+                "总裁", "导演", "演员", "歌手", "作家", "画家", "诗人", "艺术家", "设计师", "建筑师", "科学家", "经济学家",
+                "评论家", "哲学家", "制作人", "创始人", "先生", "女士", "小姐", "夫人", "大师", "选手", "影星", "明星",
+                "男星", "女星", "发言人", "CEO", "大使", "将军", "司令", "少将", "中将", "上将", "首席执行官", "董事长")
+TEAM_CUES_AFTER = ("队", "主场", "客场", "球迷", "俱乐部", "战胜", "击败", "逼平", "主胜", "客胜", "让球", "让平",
+                   "盘", "vs", "VS", "本赛季", "上赛季", "近", "联赛", "首发", "阵容", "防线", "在主场", "客战", "主战",
+                   "取胜", "获胜", "不败", "3分", "三分", "赛季", "的主场", "的客场")
+TEAM_CUES_BEFORE = ("vs", "VS", "对阵", "迎战", "客战", "主战", "战胜", "击败", "逼平", "负于", "输给", "不敌", "面对",
+                    "主场", "客场", "让", "看好", "加盟", "效力于", "效力", "转会", "球队", "与", "和")
+FOREIGN_THRESHOLD = float(__import__("os").environ.get("FT", "0.4"))
+
+
+def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
+    chars = translit_chars()
+    blocked = not_names()
+    out = []
+    i, n = 0, len(tokens)
+    while i < n:
+        j = i
+        parts = []
+        while j < n:
+            w = tokens[j].word
+            if all(c in chars for c in w) and tokens[j].pos in ("nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d") \
+                    or (w in NAME_JOINERS and parts and j + 1 < n and all(c in chars for c in tokens[j + 1].word)):
+                parts.append(tokens[j])
+                j += 1
+            else:
+                break
+        if not parts:
+            i += 1
+            continue
+        i = j
+        start, end = parts[0].start, parts[-1].end
+        name = text[start:end]
+        if len(name) < 2 or name in blocked or (len(parts) == 1 and parts[0].pos == "ns"):
+            continue
+        score = _foreign_score(text, start, end, parts) + (0.3 if start in title_ends else 0.0)
+        if score >= FOREIGN_THRESHOLD:
+            out.append(PersonMatch(start, end, name, score, "foreign"))
+    return out
+
+
+def _foreign_score(text: str, start: int, end: int, parts: list[Token]) -> float:
+    name = text[start:end]
+    score = 0.2 if len(name) >= 3 else 0.0
+    if any(t.word in NAME_JOINERS for t in parts):
+        score += 0.4
+    if len(parts) == 1 and parts[0].pos == "nrt" and len(name) >= 3:
+        score += 0.2
+    before, after = text[max(0, start - 6):start], text[end:end + 4]
+    if before.endswith(PERSON_ROLES):
+        score += 0.4
+    if after.startswith(("说", "表示", "认为", "称", "指出", "透露", "坦言", "告诉", "（", "(", "先生", "女士", "夫人",
+                         "主演", "执导", "饰演", "曾", "在接受")):
+        score += 0.3
+    if after.startswith(TEAM_CUES_AFTER) or before.endswith(TEAM_CUES_BEFORE):
+        score -= 0.3
+    return score
