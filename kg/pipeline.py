@@ -10,7 +10,7 @@ from .extract.officials import author_posts, find_posts
 from .extract.orgs import find_orgs
 from .extract.programs import find_programs
 from .extract.regions import find_places
-from .extract.spans import expand_left
+from .extract.spans import STOP_WORDS, expand_left
 from .extract.tokens import has_word, tokenize
 from .ingest.clean import clean
 from .ingest.patterns import AUTHOR_NOTE
@@ -19,9 +19,10 @@ from .ingest.segment import segment
 from .lexicon.names import name_score
 from .model import Article, Document, EntityKey, Evidence, FileResult, Sentence
 from .resolve.context import Context, home_of, pick
-from .resolve.local import GOV_HEADS, TITLE_CLASS, TOWN_SUFFIXES, FileResolver, anaphor_class
+from .resolve.local import contract_zone, GOV_HEADS, TITLE_CLASS, TOWN_SUFFIXES, FileResolver, anaphor_class
 from .resolve.naming import canonical
 
+PLACE_BODIES = ("党工委", "党委", "党支部", "党总支")   # party bodies of a place, written into the title
 EXTRACTOR_VERSION = __version__ + "+1"
 
 
@@ -75,8 +76,8 @@ class ArticleReader:
         for s, tokens, places in self.analysed:
             ev = self.evidence(s)
             place_at = self.read_places(places, ev)
-            orgs = self.read_orgs(s, tokens, place_at, ev)
-            self.read_posts(s, tokens, orgs, ev)
+            orgs = self.read_orgs(s, tokens, places, ev)
+            self.read_posts(s, tokens, places, ev)
             self.read_programs(s, tokens, place_at, orgs, ev)
             self.repeat_names(s, ev)
 
@@ -116,7 +117,7 @@ class ArticleReader:
     def register_org(self, on, surface: str, ev, subtype="", explicit=True) -> EntityKey:
         region = self.res.place_key(on.region)
         if not region and on.zone:
-            region = EntityKey("zone", __import__("kg.resolve.local", fromlist=["contract_zone"]).contract_zone(on.zone))
+            region = EntityKey("zone", contract_zone(on.zone))
         parent = None
         if on.parent:
             parent = self.res.org(on.parent, ev, on.parent, subtype="", explicit=explicit)
@@ -130,7 +131,7 @@ class ArticleReader:
             self.ctx.last[cls] = on.name
         return key
 
-    def read_orgs(self, s: Sentence, tokens, place_at, ev) -> list[tuple[int, int, EntityKey]]:
+    def read_orgs(self, s: Sentence, tokens, places, ev) -> list[tuple[int, int, EntityKey]]:
         found = []
         by_end: dict[int, str] = {}
         for m in find_orgs(s.text, tokens):
@@ -152,6 +153,9 @@ class ArticleReader:
                 on = self.name_org(text)
             if on is None:
                 continue
+            zone = next((p for p in places if p.kind == "zone" and p.start == m.start and p.end < m.end), None)
+            if zone is not None:
+                on.zone, on.region = self.res.entities[EntityKey("zone", contract_zone(zone.text))].label, ""
             if on.parent and not on.region:
                 parent_info = self.res.entities.get(EntityKey("org", on.parent))
                 if parent_info:
@@ -164,17 +168,26 @@ class ArticleReader:
         return found
 
     # ------------------------------------------------------------ posts
-    def org_before(self, tokens, text):
+    def org_before(self, tokens, text, places=()):
         """What is written just before a title: the institution (or place) it belongs to."""
         def before(pos: int) -> tuple[str, int]:
-            if pos == 0:
-                return "", pos
-            toks = tokenize(text[:pos])    # retokenised: jieba may glue the title to the name (委副|书记)
-            start, _ = expand_left(toks, len(toks) - 1, text[:pos])
+            start, end = _before(pos)
+            for m in places:      # never cut a place name in two: 在中|湖村 -> 中湖村
+                if m.start < start < m.end:
+                    start = m.start
             return text[start:pos], start
+
+        def _before(pos: int) -> tuple[int, int]:
+            if pos == 0:
+                return pos, pos
+            toks = tokenize(text[:pos])    # retokenised: jieba may glue the title to the name (委副|书记)
+            if not toks or toks[-1].pos in ("x", "w") or toks[-1].word in STOP_WORDS:
+                return pos, pos            # 、|市长: nothing written before the title
+            start, _ = expand_left(toks, len(toks) - 1, text[:pos])
+            return start, pos
         return before
 
-    def read_posts(self, s: Sentence, tokens, orgs, ev) -> None:
+    def read_posts(self, s: Sentence, tokens, places, ev) -> None:
         text = s.text
         note = AUTHOR_NOTE.search(text)
         if note and note.group(1) == "作者系":
@@ -185,7 +198,7 @@ class ArticleReader:
                 units = author_posts(body, self.org_before(btoks, body))
                 self.add_posts(author, units, ev, "author-note", 0.9)
             return
-        for post in find_posts(text, self.org_before(tokens, text)):
+        for post in find_posts(text, self.org_before(tokens, text, places)):
             self.add_posts(post.name, post.units, ev, post.rule, post.confidence)
 
     def add_posts(self, name: str, units, ev, rule: str, conf: float) -> None:
@@ -195,8 +208,16 @@ class ArticleReader:
             title = u.title
             core = next((c for c in GOV_HEADS if title.endswith(c)), "")
             org_text = u.org_text.strip("、 ")
+            body = next((b for b in PLACE_BODIES if title.startswith(b) and len(title) > len(b)), "")
+            if body and org_text and self.is_place_text(org_text):
+                org_text, title = org_text + body, title[len(body):]   # 荣桓镇|党委书记 -> 荣桓镇党委|书记
             on = None
-            if org_text:
+            if org_text and org_text.endswith("部") and prev_org is not None and prev_org.name.startswith("中共") \
+                    and not self.is_place_text(org_text[:2]) and org_text[0] not in "市县区省":
+                from .resolve.naming import OrgName
+                base = prev_org.name[:-2] if prev_org.name.endswith("委员会") else prev_org.name
+                on = OrgName(base + org_text, region=prev_org.region, parent=prev_org.name, child=org_text)
+            elif org_text:
                 on = self.name_org(org_text)
             elif core:
                 code = prev_region or self.ctx.level_region(GOV_HEADS[core])
@@ -228,6 +249,11 @@ class ArticleReader:
         self.people[name] = person
         for org_key, title, _ in posts:
             self.res.fact(person, "holds_post", org_key, ev, rule, conf, title=title)
+
+    def is_place_text(self, text: str) -> bool:
+        """Is `text` a place: a gazetteer name, a village or community name, or 该镇/该村?"""
+        from .extract.regions import VILLAGE_SUFFIXES
+        return bool(self.res.gaz.lookup(text)) or (text.endswith(VILLAGE_SUFFIXES + ("镇", "乡")) and 3 <= len(text) <= 6)
 
     def city_of(self, code: str) -> str:
         if not code:

@@ -104,7 +104,9 @@ def _villages(text: str, tokens: list[Token]) -> list[PlaceMatch]:
     for i, tok in enumerate(tokens):
         if i and _name_like(tokens[i - 1]) and not (tokens[i - 1].pos == "ns" and len(tokens[i - 1].word) >= 2):
             continue
-        if not _name_like(tok) or tok.pos in ("b", "ad", "vn") or tok.pos == "a" and len(tok.word) > 1 \
+        if tok.word in "东西南北中" and tok.pos == "f":
+            pass                  # 在|中|湖村: a direction word jieba split off a name
+        elif not _name_like(tok) or tok.pos in ("b", "ad", "vn") or tok.pos == "a" and len(tok.word) > 1 \
                 or tok.pos.startswith("v") and has_word(tok.word):
             continue
         for length in (3, 2, 4):
