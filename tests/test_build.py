@@ -1,0 +1,98 @@
+"""`kg build` end to end on the seeds: the Turtle, its provenance, the SPARQL contract."""
+import os
+import subprocess
+import sys
+
+import pyoxigraph
+import pytest
+import rdflib
+
+from conftest import ROOT, SEEDS
+from kg.build import build
+
+KG = "https://w3id.org/hunan-kg/ontology#"
+PREFIXES = f"""PREFIX kg: <{KG}> PREFIX org: <http://www.w3.org/ns/org#> PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX schema: <https://schema.org/> """
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("exports")
+    report = build([SEEDS], str(out), workers=1)
+    graph = rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+    return out, report, graph
+
+
+def test_summary_counts_what_was_read(built):
+    _, report, _ = built
+    assert report.files == 5 and report.articles >= 30 and report.sentences >= 700
+    assert report.posts >= 45 and report.entities["person"] >= 35
+
+
+def test_turtle_parses_alike_in_rdflib_and_pyoxigraph(built):
+    out, _, graph = built
+    store = pyoxigraph.Store()
+    store.load(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    assert len(store) == len(graph) > 5000
+
+
+def test_appositive_form_gives_two_posts_through_the_contract_query(built):
+    _, _, graph = built
+    query = open(os.path.join(ROOT, "ontology", "queries", "officials.rq"), encoding="utf-8").read()
+    rows = {(str(r.person), str(r.title), str(r.org)) for r in graph.query(query)}
+    assert ("罗鹏程", "副书记", "中共株洲市荷塘区委员会") in rows
+    assert ("罗鹏程", "区长", "荷塘区人民政府") in rows
+
+
+def test_every_post_links_to_a_sentence_with_offsets_into_the_original_file(built):
+    _, _, graph = built
+    rows = list(graph.query(PREFIXES + """
+        SELECT ?post ?text ?start ?end ?file WHERE {
+          ?post a org:Membership ; prov:wasDerivedFrom ?s .
+          ?s a kg:Sentence ; kg:text ?text ; kg:start ?start ; kg:end ?end ;
+             dcterms:isPartOf/dcterms:isPartOf/schema:name ?file .
+        }"""))
+    posts = set(graph.subjects(rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/org#Membership")))
+    assert {r.post for r in rows} == posts
+    for r in rows:
+        original = open(os.path.join(SEEDS, str(r.file)), encoding="utf-8").read()
+        span = original[int(r.start):int(r.end)]
+        assert span[0] == str(r.text)[0] and span[-1] == str(r.text)[-1]
+
+
+def test_every_relation_statement_has_a_source_rule_and_confidence(built):
+    _, _, graph = built
+    missing = list(graph.query(PREFIXES + """
+        SELECT ?st WHERE { ?st a rdf:Statement .
+          FILTER NOT EXISTS { ?st prov:wasDerivedFrom ?src ; kg:rule ?rule ; kg:confidence ?c } }""",
+        initNs={"rdf": rdflib.RDF}))
+    assert missing == []
+
+
+def test_region_iris_carry_their_code(built):
+    _, _, graph = built
+    code = rdflib.URIRef("http://www.w3.org/2004/02/skos/core#notation")
+    for region, notation in graph.subject_objects(code):
+        assert str(region).endswith("/region/" + str(notation))
+
+
+def test_committed_exports_are_what_a_rebuild_writes(built):
+    out, _, _ = built
+    committed = os.path.join(ROOT, "exports")
+    for root, dirs, files in os.walk(committed):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = os.path.join(root, name)
+            rebuilt = os.path.join(out, os.path.relpath(path, committed))
+            assert os.path.exists(rebuilt), f"{name} is committed but no longer built"
+            with open(path, "rb") as a, open(rebuilt, "rb") as b:
+                assert a.read() == b.read(), f"exports/{os.path.relpath(path, committed)} is stale: run `kg build`"
+
+
+def test_cli_reports_a_missing_input_in_one_line(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(tmp_path / "nowhere"), "--out", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert proc.returncode != 0
+    assert "nowhere" in proc.stderr and "Traceback" not in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
