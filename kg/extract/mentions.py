@@ -23,7 +23,7 @@ from .orgs import find_orgs
 from .persons import find_persons
 from .regions import find_places
 from .spans import expand_left
-from .tokens import Token, tokenize
+from .tokens import Token, has_word, tokenize
 
 TYPES = ("person", "title", "institution", "region")
 SUBTYPES = {"government": "government", "party": "government", "company": "company"}
@@ -88,7 +88,7 @@ def recognise(text: str) -> list[dict]:
              + _persons(text, tokens, frozenset(t.end for t in titles)))
     if _is_sports(text):
         spans = _teams(text, tokens, spans)
-    return [s.as_dict(text) for s in _settle(spans)]
+    return [s.as_dict(text) for s in _settle(text, spans)]
 
 
 # ------------------------------------------------------------------ sports
@@ -98,9 +98,6 @@ SPORTS_CUES = ("比赛", "赛季", "联赛", "主场", "客场", "球队", "进�
                "主帅", "教练", "球迷", "平局", "比分", "vs", "VS", "联赛杯", "足总杯", "国家队", "国脚", "前锋", "后卫",
                "中场", "门将", "降级", "保级", "争冠", "夺冠", "冷门", "上轮", "本轮", "首回合", "次回合", "小组赛",
                "淘汰赛", "决赛", "半决赛", "NBA", "球员", "球场", "德比", "大胜", "不敌", "负于", "输给", "交锋", "交手")
-TEAM_AFTER = ("队", "主场", "客场", "球迷", "俱乐部", "本赛季", "上赛季", "近", "首发", "阵容", "防线", "vs", "VS", "的主场",
-              "的客场", "在主场", "在客场", "战胜", "击败", "逼平", "取胜", "获胜", "不敌", "负于", "输给", "坐镇", "作客",
-              "客战", "主战", "和", "与", "、", "，", "。", "：", "-", "让", "大胜", "小胜", "完胜", "惨败")
 NOT_TEAM_AFTER = ("球场", "体育场", "体育馆", "市", "省", "人", "的球场", "时间")
 
 
@@ -109,13 +106,18 @@ def _is_sports(text: str) -> bool:
 
 
 def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
+    """In a match report, places and foreign names without a person's cue are teams."""
     from .persons import translit_chars
     chars = translit_chars()
-    persons = {(s.start, s.end) for s in spans if s.type == "person"}
-    out = [s for s in spans if not (s.type == "region" and s.end - s.start <= 5 and _team_like(text, s.start, s.end))]
+    out = []
     for s in spans:
-        if s.type == "region" and s.end - s.start <= 5 and _team_like(text, s.start, s.end):
-            out.append(Span(s.start, s.end, "institution", "other", s.strength))
+        short = s.end - s.start <= 6
+        if short and (s.type == "region" or s.type == "person" and s.strength == WEAK) \
+                and _team_like(text, s.start, s.end):
+            out.append(Span(s.start, s.end, "institution", "other", NORMAL))
+        else:
+            out.append(s)
+    taken = [(s.start, s.end) for s in out if s.strength >= NORMAL]
     i, n = 0, len(tokens)
     while i < n:
         j = i
@@ -123,7 +125,8 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
             j += 1
         if j > i:
             start, end = tokens[i].start, tokens[j - 1].end
-            if end - start >= 2 and (start, end) not in persons and _team_like(text, start, end):
+            if end - start >= 2 and not any(a < end and start < b for a, b in taken) \
+                    and _team_like(text, start, end):
                 out.append(Span(start, end, "institution", "other", WEAK))
             i = j
         else:
@@ -131,21 +134,41 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
     return out
 
 
+LOCATIVE_BEFORE = ("在", "到", "于", "来到", "前往", "抵达", "位于", "赴", "飞往", "从", "来自")
+
+
 def _team_like(text: str, start: int, end: int) -> bool:
+    """Not a place: 在米兰, 罗马市, 米兰球场 are places even in a match report."""
     after = text[end:end + 4]
-    return not after.startswith(NOT_TEAM_AFTER) and (after.startswith(TEAM_AFTER) or after == "")
+    before = text[max(0, start - 2):start]
+    return not after.startswith(NOT_TEAM_AFTER) and not before.endswith(LOCATIVE_BEFORE)
 
 
 def _is_han_word(word: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fff" for ch in word)
 
 
-def _settle(spans: list[Span]) -> list[Span]:
+def _settle(text: str, spans: list[Span]) -> list[Span]:
     chosen: list[Span] = []
     for s in sorted(spans, key=lambda s: (-s.strength, -(s.end - s.start), s.start, TYPES.index(s.type))):
         if s.end > s.start and not any(s.start < c.end and c.start < s.end for c in chosen):
             chosen.append(s)
-    return sorted(chosen, key=lambda s: s.start)
+    chosen.sort(key=lambda s: s.start)
+    return _join_branches(text, chosen)
+
+
+def _join_branches(text: str, spans: list[Span]) -> list[Span]:
+    """招行|广州分行, 中国电影集团公司|营销策划分公司: an institution written right after
+    another is its branch or department, and the two are one name."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type == s.type == "institution" and prev.end == s.start \
+                and text[prev.end - 1] not in "、和与及":
+            out[-1] = Span(prev.start, s.end, "institution", prev.subtype, max(prev.strength, s.strength))
+        else:
+            out.append(s)
+    return out
 
 
 # ------------------------------------------------------------------ regions
@@ -214,34 +237,98 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
 
 
 # ------------------------------------------------------------------ institutions
+# One-character country names that make an army or a government (美军, 俄方, 日方).
+COUNTRY_ABBREVIATIONS = set("美英法德俄日韩朝中印意苏越泰以伊叙土澳加蒙西葡荷瑞波乌")
+NAME_TAGS = {"n", "nt", "nz", "ns", "nr", "nrt", "j", "x", "vn", "eng", "ng", "nnt", "l", "b"}
+
+
+@functools.cache
+def _not_institutions() -> frozenset[str]:
+    return frozenset(w for ln in _lines("ner_not_institutions.txt") for w in ln.split())
+
+
 def _institutions(text: str, tokens: list[Token]) -> list[Span]:
     out = []
     for m in find_orgs(text, tokens):
-        out.append(Span(m.start, m.end, "institution", SUBTYPES.get(m.subtype, "other"), NORMAL))
-    starts = {t.start for t in tokens}
+        out.append(Span(m.start, m.end, "institution", _subtype_of(m.text, m.subtype), NORMAL))
+    starts = {t.start: k for k, t in enumerate(tokens)}
     ends = {t.end for t in tokens}
     for end_idx, (word, subtype) in _word_automaton().iter(text):
         start = end_idx - len(word) + 1
         if start in starts and end_idx + 1 in ends:
-            out.append(Span(start, end_idx + 1, "institution", subtype, NORMAL))
+            start = _country_before(tokens, starts[start], text)
+            out.append(Span(start, end_idx + 1, "institution", subtype, STRONG))
     _, suffixes = _institution_words()
     titles = load_terms().titles
+    blocked = _not_institutions()
     for i, t in enumerate(tokens):
-        if t.pos == "nt":
+        if t.pos == "nt" and t.word not in blocked:
             out.append(Span(t.start, t.end, "institution", _subtype_of(t.word), WEAK))
-        suffix = next((t.word[-n:] for n in (4, 3, 2, 1) if t.word[-n:] in suffixes), "")
-        if suffix and t.word not in titles:
-            start, _ = expand_left(tokens, i, text)
-            if t.end - start > len(suffix) and (t.word != suffix or start < t.start):
-                out.append(Span(start, t.end, "institution", suffixes[suffix], WEAK))
-    return out
+        if t.word in blocked or t.word in titles:
+            continue
+        suffix = next((t.word[-n:] for n in (5, 4, 3, 2, 1) if t.word[-n:] in suffixes), "")
+        if not suffix or (len(t.word) > len(suffix) and t.pos not in NAME_TAGS):
+            continue
+        if suffix == "军" and not _army(tokens, i):
+            continue
+        start = _grow_left(tokens, i, text)
+        name = text[start:t.end]
+        if len(name) > len(suffix) and name not in blocked and not _stem_is_function(name[:-len(suffix)]):
+            out.append(Span(start, t.end, "institution", suffixes[suffix], WEAK))
+    return [s for s in out if s.strength == STRONG or s.subtype == "government" or _has_proper_part(tokens, s)]
 
 
-def _subtype_of(name: str) -> str:
-    words, suffixes = _institution_words()
+GENERIC_TAGS = {"n", "vn", "b", "a", "an", "d", "m", "q", "r", "f", "v", "ng", "s", "l", "z"}
+
+
+def _has_proper_part(tokens: list[Token], span: Span) -> bool:
+    """外资银行, 博彩公司, 股份制银行 name a kind of company, not one: a name needs a
+    part that is a name (a place, a brand, a word the dictionary does not know)."""
+    inner = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+    if len(inner) <= 1:
+        return not inner or inner[0].pos not in GENERIC_TAGS or inner[0].pos == "nt"
+    return any(t.pos not in GENERIC_TAGS and t.pos != "nnt" for t in inner[:-1]) or not has_word(inner[0].word)
+
+
+def _grow_left(tokens: list[Token], i: int, text: str) -> int:
+    """expand_left, also across one 和 inside a government name (住房和城乡建设部)."""
+    start, _ = expand_left(tokens, i, text)
+    k = next((k for k in range(i, -1, -1) if tokens[k].start == start), None)
+    if k is not None and k >= 2 and tokens[k - 1].word == "和" and tokens[k - 2].pos in ("n", "vn") \
+            and tokens[i].word.endswith(("部", "局", "委", "委员会", "厅", "中心")):
+        start, _ = expand_left(tokens, k - 2, text)
+    return start
+
+
+def _country_before(tokens: list[Token], k: int, text: str) -> int:
+    """印度|空军, 美国|国防部: a place just before a government word belongs to its name."""
+    start = tokens[k].start
+    while k > 0 and tokens[k - 1].pos == "ns" and len(tokens[k - 1].word) >= 2:
+        k -= 1
+        start = tokens[k].start
+    return start
+
+
+def _army(tokens: list[Token], i: int) -> bool:
+    w = tokens[i].word
+    if len(w) == 2:
+        return w[0] in COUNTRY_ABBREVIATIONS
+    if w == "军":
+        return i > 0 and (tokens[i - 1].pos == "ns" or tokens[i - 1].word in COUNTRY_ABBREVIATIONS)
+    return tokens[i].pos in ("nt", "nz", "n")
+
+
+def _stem_is_function(stem: str) -> bool:
+    return stem[:1] in "一二三四五六七八九十两几多这那每各全首本该此某上下左右" or stem.isdigit()
+
+
+def _subtype_of(name: str, found: str = "") -> str:
+    _, suffixes = _institution_words()
     for n in range(min(5, len(name)), 0, -1):
         if name[-n:] in suffixes:
-            return suffixes[name[-n:]]
+            return SUBTYPES.get(suffixes[name[-n:]], "other")
+    if found:
+        return SUBTYPES.get(found, "other")
     return SUBTYPES.get(load_terms().org_suffixes.get(load_terms().org_suffix(name), ""), "other")
 
 
@@ -273,4 +360,6 @@ def _titles(text: str, tokens: list[Token]) -> list[Span]:
 
 # ------------------------------------------------------------------ persons
 def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[Span]:
-    return [Span(m.start, m.end, "person", "", NORMAL) for m in find_persons(text, tokens, title_ends)]
+    # A foreign name without a cue (role, 说, ·) is weak: in a match report it is a team.
+    return [Span(m.start, m.end, "person", "", WEAK if m.rule == "foreign" and m.score < 0.7 else NORMAL)
+            for m in find_persons(text, tokens, title_ends)]
