@@ -14,10 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from .cache import Cache, content_hash
-from .export.atomic import write_text
-from .export.html import write_html
-from .export.turtle import serialize
-from .graph.network import to_network
+from .export.formats import FORMATS, write_exports
 from .graph.rdf import to_rdf
 from .ingest.read import InputError, find_inputs
 from .model import FileResult, FileSummary
@@ -219,7 +216,7 @@ def extract_all(paths: list[str], workers: int) -> tuple[list[FileResult], list[
 
 def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(f"warning: {msg}", file=sys.stderr),
           *, cache: bool = True, cache_dir: str | None = None, engine: str = "local", scheduler: str | None = None,
-          progress: bool = False) -> BuildReport:
+          progress: bool = False, formats=FORMATS) -> BuildReport:
     t0 = time.perf_counter()
     try:
         paths = find_inputs(inputs)
@@ -266,17 +263,13 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
             count(merged, report)
             graph = to_rdf(merged)
             report.triples = len(graph)
-            ttl = os.path.join(out, "graph.ttl")
-            write_text(ttl, serialize(graph))
-            html_path = os.path.join(out, "graph.html")
-            write_html(to_network(merged), html_path)
+            report.outputs = write_exports(out, merged, graph, formats)
     finally:
         bar.close()
         for msg in later + report.skipped:
             warn(msg)
     if not report.files:
         raise BuildError(f"none of the {len(paths)} input files could be read")
-    report.outputs = [ttl, html_path]
     report.cached = store.hits if store else 0
     report.seconds = time.perf_counter() - t0
     return report

@@ -1,6 +1,7 @@
 """`kg build [INPUT ...] [--out DIR] [--workers N] [--cache DIR | --no-cache] [--engine local|dask --scheduler ADDRESS] [--quiet]`."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
@@ -19,8 +20,18 @@ def register(sub) -> None:
                    help="run per-file extraction here (local) or on a Dask distributed cluster (dask)")
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786")
+    p.add_argument("--formats", type=_formats, default="all", metavar="LIST",
+                   help="comma list of exports to write: ttl,jsonld,nt,graphml,gexf,html,neo4j (default: all)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; warnings still shown")
     p.set_defaults(func=run)
+
+
+def _formats(text: str) -> list[str]:
+    from ..export.formats import parse_formats
+    try:
+        return parse_formats(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def run(args) -> int:
@@ -30,7 +41,7 @@ def run(args) -> int:
     try:
         report = build(inputs, out, workers=max(1, args.workers), cache=not args.no_cache, cache_dir=args.cache,
                        engine=args.engine, scheduler=args.scheduler,
-                       progress=not args.quiet and sys.stderr.isatty())
+                       progress=not args.quiet and sys.stderr.isatty(), formats=args.formats)
     except BuildError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 1
