@@ -12,7 +12,7 @@ from __future__ import annotations
 from .tokens import Token, has_word
 
 STOP_POS = {"p", "c", "u", "uj", "ul", "uv", "uz", "ud", "ug", "d", "q", "t", "y", "e", "o", "x", "w",
-            "r", "f", "ad", "z", "zg", "mq", "tg"}
+            "r", "f", "ad", "z", "zg", "mq", "tg", "i"}
 STOP_WORDS = {"的", "在", "与", "和", "及", "对", "向", "由", "把", "被", "让", "是", "为", "从", "到", "经", "据",
               "了", "将", "并", "等", "给", "同", "跟", "比", "以", "这", "那", "其", "各", "每", "全", "我", "我们",
               "联合", "牵头", "组织", "举行", "召开", "来到", "走进", "落户", "成立", "位于", "作为", "参加", "加入",
@@ -39,9 +39,11 @@ def is_place(tok: Token) -> bool:
     return tok.pos == "ns" and len(tok.word) >= 2
 
 
-def expand_left(tokens: list[Token], head: int, text: str, *, stop_at_org=None) -> tuple[int, int | None]:
+def expand_left(tokens: list[Token], head: int, text: str, *, stop_at_org=None,
+                extra_words: frozenset = frozenset()) -> tuple[int, int | None]:
     """Start offset of the name whose last token is tokens[head], and the index of
-    a parent token where growth stopped at another institution (or None)."""
+    a parent token where growth stopped at another institution (or None).
+    `extra_words` are more words a name of this kind may contain (programs: 支付, 改造…)."""
     start = tokens[head].start
     end = tokens[head].end
     j = head - 1
@@ -63,7 +65,7 @@ def expand_left(tokens: list[Token], head: int, text: str, *, stop_at_org=None) 
             continue
         if word in ("市", "县", "区", "省") and (j == 0 or not _name_like(tokens[j - 1])):
             return tok.start, None   # 县|行政审批服务局: a bare level word jieba tagged oddly
-        if not _name_like(tok):
+        if not _name_like(tok) and not (tok.word in extra_words or "vn" in extra_words and tok.pos == "vn"):
             break
         start = tok.start
         if is_place(tok) or _level_anchor(tokens, j):
