@@ -88,10 +88,11 @@ def find_orgs(text: str, tokens: list[Token]) -> list[OrgMatch]:
         tok = tokens[i]
         suffix = head_suffix(tok.word)
         if not suffix and tok.pos == "nt" and len(tok.word) >= 3 and tok.word not in GENERIC_NAMES \
-                and tok.word[-1] in "部署局委院会所站厅团社行司校馆关":
+                and not tok.word.endswith(NOT_ORG_ENDINGS) \
+                and (tok.word[-1] in "部署局委院会所站厅团社行司校馆" or tok.word.endswith("海关")):
             suffix = "nt"         # jieba knows it as an organisation: 财政部, 海关总署
         is_dept = not suffix and (bool(dept_suffix(tok.word)) or tok.word == "科" and i > 0)
-        if (suffix == "中心" or is_dept) and i + 1 < len(tokens) and tokens[i + 1].pos in ("n", "ns", "nz") and \
+        if (suffix in ("中心", "政府") or is_dept) and i + 1 < len(tokens) and tokens[i + 1].pos in ("n", "ns", "nz", "vn") and \
                 tokens[i + 1].word not in load_terms().titles and tokens[i + 1].word not in OCCUPATION_WORDS:
             i += 1
             continue              # 娄底中心|城区, 急救中心|综合大楼: the word goes on
@@ -119,13 +120,45 @@ def find_orgs(text: str, tokens: list[Token]) -> list[OrgMatch]:
             subtype = terms.org_suffixes.get(suffix, "other") if suffix else "other"
             out.append(OrgMatch(start, tokens[head].end, name, subtype, parent, anaphor))
         i = head + 1
-    return out
+    known = [(o.start, o.end) for o in out]
+    out += [c for c in listed_companies(text, tokens) if not any(s < c.end and c.start < e for s, e in known)]
+    return sorted(out, key=lambda o: o.start)
 
 
 CONTINUATIONS = {"有限公司", "股份有限公司", "有限责任公司", "公司", "分公司", "集团"}
+TYPE_HEADS = {"中心", "中队", "大队", "党委", "联席会议", "卫生室", "站", "委员会", "办公室", "领导小组", "分局"}
 COMPANY_SUFFIXES = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团"}
 OCCUPATION_WORDS = {"医生", "教授", "专家", "护士", "主任医师", "副主任医师"}
 HARD_STOPS = {"的", "在", "与", "是", "为", "对", "把", "被", "从", "向", "等", "了", "将", "由", "于", "及"}
+
+
+LISTED = re.compile(r"((?:[^、,。;:!?“”()\s]{2,18}、)+[^、,。;:!?“”()\s]{2,18})(?:等|这样的)[^,。;]{0,10}?"
+                    r"(?:企业|公司|厂家|厂商|品牌)")
+
+
+def listed_companies(text: str, tokens: list[Token]) -> list[OrgMatch]:
+    """Companies named in a list that the sentence calls companies:
+    “园区拥有湖南荣桓科技、广信科技、湖南有色衡东氟化学等10余家化工企业”."""
+    out = []
+    for m in LISTED.finditer(text):
+        if text.count("“", 0, m.start()) > text.count("”", 0, m.start()):
+            continue              # a slogan: “熟地等项目、标厂等企业”
+        pos = m.start(1)
+        for idx, item in enumerate(m.group(1).split("、")):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            toks = [t for t in tokens if start <= t.start and t.end <= end]
+            if not toks or toks[-1].end != end:
+                continue
+            begin = start
+            if idx == 0:          # only the first item carries the sentence's words before it: 园区拥有|湖南荣桓科技
+                begin = max(start, expand_left(tokens, tokens.index(toks[-1]), text)[0])
+            name = text[begin:end]
+            if 2 <= len(name) <= 14 and name not in GENERIC_NAMES and not name.isdigit() \
+                    and (len(name) >= 3 or not has_word(name)) \
+                    and not all(t.pos == "ns" for t in toks if t.start >= begin):
+                out.append(OrgMatch(begin, end, name, "company"))
+    return out
 
 
 def _company_lookback(tokens: list[Token], start: int, end: int) -> int:
@@ -156,10 +189,13 @@ def _named(stem: list[Token], name: str, head: Token, suffix: str) -> bool:
         return name.endswith(("委", "政府")) or head.pos == "nt"
     if stem[-1].word in KIND_WORDS or stem[-1].word.endswith(("级", "型")):
         return False          # 株洲市属|公立|医院, 湘潭市县级|公立|医院
-    if name[0] in "市县区省" or any(t.pos == "ns" and len(t.word) >= 2 for t in stem):
+    if name[0] in "市县区省镇乡" or any(t.pos == "ns" and len(t.word) >= 2 for t in stem):
         return True
     if all(t.word in KIND_WORDS or t.word in SELF_REFERENCES or len(t.word) == 1 for t in stem):
         return False
+    if suffix in TYPE_HEADS:
+        # 社区卫生服务中心, 部门联席会议: a type of body unless something proper names it
+        return any(t.pos in ("nr", "nrt", "nz", "nt", "j", "eng") or not has_word(t.word) for t in stem)
     return any(t.pos in ("nr", "nrt", "nz", "nt", "j", "eng", "ns") or not has_word(t.word) or t.word not in KIND_WORDS
                for t in stem)
 
