@@ -59,7 +59,7 @@ def _title_automaton():
     for core in cores:
         auto.add_word(core, core)
     auto.make_automaton()
-    return auto, tuple(prefixes)
+    return auto, frozenset(prefixes), tuple(sorted({len(p) for p in prefixes}, reverse=True))
 
 
 @functools.cache
@@ -101,8 +101,11 @@ SPORTS_CUES = ("比赛", "赛季", "联赛", "主场", "客场", "球队", "进�
 NOT_TEAM_AFTER = ("球场", "体育场", "体育馆", "市", "省", "人", "的球场", "时间")
 
 
+SPORTS_RE = re.compile("|".join(map(re.escape, SPORTS_CUES)))
+
+
 def _is_sports(text: str) -> bool:
-    return any(c in text for c in SPORTS_CUES)
+    return SPORTS_RE.search(text) is not None
 
 
 def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
@@ -186,6 +189,11 @@ GROW_POS = {"ns", "m", "f"}
 
 
 @functools.cache
+def _not_places() -> frozenset[str]:
+    return frozenset(w for ln in _lines("ner_not_places.txt") for w in ln.split())
+
+
+@functools.cache
 def _countries() -> frozenset[str]:
     return frozenset(w for ln in _lines("ner_countries.txt") for w in ln.split())
 
@@ -228,11 +236,37 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
         name = text[t.start:end]
         after = text[end:end + 2]
         modifier = not after.startswith(ADDRESS_AFTER_OK) and not after[:1] in "，。、；：！？（）()“”\"《》 "
-        if parts == 1 and (name in _countries() or modifier):
+        if parts == 1 and (name in _countries() or name in _not_places() or modifier):
             i = j + 1
             continue
         out.append(Span(t.start, end, "region", "", NORMAL if parts > 1 else WEAK))
         i = j + 1
+    return out + _named_spots(text, tokens)
+
+
+# A named street, village or building: its name, then one of these.
+SPOT_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "村", "庄", "乡", "镇", "桥", "广场", "大厦", "公园", "球场",
+                 "体育场", "体育馆", "商务区", "花园", "小区", "酒店", "大酒店", "宾馆", "饭店", "机场", "码头", "寺",
+                 "宫", "湖", "岛", "湾", "港", "步行街", "商城", "市场", "古镇", "古城", "大桥", "景区", "山庄")
+SPOT_SUFFIXES_LONGEST_FIRST = tuple(sorted(SPOT_SUFFIXES, key=len, reverse=True))
+SPOT_STEM_TAGS = {"nr", "nz", "ns", "nrt", "j", "x", "eng", "ng", "nt"}
+
+
+def _named_spots(text: str, tokens: list[Token]) -> list[Span]:
+    out = []
+    for i, t in enumerate(tokens):
+        if not t.word.endswith(SPOT_SUFFIXES):
+            continue
+        suffix = next(x for x in SPOT_SUFFIXES_LONGEST_FIRST if t.word.endswith(x))
+        if len(t.word) > len(suffix):
+            if len(t.word) >= 3 and t.pos in SPOT_STEM_TAGS | {"n"} and not _stem_is_function(t.word):
+                out.append(Span(t.start, t.end, "region", "", WEAK))
+            continue
+        k = i
+        while k > 0 and i - k < 2 and tokens[k - 1].pos in SPOT_STEM_TAGS and _is_han_word(tokens[k - 1].word):
+            k -= 1
+        if k < i:
+            out.append(Span(tokens[k].start, t.end, "region", "", WEAK))
     return out
 
 
@@ -334,7 +368,7 @@ def _subtype_of(name: str, found: str = "") -> str:
 
 # ------------------------------------------------------------------ titles
 def _titles(text: str, tokens: list[Token]) -> list[Span]:
-    auto, prefixes = _title_automaton()
+    auto, prefixes, prefix_lengths = _title_automaton()
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     found = []
@@ -345,9 +379,9 @@ def _titles(text: str, tokens: list[Token]) -> list[Span]:
         grown = True
         while grown:
             grown = False
-            for p in prefixes:
-                if text.startswith(p, start - len(p)) and start - len(p) in starts | {start - len(p)}:
-                    start -= len(p)
+            for n in prefix_lengths:
+                if n <= start and text[start - n:start] in prefixes:
+                    start -= n
                     grown = True
                     break
         if start not in starts:

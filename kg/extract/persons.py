@@ -10,6 +10,7 @@ ordinary words or places.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -42,6 +43,7 @@ NOT_GIVEN = ("先生", "女士", "小姐", "老师", "师傅", "阿姨", "大爷
              "导", "局", "处", "科", "董", "工", "经理", "教授", "博士", "医生", "律师", "记者")
 # Tags a surname character has when the segmenter reads it as a function word (和, 但, 从, 于, 有).
 FUNCTION_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "f", "m", "q", "v", "y", "t", "a", "vn"}
+DICT_PAIR = float(__import__("os").environ.get("DP", "-0.1"))
 THRESHOLD = float(__import__("os").environ.get("CT", "0.8"))
 PLACE_ENDINGS = set("乡镇村路街宫祠寺庙县市省区港湾队局司馆店厂堂楼城河山岛塔赛书剑玉记甲")
 
@@ -70,7 +72,7 @@ def not_names() -> frozenset[str]:
 def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = frozenset()) -> list[PersonMatch]:
     """Non-overlapping personal names in text order. `title_ends`: offsets where a
     title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
-    found = _chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends)
+    found = _chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
     found.sort(key=lambda m: (-m.score, m.start))
     out: list[PersonMatch] = []
     for m in found:
@@ -115,7 +117,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         if len(w) > sl:
             if tok.pos in ("nr", "nrfg") and len(w) <= sl + 2:
                 # the dictionary's two-character "names" are mostly words (阳光, 荣幸); longer ones are people
-                cands.append((tok.end, -0.25 if len(w) == 2 and has_word(w) else 0.3))
+                cands.append((tok.end, DICT_PAIR if len(w) == 2 and has_word(w) else 0.3))
             elif not known:
                 # a word the segmenter made up: the name, perhaps glued to what follows (张连志为)
                 for length in (sl + 2, sl + 1):
@@ -144,12 +146,19 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence -= 0.3     # 但存栏, 和义: a function word glued to what follows
             if tok.start in title_ends:
                 evidence += 0.25
+            if _speaker(text, tok.start, end):
+                evidence += 0.35
             score = _score(text, tok.start, end, name, evidence)
             if best is None or score > best[0]:
                 best = (score, end)
         if best and best[0] >= THRESHOLD:
             out.append(PersonMatch(tok.start, best[1], text[tok.start:best[1]], best[0], "chinese"))
     return out
+
+
+def _speaker(text: str, start: int, end: int) -> bool:
+    """姜山：… — a name opening a line of an interview."""
+    return text[end:end + 1] in ("：", ":") and (start == 0 or text[start - 1] in "。！？；\n “\"")
 
 
 @functools.cache
@@ -229,3 +238,19 @@ def _foreign_score(text: str, start: int, end: int, parts: list[Token]) -> float
     if after.startswith(TEAM_CUES_AFTER) or before.endswith(TEAM_CUES_BEFORE):
         score -= 0.3
     return score
+
+
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,15}")
+
+
+def _latin(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
+    """Latin-script names only where a role says so (选手Infi, 总监BradBuxer)."""
+    out = []
+    for t in tokens:
+        if t.pos == "eng" and LATIN_NAME.fullmatch(t.word) and not t.word.isupper() \
+                and (t.start in title_ends or text[max(0, t.start - 6):t.start].endswith(PERSON_ROLES + LATIN_ROLES)):
+            out.append(PersonMatch(t.start, t.end, t.word, 0.8, "latin"))
+    return out
+
+
+LATIN_ROLES = ("选手", "主持人", "解说", "玩家", "网友", "博主", "设计师", "制作人", "总监", "经理", "编辑", "作者")
