@@ -253,7 +253,7 @@ class ArticleReader:
     def is_place_text(self, text: str) -> bool:
         """Is `text` a place: a gazetteer name, a village or community name, or 该镇/该村?"""
         from .extract.regions import VILLAGE_SUFFIXES
-        return bool(self.res.gaz.lookup(text)) or (text.endswith(VILLAGE_SUFFIXES + ("镇", "乡")) and 3 <= len(text) <= 6)
+        return bool(self.res.gaz.lookup(text)) or (text.endswith(VILLAGE_SUFFIXES + ("镇", "乡")) and 3 <= len(text) <= 14)
 
     def city_of(self, code: str) -> str:
         if not code:

@@ -120,3 +120,20 @@ def test_committee_department_in_a_chain(extract):
     # written: 宣传部 after 区委常委 is the district committee's department
     m = extract("株洲日报讯 天元区委常委、宣传部部长王波说,将加强宣传。")
     assert posts(m) == {("王波", "常委", "中共株洲市天元区委员会"), ("王波", "部长", "中共株洲市天元区委宣传部")}
+
+
+def test_a_whole_article_from_a_city_the_seeds_never_mention(extract):
+    # written: a full article, as an unseen paper would print it
+    m = extract("益阳:医共体让村民看病不出县\n\n益阳日报讯(记者 陈静)“现在在家门口就能看专家门诊。”近日,桃江县灰山港镇村民李大爷说。\n\n"
+                "据桃江县卫健局相关负责人介绍,该县今年启动“县乡一体化”医共体建设。桃江县人民医院党委书记欧阳建平表示,医院派出专家常驻基层。\n\n"
+                "益阳市中心医院心内科主任医师司马红说,胸痛中心建设让救治更快。益阳市中心医院副院长、心内科主任王立新介绍,已开通远程会诊。\n\n"
+                "会上,桃江县委副书记、县长胡立安要求,各乡镇要落实“两个确保”。县政府副县长文丽主持会议。")
+    assert posts(m) == {
+        ("欧阳建平", "党委书记", "桃江县人民医院"),
+        ("王立新", "副院长", "益阳市中心医院"), ("王立新", "主任", "益阳市中心医院心内科"),
+        ("胡立安", "副书记", "中共桃江县委员会"), ("胡立安", "县长", "桃江县人民政府"),
+        ("文丽", "副县长", "桃江县人民政府"),
+    }
+    assert {"桃江县", "灰山港镇", "益阳市"} <= names(m, "region")
+    assert {"县乡一体化", "两个确保"} <= names(m, "program")
+    assert names(m, "journalist") == {"陈静"}

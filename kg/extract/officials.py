@@ -28,7 +28,10 @@ AFTER_NAME = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉",
               "首先", "立即", "亲自", "对", "在", "与", "和", "等", "也", "还", "就", "的", "向", "为", "作", "讲",
               "谈", "称", "感慨", "坦言", "回忆", "解释", "建议", "希望", "要求", "获得", "荣获", "是", "同志", "接受",
               "带领", "调研", "前往", "来到", "深入", "走访", "看望", "慰问", "发表", "致辞", "讲话", "宣布", "会见",
-              "听取", "检查", "督导", "现场", "则", "又", "都", "已", "正", "将", "曾", "从", "被", "把", "给", "以")
+              "听取", "检查", "督导", "现场", "则", "又", "都", "已", "正", "将", "曾", "从", "被", "把", "给", "以",
+              "陪同", "参与", "主讲", "出面", "到", "赴", "来", "去", "率", "带", "先后", "随后", "当即", "第一",
+              "同志", "代表", "宣读", "通报", "部署", "答复", "回应", "座谈", "约谈", "签约", "签署", "见证",
+              "点评", "颁发", "授予", "揭牌", "剪彩", "主讲", "汇报", "作了", "说明", "分析", "表态", "承诺")
 SAYING = ("说", "表示", "介绍", "指出", "认为", "告诉", "坦言", "透露")
 PUNCT = set(",。;:!?、“”‘’()《》 \n…—")
 CHAIN_SEP = ("、", "兼")
@@ -86,8 +89,14 @@ def find_titles(text: str) -> list[TitleHit]:
 
 
 def read_name(text: str, start: int) -> tuple[str, float] | None:
-    """The personal name starting at `start`, if one does, with its score."""
+    """The personal name starting at `start`, if one does, with its score.
+
+    A candidate of 2-4 characters must start with a surname (or be vouched for
+    by a verb of saying after it) and end at a boundary: punctuation, a word
+    that follows names (说, 表示, 陪同…), or the end of a word jieba reads as a
+    person's name."""
     surnames = load_surnames()
+    segmented = _name_tokens(text[start:start + 8])
     best = None
     for length in (3, 2, 4):
         cand = text[start:start + length]
@@ -96,17 +105,32 @@ def read_name(text: str, start: int) -> tuple[str, float] | None:
         if length == 4 and cand[:2] not in surnames:
             continue
         after = text[start + length:start + length + 2]
-        bounded = not after or after[0] in PUNCT or after.startswith(AFTER_NAME)
+        bounded = not after or after[0] in PUNCT or after.startswith(AFTER_NAME) or length in segmented
         if not bounded:
             continue
         score = name_score(cand)
         if score == 0 and length == 2 and not has_word(cand) and after.startswith(SAYING):
             score = 0.25   # rare surname (聊林): the title before and the verb after vouch for it
+        if length in segmented:
+            score += 0.05
         if best is None or score > best[1] + (0.1 if length == 2 else 0):
             best = (cand, score)
     if best and best[1] >= 0.2:
         return best
     return None
+
+
+def _name_tokens(window: str) -> set[int]:
+    """Lengths at which jieba ends a person's name at the start of `window`."""
+    from .tokens import tokenize
+    toks = tokenize(window)
+    out = set()
+    if toks and toks[0].pos in ("nr", "nrt", "nrfg") and 2 <= len(toks[0].word) <= 4:
+        out.add(len(toks[0].word))
+    if len(toks) >= 2 and toks[0].pos in ("nr", "nrt") and len(toks[0].word) == 1 and toks[1].pos in ("nr", "nz", "ng", "n") \
+            and len(toks[1].word) <= 2 and toks[1].word not in AFTER_NAME:
+        out.add(1 + len(toks[1].word))   # 罗|鹏程
+    return out
 
 
 def find_posts(text: str, org_before) -> list[PostMatch]:

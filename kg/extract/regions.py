@@ -116,10 +116,13 @@ def _villages(text: str, tokens: list[Token]) -> list[PlaceMatch]:
                 continue
             name = stem + suffix
             cut = tok.start + length
+            nxt = text[cut + len(suffix):cut + len(suffix) + 1]
+            if nxt and has_word(suffix + nxt):
+                continue          # 让村|民, 社区|里: the suffix starts another word
             if any(t.start < cut < t.end and has_word(t.word) for t in tokens):
                 continue          # the suffix is part of a word: 加快|农村, 四好|农村
             if (stem in NOT_VILLAGE_STEMS or stem.endswith(("小区", "示范", "新")) or has_word(name)
-                    or any(c in stem for c in "的在和与及是对把被个等们向进到")):
+                    or any(c in stem for c in "的在和与及是对把被个等们向进到让使给")):
                 continue
             out.append(PlaceMatch(tok.start, tok.start + len(name), name, (), "village"))
             break
