@@ -75,7 +75,7 @@ def head_suffix(word: str, pos: str = "") -> str:
 
 
 def dept_suffix(word: str) -> str:
-    if word in NOT_ORG_WORDS or word.endswith(NOT_ORG_ENDINGS) or len(word) < 2:
+    if len(word) < 2 or not word.endswith(DEPT_SUFFIXES) or word in NOT_ORG_WORDS or word.endswith(NOT_ORG_ENDINGS):
         return ""
     return next((s for s in DEPT_SUFFIXES if word.endswith(s)), "")
 

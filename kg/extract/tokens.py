@@ -72,7 +72,8 @@ def tokenize(text: str) -> list[Token]:
             continue
         if word in places:
             tag = "ns"
-        core = next((c for c in cores if word.endswith(c) and len(word) > len(c)), None) if len(word) >= 3 else None
+        core = next((c for c in cores if word.endswith(c) and len(word) > len(c)), None) \
+            if len(word) >= 3 and word.endswith(cores) else None
         if core is None and len(word) >= 3 and word.endswith(OCCUPATIONS):
             core = next(o for o in OCCUPATIONS if word.endswith(o))   # 外科|医生
         if core and word not in load_terms().titles and not word[: -len(core)] in ("副", "总", "常务副"):
