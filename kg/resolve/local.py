@@ -40,6 +40,7 @@ class FileResolver:
         self.doc_id = doc_id
         self.entities: dict[EntityKey, EntityInfo] = {}
         self.facts: list[Fact] = []
+        self.known_orgs: list[str] = []     # institutions named so far in the file, for 住建局 -> 株洲经开区住建局
         self.gaz = load_gazetteer()
 
     # ------------------------------------------------------------ entities

@@ -20,7 +20,7 @@ class OrgName:
     child: str = ""      # the department part, when parent is set
 
 
-def _region_prefix(text: str, ctx: Context) -> tuple[str, str]:
+def region_prefix(text: str, ctx: Context) -> tuple[str, str]:
     """The longest gazetteer place the text starts with: (code, surface)."""
     gaz = load_gazetteer()
     for n in range(min(len(text), 12), 1, -1):
@@ -61,7 +61,7 @@ def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName 
         if place in ("", "中共") and lvl:
             code = ctx.level_region(lvl) if lvl in LEVEL_CHARS else ctx.last_region.get(lvl, "")
         else:
-            code, surface = _region_prefix(place + lvl, ctx)
+            code, surface = region_prefix(place + lvl, ctx)
             if surface != place + lvl:
                 code = ""
         if code:
@@ -71,7 +71,7 @@ def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName 
     if m and len(text) <= 14:
         place, lvl = m.group("place"), m.group("lvl") or ""
         code = ctx.level_region(lvl) if not place and lvl in LEVEL_CHARS else (
-            ctx.last_region.get(lvl, "") if not place else _region_prefix(place + lvl, ctx)[0])
+            ctx.last_region.get(lvl, "") if not place else region_prefix(place + lvl, ctx)[0])
         if code:
             return OrgName(gaz.get(code).name + "人民政府", region=code)
 
@@ -83,7 +83,7 @@ def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName 
     if text in ("公司", "医院", "集团") and ctx.last.get(anaphor_class(text)):
         return OrgName(ctx.last[anaphor_class(text)])
 
-    code, surface = _region_prefix(text, ctx)
+    code, surface = region_prefix(text, ctx)
     if code:
         return OrgName(text, region=code)
     if text[0] in LEVEL_CHARS and len(text) >= 3:
