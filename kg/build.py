@@ -8,6 +8,7 @@ import pickle
 import sys
 import tempfile
 import time
+import warnings
 from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from .cache import Cache, content_hash
 from .export.formats import FORMATS, write_exports
 from .graph.rdf import to_rdf
-from .ingest.read import InputError, find_inputs
+from .ingest.read import InputError, InputWarning, find_inputs
 from .model import FileResult, FileSummary
 from .pipeline import extract_file
 from .progress import Progress
@@ -31,6 +32,7 @@ class BuildError(Exception):
 class BuildReport:
     files: int = 0
     skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)   # files read, but damaged: "path: what"
     articles: int = 0
     sentences: int = 0
     entities: Counter = field(default_factory=Counter)
@@ -47,19 +49,22 @@ class BuildReport:
                f"articles: {self.articles}, sentences: {self.sentences}",
                f"entities: {ents}",
                f"posts: {self.posts}, other relations: {self.facts}, triples: {self.triples}",
-               f"warnings: {len(self.skipped)}",
+               f"warnings: {len(self.skipped) + len(self.warnings)}",
                f"wrote: {', '.join(self.outputs)} in {self.seconds:.1f} s"]
         return out
 
 
 def doc_ids(paths: list[str]) -> dict[str, str]:
-    """File stem as the document id; stems shared by several files get their path's hash."""
+    """File stem as the document id; stems shared by several files get a hash of
+    their path relative to the inputs' common folder, the same on any machine."""
     import hashlib
     stems = Counter(os.path.splitext(os.path.basename(p))[0] for p in paths)
+    root = os.path.commonpath([os.path.abspath(p) for p in paths]) if paths else ""
     ids = {}
     for p in paths:
         stem = os.path.splitext(os.path.basename(p))[0]
-        ids[p] = stem if stems[stem] == 1 else f"{stem}-{hashlib.sha1(os.path.abspath(p).encode()).hexdigest()[:8]}"
+        rel = os.path.relpath(os.path.abspath(p), root).replace(os.sep, "/").encode("utf-8", "surrogateescape")
+        ids[p] = stem if stems[stem] == 1 else f"{stem}-{hashlib.sha1(rel).hexdigest()[:8]}"
     return ids
 
 
@@ -79,7 +84,11 @@ class WorkerMismatch(Exception):
 def _extract_one(path: str, doc_id: str) -> bytes | str:
     """One file to a pickled FileSummary (bytes travel and cache as they are), or why it was skipped."""
     try:
-        return pickle.dumps(compact(extract_file(path, doc_id)), protocol=pickle.HIGHEST_PROTOCOL)
+        with warnings.catch_warnings(record=True) as caught:   # a file read, but damaged (kg.ingest.read)
+            warnings.simplefilter("always", InputWarning)
+            result = extract_file(path, doc_id)
+        result.warnings.extend(str(w.message) for w in caught if issubclass(w.category, InputWarning))
+        return pickle.dumps(compact(result), protocol=pickle.HIGHEST_PROTOCOL)
     except InputError as exc:
         return str(exc)
     except RecursionError:
@@ -216,7 +225,7 @@ def extract_all(paths: list[str], workers: int) -> tuple[list[FileResult], list[
 
 def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(f"warning: {msg}", file=sys.stderr),
           *, cache: bool = True, cache_dir: str | None = None, engine: str = "local", scheduler: str | None = None,
-          progress: bool = False, formats=FORMATS) -> BuildReport:
+          progress: bool = False, formats=FORMATS, strict: bool = False) -> BuildReport:
     t0 = time.perf_counter()
     try:
         paths = find_inputs(inputs)
@@ -249,6 +258,7 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
                     bar.step(0)
                     continue
                 merger.add(outcome.result)
+                report.warnings.extend(f"{job.path}: {w}" for w in outcome.result.warnings)
                 report.files += 1
                 report.articles += outcome.articles
                 report.sentences += outcome.sentences
@@ -257,16 +267,22 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
             raise BuildError(str(exc)) from None
         finally:
             runner.close()
+        if strict and (report.skipped or report.warnings):
+            raise BuildError(f"--strict: {len(report.skipped) + len(report.warnings)} warnings "
+                             f"({len(report.skipped)} files skipped); no exports written")
         if report.files:
             bar.stage("merge + exports")
             merged = merger.finish()
             count(merged, report)
             graph = to_rdf(merged)
             report.triples = len(graph)
-            report.outputs = write_exports(out, merged, graph, formats)
+            try:
+                report.outputs = write_exports(out, merged, graph, formats)
+            except OSError as exc:
+                raise BuildError(f"cannot write to {out}: {exc.strerror or exc}") from None
     finally:
         bar.close()
-        for msg in later + report.skipped:
+        for msg in later + report.skipped + report.warnings:
             warn(msg)
     if not report.files:
         raise BuildError(f"none of the {len(paths)} input files could be read")

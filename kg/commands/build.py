@@ -22,6 +22,8 @@ def register(sub) -> None:
                    help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--formats", type=_formats, default="all", metavar="LIST",
                    help="comma list of exports to write: ttl,jsonld,nt,graphml,gexf,html,neo4j (default: all)")
+    p.add_argument("--strict", action="store_true",
+                   help="treat warnings (files skipped or read damaged) as errors: write nothing, exit 1")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; warnings still shown")
     p.set_defaults(func=run)
 
@@ -41,7 +43,8 @@ def run(args) -> int:
     try:
         report = build(inputs, out, workers=max(1, args.workers), cache=not args.no_cache, cache_dir=args.cache,
                        engine=args.engine, scheduler=args.scheduler,
-                       progress=not args.quiet and sys.stderr.isatty(), formats=args.formats)
+                       progress=not args.quiet and sys.stderr.isatty(), formats=args.formats,
+                       strict=args.strict)
     except BuildError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 1
