@@ -1,5 +1,4 @@
 """Tests for kg.lexicon.gazetteer (shipped data: kg/data/divisions.tsv, renamings.tsv)."""
-import time
 
 import pytest
 
@@ -127,9 +126,8 @@ def test_lookup_order_is_level_then_code(gaz):
         assert keys == sorted(keys), surface
 
 
-def test_load_is_cached_and_fast():
+def test_load_is_cached():
+    # (speed is measured in benchmarks/, not asserted in tests)
     load_gazetteer.cache_clear()
-    t = time.perf_counter()
     g = load_gazetteer()
-    assert time.perf_counter() - t < 0.3
     assert load_gazetteer() is g
