@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from importlib import resources
 
 import ahocorasick
+from rjieba import tag as rjieba_tag
 
 from ..lexicon.terms import load_terms
 from .officials import find_titles
 from .orgs import find_orgs
-from .persons import find_persons
+from .persons import find_persons, is_translit
 from .regions import find_places
 from .spans import expand_left
 from .tokens import Token, has_word, tokenize
@@ -110,8 +111,6 @@ def _is_sports(text: str) -> bool:
 
 def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
     """In a match report, places and foreign names without a person's cue are teams."""
-    from .persons import translit_chars
-    chars = translit_chars()
     out = []
     for s in spans:
         short = s.end - s.start <= 6
@@ -124,7 +123,7 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
     i, n = 0, len(tokens)
     while i < n:
         j = i
-        while j < n and all(c in chars for c in tokens[j].word) and _is_han_word(tokens[j].word):
+        while j < n and is_translit(tokens[j].word):
             j += 1
         if j > i:
             start, end = tokens[i].start, tokens[j - 1].end
@@ -315,12 +314,31 @@ def _institutions(text: str, tokens: list[Token]) -> list[Span]:
 GENERIC_TAGS = {"n", "vn", "b", "a", "an", "d", "m", "q", "r", "f", "v", "ng", "s", "l", "z"}
 
 
+def _stem_of(name: str) -> str:
+    _, suffixes = _institution_words()
+    for n in range(min(5, len(name) - 1), 0, -1):
+        if name[-n:] in suffixes:
+            return name[:-n]
+    return ""
+
+
+@functools.cache
+def _tag_of(word: str) -> str:
+    tags = rjieba_tag(word)
+    return tags[0][1] if len(tags) == 1 else ""
+
+
 def _has_proper_part(tokens: list[Token], span: Span) -> bool:
     """外资银行, 博彩公司, 股份制银行 name a kind of company, not one: a name needs a
     part that is a name (a place, a brand, a word the dictionary does not know)."""
     inner = [t for t in tokens if span.start <= t.start and t.end <= span.end]
     if len(inner) <= 1:
-        return not inner or inner[0].pos not in GENERIC_TAGS or inner[0].pos == "nt"
+        if not inner or inner[0].pos not in GENERIC_TAGS | {"nt"}:
+            return True
+        if inner[0].pos == "nt":
+            stem = _stem_of(inner[0].word)   # 商业银行: a kind; 世纪银行: a name
+            return not (stem and has_word(stem) and _tag_of(stem) in GENERIC_TAGS)
+        return False
     return any(t.pos not in GENERIC_TAGS and t.pos != "nnt" for t in inner[:-1]) or not has_word(inner[0].word)
 
 
@@ -384,8 +402,8 @@ def _titles(text: str, tokens: list[Token]) -> list[Span]:
                     start -= n
                     grown = True
                     break
-        if start not in starts:
-            continue
+        if start not in starts and not (end in ends and start - 2 in starts):
+            continue      # 本报记者: jieba glued the title to what precedes it
         found.append(Span(start, end, "title", "", NORMAL))
     for h in find_titles(text):
         found.append(Span(h.start, h.end, "title", "", NORMAL))

@@ -64,6 +64,16 @@ def translit_chars() -> frozenset[str]:
 
 
 @functools.cache
+def _translit_re() -> re.Pattern:
+    return re.compile("[" + "".join(sorted(translit_chars())) + "]+")
+
+
+def is_translit(word: str) -> bool:
+    """Written only with transliteration characters (莫里尼奥)."""
+    return _translit_re().fullmatch(word) is not None
+
+
+@functools.cache
 def not_names() -> frozenset[str]:
     text = resources.files("kg.data").joinpath("ner_not_names.txt").read_text(encoding="utf-8")
     return frozenset(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
@@ -140,7 +150,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 continue
             if name[-1] in PLACE_ENDINGS:
                 evidence -= 0.3     # 蓝塘镇, 卢浮宫
-            if all(c in translit_chars() for c in name) and len(name) >= 3 and tok.start not in title_ends:
+            if len(name) >= 3 and is_translit(name) and tok.start not in title_ends:
                 continue            # 桑坦德, 米德尔: read as a foreign name, with its own evidence
             if len(w) > sl and _function_char(w[0]) and evidence < 0.3:
                 evidence -= 0.3     # 但存栏, 和义: a function word glued to what follows
@@ -189,6 +199,7 @@ TEAM_CUES_AFTER = ("队", "主场", "客场", "球迷", "俱乐部", "战胜", "
                    "取胜", "获胜", "不败", "3分", "三分", "赛季", "的主场", "的客场")
 TEAM_CUES_BEFORE = ("vs", "VS", "对阵", "迎战", "客战", "主战", "战胜", "击败", "逼平", "负于", "输给", "不敌", "面对",
                     "主场", "客场", "让", "看好", "加盟", "效力于", "效力", "转会", "球队", "与", "和")
+FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d"}
 FOREIGN_THRESHOLD = float(__import__("os").environ.get("FT", "0.4"))
 
 
@@ -202,8 +213,8 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         parts = []
         while j < n:
             w = tokens[j].word
-            if all(c in chars for c in w) and tokens[j].pos in ("nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d") \
-                    or (w in NAME_JOINERS and parts and j + 1 < n and all(c in chars for c in tokens[j + 1].word)):
+            if tokens[j].pos in FOREIGN_PART_TAGS and is_translit(w) \
+                    or (w in NAME_JOINERS and parts and j + 1 < n and is_translit(tokens[j + 1].word)):
                 parts.append(tokens[j])
                 j += 1
             else:

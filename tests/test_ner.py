@@ -1,0 +1,138 @@
+"""`kg ner`: the output contract (run as a real subprocess) and the recogniser's
+behaviour on sentence patterns of general news (written for these tests)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract.mentions import recognise
+
+KG = [sys.executable, "-m", "kg.cli"]
+
+
+def run_ner(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
+    return subprocess.run(KG + ["ner", *args], input=stdin.encode("utf-8"), capture_output=True)
+
+
+def tagged(text: str) -> set[tuple[str, str, str]]:
+    return {(m["text"], m["type"], m["subtype"]) for m in recognise(text)}
+
+
+# ------------------------------------------------------------------ output contract
+def test_one_json_line_per_input_line_in_order():
+    texts = ["本报记者李明报道", "美国经济正在复苏。", "招商银行深圳分行推出了新的信用卡。"]
+    stdin = "".join(json.dumps({"text": t}, ensure_ascii=False) + "\n" for t in texts)
+    proc = run_ner(stdin=stdin)
+    assert proc.returncode == 0, proc.stderr.decode()
+    lines = proc.stdout.decode("utf-8").splitlines()
+    assert len(lines) == 3
+    out = [json.loads(line) for line in lines]
+    assert out[1] == {"mentions": []}
+    for text, row in zip(texts, out):
+        assert list(row) == ["mentions"]
+        for m in row["mentions"]:
+            assert set(m) == {"start", "end", "type", "subtype", "text"}
+            assert m["type"] in ("person", "title", "institution", "region")
+            assert text[m["start"]:m["end"]] == m["text"]          # end is exclusive, offsets in characters
+            if m["type"] == "institution":
+                assert m["subtype"] in ("government", "company", "other")
+            else:
+                assert m["subtype"] == ""
+    assert ["记者", "李明"] == [m["text"] for m in out[0]["mentions"]]
+    assert [("招商银行深圳分行", "institution", "company")] == [
+        (m["text"], m["type"], m["subtype"]) for m in out[2]["mentions"]]
+
+
+def test_file_argument_blank_lines_and_out_file(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "警方正在调查。"}\n\n{"text": "", "id": 7}\n', encoding="utf-8")
+    dest = tmp_path / "out" / "ner.jsonl"
+    proc = run_ner(str(src), "--out", str(dest))
+    assert proc.returncode == 0 and proc.stdout == b""
+    rows = [json.loads(line) for line in dest.read_text(encoding="utf-8").splitlines()]
+    assert rows == [{"mentions": [{"start": 0, "end": 2, "type": "institution", "subtype": "government",
+                                   "text": "警方"}]}, {"mentions": []}]
+
+
+def test_text_option_for_one_sentence():
+    proc = run_ner("--text", "中国人民银行行长周小川表示")
+    assert proc.returncode == 0
+    row = json.loads(proc.stdout.decode("utf-8"))
+    assert [(m["text"], m["type"]) for m in row["mentions"]] == [
+        ("中国人民银行", "institution"), ("行长", "title"), ("周小川", "person")]
+
+
+@pytest.mark.parametrize("stdin, reason", [
+    ('{"text": "好"}\nnot json\n', "<stdin>:2: not a JSON line"),
+    ('{"txt": "好"}\n', '<stdin>:1: expected a JSON object with a "text" string'),
+    ('["好"]\n', '<stdin>:1: expected a JSON object with a "text" string'),
+])
+def test_bad_input_is_one_clear_line_and_nothing_written(tmp_path, stdin, reason):
+    dest = tmp_path / "ner.jsonl"
+    proc = subprocess.run(KG + ["ner", "--out", str(dest)], input=stdin.encode("utf-8"), capture_output=True)
+    err = proc.stderr.decode("utf-8")
+    assert proc.returncode == 1
+    assert err.startswith("kg ner: " + reason) and err.count("\n") == 1 and "Traceback" not in err
+    assert not dest.exists()
+
+
+def test_unreadable_and_non_utf8_files(tmp_path):
+    missing = run_ner(str(tmp_path / "nope.jsonl"))
+    assert missing.returncode == 1 and b"nope.jsonl: cannot read" in missing.stderr
+    gbk = tmp_path / "gbk.jsonl"
+    gbk.write_bytes('{"text": "湖南"}\n'.encode("gbk"))
+    proc = run_ner(str(gbk))
+    assert proc.returncode == 1 and b"gbk.jsonl: not UTF-8" in proc.stderr
+
+
+# ------------------------------------------------------------------ behaviour
+def test_same_recogniser_as_the_build():
+    # 株洲市中心医院 is the build's institution grammar; 院长 its post title; 蔡安烈 read from the name statistics.
+    assert tagged("株洲市中心医院院长蔡安烈介绍") == {
+        ("株洲市中心医院", "institution", "other"), ("院长", "title", ""), ("蔡安烈", "person", "")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("某科技公司营销总监王建华表示，今年的销量会增长。", {("营销总监", "title", ""), ("王建华", "person", "")}),
+    ("张晓东：我认为房价还会涨。", {("张晓东", "person", "")}),                        # an interview line
+    ("导演詹姆斯·卡梅隆说，这部电影花了十年。", {("导演", "title", ""), ("詹姆斯·卡梅隆", "person", "")}),
+    ("美国国防部发言人称，美军将撤离。", {("美国国防部", "institution", "government"), ("发言人", "title", ""),
+                                   ("美军", "institution", "government")}),
+    ("警方在现场发现了线索。", {("警方", "institution", "government")}),
+    ("项目位于北京市海淀区中关村大街，交通便利。", {("北京市海淀区中关村大街", "region", "")}),
+    ("他在上海工作了十年。", {("上海", "region", "")}),
+    ("曼联主场战胜阿森纳，继续领跑英超。", {("曼联", "institution", "other"), ("阿森纳", "institution", "other"),
+                                  ("英超", "institution", "other")}),
+])
+def test_sentence_patterns(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("美国经济正在复苏。", "美国"),              # a country that only modifies the next word is no address
+    ("多家商业银行下调了利率。", "商业银行"),      # a kind of bank, not a bank
+    ("今天阳光明媚，我们很荣幸。", "阳光"),        # dictionary words the segmenter tags as names
+    ("这部电影获得了冠军。", "冠军"),
+])
+def test_ordinary_words_are_not_mentions(text, absent):
+    assert all(m["text"] != absent for m in recognise(text))
+
+
+CJK_SAMPLE = "王李张刘陈杨黄赵吴周记者局长公司银行北京上海市区路号军部委说在的了和、，。：·阿尔斯"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(CJK_SAMPLE + "ab1 "), max_size=40))
+def test_mentions_are_sorted_disjoint_and_exact(text):
+    ms = recognise(text)
+    assert ms == recognise(text)                                     # deterministic
+    ends = [0]
+    for m in ms:
+        assert ends[-1] <= m["start"] < m["end"] <= len(text)          # sorted, disjoint, in bounds
+        assert text[m["start"]:m["end"]] == m["text"]
+        ends.append(m["end"])
