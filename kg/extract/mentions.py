@@ -18,8 +18,9 @@ from importlib import resources
 import ahocorasick
 from rjieba import tag as rjieba_tag
 
+from ..ingest.clean import fold
 from ..lexicon.terms import load_terms
-from .officials import find_titles
+from .officials import find_titles, read_name
 from .orgs import find_orgs
 from .persons import find_persons, is_translit
 from .regions import find_places
@@ -81,15 +82,16 @@ def _word_automaton():
     return auto
 
 
-def recognise(text: str) -> list[dict]:
-    """Typed mentions of `text`, in text order, `end` exclusive."""
+def recognise(original: str) -> list[dict]:
+    """Typed mentions of `original`, in text order, `end` exclusive."""
+    text = fold(original)      # as the build reads text (full-width punctuation folded); same length
     tokens = tokenize(text)
     titles = _titles(text, tokens)
     spans = (_regions(text, tokens) + _institutions(text, tokens) + titles
              + _persons(text, tokens, frozenset(t.end for t in titles)))
     if _is_sports(text):
         spans = _teams(text, tokens, spans)
-    return [s.as_dict(text) for s in _settle(text, spans)]
+    return [s.as_dict(original) for s in _settle(text, spans)]
 
 
 # ------------------------------------------------------------------ sports
@@ -181,7 +183,7 @@ ADDRESS_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "弄", "�
                     "站", "机场", "码头", "车站", "球场", "体育场", "体育馆", "酒店", "宾馆", "饭店", "商场", "市场",
                     "商城", "城", "园", "街道", "地区", "一带", "海域", "基地", "商务区", "开发区", "新区", "景区",
                     "步行街", "环", "高速", "出口", "口", "馆", "网吧", "大酒店", "影城", "剧院")
-ADDRESS_AFTER_OK = ("，", "。", "、", "；", "：", "！", "？", "的", "和", "与", "及", "等", "）", ")", "”", "\"", "举行",
+ADDRESS_AFTER_OK = (",", "。", "、", ";", ":", "!", "?", "的", "和", "与", "及", "等", ")", "”", "\"", "举行",
                     "举办", "召开", "开幕", "发生", "出发", "报道", "电", "讯", "人", "一带", "附近", "周边", "境内",
                     "以", "时", "后", "期间", "上空", "街头", "市区", "当地", "")
 GROW_POS = {"ns", "m", "f"}
@@ -234,7 +236,7 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
                 j += 1
         name = text[t.start:end]
         after = text[end:end + 2]
-        modifier = not after.startswith(ADDRESS_AFTER_OK) and not after[:1] in "，。、；：！？（）()“”\"《》 "
+        modifier = not after.startswith(ADDRESS_AFTER_OK) and not after[:1] in ",。、;:!?()“”\"《》 "
         if parts == 1 and (name in _countries() or name in _not_places() or modifier):
             i = j + 1
             continue
@@ -413,5 +415,10 @@ def _titles(text: str, tokens: list[Token]) -> list[Span]:
 # ------------------------------------------------------------------ persons
 def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[Span]:
     # A foreign name without a cue (role, 说, ·) is weak: in a match report it is a team.
-    return [Span(m.start, m.end, "person", "", WEAK if m.rule == "foreign" and m.score < 0.7 else NORMAL)
-            for m in find_persons(text, tokens, title_ends)]
+    out = [Span(m.start, m.end, "person", "", WEAK if m.rule == "foreign" and m.score < 0.7 else NORMAL)
+           for m in find_persons(text, tokens, title_ends)]
+    for end in sorted(title_ends):
+        name = read_name(text, end)    # the build's reading of the name after a post title
+        if name:
+            out.append(Span(end, end + len(name[0]), "person", "", NORMAL))
+    return out

@@ -32,7 +32,7 @@ BEFORE_NAME = ("记者", "通讯员", "实习生", "编辑", "作者", "主持�
                "叫", "名叫", "是", "和", "与", "及", "、", "由", "对", "给", "向", "被", "让", "请", "跟", "同", "见",
                "问", "找", "像", "如", "据")
 AFTER_PERSON = AFTER_NAME + ("发自", "报道", "实习生", "通讯员", "摄影", "书记", "总经理", "主任", "局长", "院长",
-                             "（", "(", "/", "：", ":", "_", "-", "先生", "女士", "同学", "老师", "教授", "博士", "医生", "律师", "导演", "夫妇", "一家",
+                             "(", "/", ":", "_", "-", "先生", "女士", "同学", "老师", "教授", "博士", "医生", "律师", "导演", "夫妇", "一家",
                              "本人", "自己", "曾经", "曾", "早已", "已经", "随后", "便", "却", "仍", "更", "才",
                              "所", "之", "面对", "看到", "想", "觉得", "知道", "决定", "开始", "进入", "加盟", "离开",
                              "回到", "打入", "攻入", "射门", "首发", "替补", "上场", "出场", "受伤", "复出", "执导",
@@ -82,7 +82,8 @@ def not_names() -> frozenset[str]:
 def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = frozenset()) -> list[PersonMatch]:
     """Non-overlapping personal names in text order. `title_ends`: offsets where a
     title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
-    found = _chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
+    found = (_chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
+             + _speakers(text) + _glued(text, tokens))
     found.sort(key=lambda m: (-m.score, m.start))
     out: list[PersonMatch] = []
     for m in found:
@@ -100,7 +101,7 @@ def _surname_len(s: str) -> int:
 
 def _bounded_after(text: str, end: int) -> bool:
     after = text[end:end + 4]
-    return not after or after[0] in PUNCT or after[0] in "(（【[\"'" or not _is_han(after[0]) \
+    return not after or after[0] in PUNCT or after[0] in "(【[\"'" or not _is_han(after[0]) \
         or after.startswith(AFTER_PERSON)
 
 
@@ -167,8 +168,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
 
 
 def _speaker(text: str, start: int, end: int) -> bool:
-    """姜山：… — a name opening a line of an interview."""
-    return text[end:end + 1] in ("：", ":") and (start == 0 or text[start - 1] in "。！？；\n “\"")
+    """姜山:… — a name opening a line of an interview (text folded: ASCII punctuation)."""
+    return text[end:end + 1] == ":" and (start == 0 or text[start - 1] in "。!?;\n “\"")
 
 
 @functools.cache
@@ -243,7 +244,7 @@ def _foreign_score(text: str, start: int, end: int, parts: list[Token]) -> float
     before, after = text[max(0, start - 6):start], text[end:end + 4]
     if before.endswith(PERSON_ROLES):
         score += 0.4
-    if after.startswith(("说", "表示", "认为", "称", "指出", "透露", "坦言", "告诉", "（", "(", "先生", "女士", "夫人",
+    if after.startswith(("说", "表示", "认为", "称", "指出", "透露", "坦言", "告诉", "(", "先生", "女士", "夫人",
                          "主演", "执导", "饰演", "曾", "在接受")):
         score += 0.3
     if after.startswith(TEAM_CUES_AFTER) or before.endswith(TEAM_CUES_BEFORE):
@@ -265,3 +266,33 @@ def _latin(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[P
 
 
 LATIN_ROLES = ("选手", "主持人", "解说", "玩家", "网友", "博主", "设计师", "制作人", "总监", "经理", "编辑", "作者")
+
+
+SPEAKER = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{2,4}):")
+
+
+def _speakers(text: str) -> list[PersonMatch]:
+    """金石开:… — the speaker opening a line of an interview, whatever the segmenter made of it."""
+    out = []
+    for m in SPEAKER.finditer(text):
+        name = m.group(1)
+        score = name_score(name)
+        if score >= 0.3 and name not in not_names():
+            out.append(PersonMatch(m.start(1), m.end(1), name, score + 0.5, "speaker"))
+    return out
+
+
+GLUE_CHARS = set("问由叫给向让被把对和与跟同是在为请找见称")
+
+
+def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
+    """问孙楠, 由哈文: a name the segmenter glued to the word before it."""
+    out = []
+    for t in tokens:
+        w = t.word
+        if t.pos in PERSON_TAGS and 3 <= len(w) <= 4 and w[0] in GLUE_CHARS and _surname_len(w[1:]):
+            name = w[1:]
+            score = name_score(name) + 0.2
+            if score >= THRESHOLD - 0.1 and name not in not_names():
+                out.append(PersonMatch(t.start + 1, t.end, name, score, "glued"))
+    return out
