@@ -223,3 +223,10 @@ def test_engines_convert_terms_alike(ttl):
         eng.close()
     assert results[0] == results[1] and len(results[0].rows) == 5
     assert results[0].rows[0][1].lang == "zh" and results[0].rows[0][2].datatype.endswith("#integer")
+
+
+def test_bind_on_institutions_by_region_keeps_only_that_region(capsys, ttl):
+    code, out, _ = run(capsys, "institutions_by_region", "--graph", ttl, "--format", "json", "--bind", "code=430211")
+    rows = json.loads(out)["results"]["bindings"]
+    assert code == 0 and rows
+    assert {(r["code"]["value"], r["region"]["value"]) for r in rows} == {("430211", "天元区")}

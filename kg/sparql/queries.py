@@ -19,13 +19,15 @@ def bundled() -> dict[str, Path]:
 
 
 def describe(path: Path) -> str:
-    """The first comment line of a .rq file: what the query answers."""
+    """The first sentence of a .rq file's opening comment: what the query answers."""
+    words = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            return line.lstrip("# ").strip()
-        if line.strip():
+        if not line.startswith("#"):
             break
-    return ""
+        words.append(line.lstrip("# ").strip())
+        if words[-1].endswith((".", ":")):
+            break
+    return " ".join(w for w in words if w).rstrip(":")
 
 
 def load_query(spec: str) -> tuple[str, str]:
