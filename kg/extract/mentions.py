@@ -161,15 +161,21 @@ def _settle(text: str, spans: list[Span]) -> list[Span]:
     return _join_branches(text, chosen)
 
 
+GENERIC_HEADS = ("相关", "有关", "各", "下属", "主管", "监管", "职能")
+
+
 def _join_branches(text: str, spans: list[Span]) -> list[Span]:
     """招行|广州分行, 中国电影集团公司|营销策划分公司: an institution written right after
-    another is its branch or department, and the two are one name."""
+    another is its branch or department, and the two are one name; so is a place
+    written right before an institution (北京市|住建委, 黎巴嫩|防空部队)."""
     out: list[Span] = []
     for s in spans:
         prev = out[-1] if out else None
-        if prev is not None and prev.type == s.type == "institution" and prev.end == s.start \
-                and text[prev.end - 1] not in "、和与及":
-            out[-1] = Span(prev.start, s.end, "institution", prev.subtype, max(prev.strength, s.strength))
+        if prev is not None and prev.type in ("institution", "region") and s.type == "institution" \
+                and prev.end == s.start and text[prev.end - 1] not in "、和与及" \
+                and not text.startswith(GENERIC_HEADS, s.start):
+            subtype = prev.subtype if prev.type == "institution" else s.subtype
+            out[-1] = Span(prev.start, s.end, "institution", subtype, max(prev.strength, s.strength))
         else:
             out.append(s)
     return out
@@ -210,7 +216,7 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
     i = 0
     while i < n:
         t = tokens[i]
-        is_place = (t.pos == "ns" and len(t.word) >= 2) or t.start in place_at
+        is_place = (t.pos == "ns" and len(t.word) >= 2) or t.start in place_at or t.word in _countries()
         if not is_place:
             i += 1
             continue
@@ -284,16 +290,24 @@ def _not_institutions() -> frozenset[str]:
 
 def _institutions(text: str, tokens: list[Token]) -> list[Span]:
     out = []
-    for m in find_orgs(text, tokens):
-        out.append(Span(m.start, m.end, "institution", _subtype_of(m.text, m.subtype), NORMAL))
     starts = {t.start: k for k, t in enumerate(tokens)}
+    for m in find_orgs(text, tokens):
+        start, k = m.start, starts.get(m.start)
+        if k is not None and k >= 2 and tokens[k - 1].word == "和" and tokens[k - 2].pos in ("n", "vn"):
+            start, _ = expand_left(tokens, k - 2, text)    # 国土资源和|房屋管理局
+        out.append(Span(start, m.end, "institution", _subtype_of(m.text, m.subtype), NORMAL))
     ends = {t.end for t in tokens}
+    _, suffixes = _institution_words()
+    ends_at = {t.end: k for k, t in enumerate(tokens)}
     for end_idx, (word, subtype) in _word_automaton().iter(text):
         start = end_idx - len(word) + 1
         if start in starts and end_idx + 1 in ends:
             start = _country_before(tokens, starts[start], text)
+            if word in suffixes:       # 防空|部队, 国土资源和房屋|管理局: the word may end a longer name
+                grown = _grow_left(tokens, ends_at[end_idx + 1], text)
+                if grown < start and not _stem_is_function(text[grown:start]):
+                    start = grown
             out.append(Span(start, end_idx + 1, "institution", subtype, STRONG))
-    _, suffixes = _institution_words()
     titles = load_terms().titles
     blocked = _not_institutions()
     for i, t in enumerate(tokens):
@@ -416,7 +430,7 @@ def _titles(text: str, tokens: list[Token]) -> list[Span]:
 def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[Span]:
     # A foreign name without a cue (role, 说, ·) is weak: in a match report it is a team.
     out = [Span(m.start, m.end, "person", "", WEAK if m.rule == "foreign" and m.score < 0.7 else NORMAL)
-           for m in find_persons(text, tokens, title_ends)]
+           for m in find_persons(text, tokens, title_ends) if m.text not in _countries()]
     for end in sorted(title_ends):
         name = read_name(text, end)    # the build's reading of the name after a post title
         if name:
