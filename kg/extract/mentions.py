@@ -158,7 +158,47 @@ def _settle(text: str, spans: list[Span]) -> list[Span]:
         if s.end > s.start and not any(s.start < c.end and c.start < s.end for c in chosen):
             chosen.append(s)
     chosen.sort(key=lambda s: s.start)
-    return _join_branches(text, chosen)
+    return _coordinated(text, _join_branches(text, chosen))
+
+
+LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
+ITEM_CHAR = re.compile(r"(?![等和与及的])[\u4e00-\u9fffA-Za-z0-9]")
+LIST_TYPES = ("institution",)
+
+
+def _coordinated(text: str, spans: list[Span]) -> list[Span]:
+    """招行、浦发、民生: the items of a list are of one kind; an item the rules
+    missed takes the type of a recognised neighbour."""
+    if "、" not in text:
+        return spans
+    by_start = {s.start: s for s in spans}
+    by_end = {s.end: s for s in spans}
+    added: list[Span] = []
+    seps = [m.start() for m in re.finditer("、", text)]
+    for order in (seps, seps[::-1]):
+        for sep in order:
+            for item_start, item_end, neighbour in _list_neighbours(text, sep, by_start, by_end):
+                if neighbour.type in LIST_TYPES and LIST_ITEM.fullmatch(text[item_start:item_end]) \
+                        and not any(item_start < s.end and s.start < item_end for s in spans + added):
+                    new = Span(item_start, item_end, neighbour.type, neighbour.subtype, WEAK)
+                    added.append(new)
+                    by_start[new.start], by_end[new.end] = new, new
+    return sorted(spans + added, key=lambda s: s.start)
+
+
+def _list_neighbours(text: str, sep: int, by_start: dict, by_end: dict):
+    """(start, end, typed neighbour) for the untyped item on either side of the 、 at `sep`."""
+    before, after = by_end.get(sep), by_start.get(sep + 1)
+    if after is not None and before is None:
+        start = sep
+        while start > 0 and ITEM_CHAR.match(text, start - 1) and sep - start < 6:
+            start -= 1
+        yield start, sep, after
+    if before is not None and after is None:
+        end = sep + 1
+        while end < len(text) and ITEM_CHAR.match(text, end) and end - sep - 1 < 6:
+            end += 1
+        yield sep + 1, end, before
 
 
 GENERIC_HEADS = ("相关", "有关", "各", "下属", "主管", "监管", "职能")
