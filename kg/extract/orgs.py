@@ -4,6 +4,7 @@ departments (…科, …中心) hung under the institution before them or the on
 the article last named ("该院卒中中心", "小儿外科")."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -60,6 +61,8 @@ class OrgMatch:
 
 def head_suffix(word: str, pos: str = "") -> str:
     terms = load_terms()
+    if not word or word[-1] not in _suffix_ends():
+        return ""                 # cheap test first: most words end in no suffix's last character
     if word in NOT_ORG_WORDS or word.endswith(NOT_ORG_ENDINGS):
         return ""
     if word.endswith("办"):
@@ -72,6 +75,11 @@ def head_suffix(word: str, pos: str = "") -> str:
     if suffix in ("所", "站", "厂", "厅") and len(word) < 3:
         return ""
     return suffix
+
+
+@functools.cache
+def _suffix_ends() -> frozenset[str]:
+    return frozenset(s[-1] for s in load_terms().org_suffixes) | {"办"}
 
 
 def dept_suffix(word: str) -> str:

@@ -100,6 +100,8 @@ def _leftmost_longest(matches: list[PlaceMatch]) -> list[PlaceMatch]:
 def _villages(text: str, tokens: list[Token]) -> list[PlaceMatch]:
     """…村, …社区, …街道 names below the gazetteer: a 2-4 character stem that starts
     where a word starts after a boundary (在|中湖村, 、|渡头桥社区, 潇浦镇|溪美村)."""
+    if not any(s in text for s in VILLAGE_SUFFIXES):
+        return []                 # most sentences name no village: skip the per-token scan
     out = []
     for i, tok in enumerate(tokens):
         if i and _name_like(tokens[i - 1]) and not (tokens[i - 1].pos == "ns" and len(tokens[i - 1].word) >= 2):
