@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .cache import Cache, content_hash
 from .export.formats import FORMATS, write_exports
 from .graph.rdf import to_rdf
-from .ingest.read import InputError, InputWarning, find_inputs
+from .ingest.read import InputError, InputWarning, find_inputs, readable_name
 from .model import FileResult, FileSummary
 from .pipeline import extract_file
 from .progress import Progress
@@ -58,13 +58,13 @@ def doc_ids(paths: list[str]) -> dict[str, str]:
     """File stem as the document id; stems shared by several files get a hash of
     their path relative to the inputs' common folder, the same on any machine."""
     import hashlib
-    stems = Counter(os.path.splitext(os.path.basename(p))[0] for p in paths)
+    stems = {p: readable_name(os.path.splitext(os.path.basename(p))[0]) for p in paths}
+    counts = Counter(stems.values())
     root = os.path.commonpath([os.path.abspath(p) for p in paths]) if paths else ""
     ids = {}
-    for p in paths:
-        stem = os.path.splitext(os.path.basename(p))[0]
+    for p, stem in stems.items():
         rel = os.path.relpath(os.path.abspath(p), root).replace(os.sep, "/").encode("utf-8", "surrogateescape")
-        ids[p] = stem if stems[stem] == 1 else f"{stem}-{hashlib.sha1(rel).hexdigest()[:8]}"
+        ids[p] = stem if counts[stem] == 1 else f"{stem}-{hashlib.sha1(rel).hexdigest()[:8]}"
     return ids
 
 
@@ -87,6 +87,7 @@ def _extract_one(path: str, doc_id: str) -> bytes | str:
         with warnings.catch_warnings(record=True) as caught:   # a file read, but damaged (kg.ingest.read)
             warnings.simplefilter("always", InputWarning)
             result = extract_file(path, doc_id)
+        result.document.name = readable_name(result.document.name)
         result.warnings.extend(str(w.message) for w in caught if issubclass(w.category, InputWarning))
         return pickle.dumps(compact(result), protocol=pickle.HIGHEST_PROTOCOL)
     except InputError as exc:
@@ -279,6 +280,8 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
             try:
                 report.outputs = write_exports(out, merged, graph, formats)
             except OSError as exc:
+                if not _under(exc.filename, out):
+                    raise
                 raise BuildError(f"cannot write to {out}: {exc.strerror or exc}") from None
     finally:
         bar.close()
@@ -289,6 +292,14 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
     report.cached = store.hits if store else 0
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _under(path, folder: str) -> bool:
+    """Is `path` (an OSError's filename) inside `folder`? Errors elsewhere are bugs, not a bad --out."""
+    if not isinstance(path, str):
+        return False
+    path, folder = os.path.abspath(path), os.path.abspath(folder)
+    return os.path.commonpath([path, folder]) == folder
 
 
 def count(merged: Merged, report: BuildReport) -> None:

@@ -257,6 +257,15 @@ def read_file(path: str) -> RawText:
     return RawText(path=path, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
 
 
+def readable_name(name: str) -> str:
+    """A file name for ids and labels: bytes that are not UTF-8 (lone surrogates in Python) become U+FFFD."""
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "replace")
+
+
 def find_inputs(paths: list[str], suffixes=(".txt",) + HTML_SUFFIXES) -> list[str]:
     """Files named directly, and files with a known suffix found recursively in folders; sorted."""
     found = []

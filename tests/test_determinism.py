@@ -1,0 +1,73 @@
+"""Same input -> byte-identical exports: in any order, with any number of
+workers, from any folder on any machine, under any hash seed."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from kg.build import build, doc_ids
+
+SEED_FILES = sorted(os.path.join(SEEDS, f) for f in os.listdir(SEEDS))
+
+
+def exports(folder) -> dict[str, bytes]:
+    found = {}
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != ".cache"]
+        for f in files:
+            with open(os.path.join(root, f), "rb") as fh:
+                found[os.path.relpath(os.path.join(root, f), folder)] = fh.read()
+    return found
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reference")
+    build([SEEDS], str(out), workers=1, cache=False)
+    files = exports(out)
+    assert {"graph.ttl", "graph.html"} <= set(files)
+    return files
+
+
+def test_files_in_reverse_order_with_two_workers_give_the_same_bytes(reference, tmp_path):
+    build(list(reversed(SEED_FILES)), str(tmp_path / "out"), workers=2, cache=False)
+    assert exports(tmp_path / "out") == reference
+
+
+def test_a_copy_in_another_folder_gives_the_same_bytes(reference, tmp_path):
+    copy = tmp_path / "somewhere" / "else" / "corpus"
+    shutil.copytree(SEEDS, copy)
+    build([str(copy / f) for f in sorted(os.listdir(copy))[::2]] + [str(copy)], str(tmp_path / "out"),
+          workers=2, cache=False)                                  # files named twice count once
+    assert exports(tmp_path / "out") == reference
+
+
+def test_other_hash_seeds_give_the_same_bytes(reference, tmp_path):
+    for seed in ("0", "1", "4242"):
+        out = tmp_path / f"out-{seed}"
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        result = subprocess.run([sys.executable, "-m", "kg.cli", "build", SEEDS, "--out", str(out), "--no-cache",
+                                 "--workers", "2", "--quiet"], env=env, cwd=ROOT, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert exports(out) == reference, f"PYTHONHASHSEED={seed}"
+
+
+def test_files_sharing_a_name_get_ids_that_do_not_depend_on_where_the_corpus_is(tmp_path):
+    outputs = []
+    for place in ("a", "b/deeper"):
+        corpus = tmp_path / place / "corpus"
+        for sub in ("2021", "2022"):
+            (corpus / sub).mkdir(parents=True)
+            shutil.copy(SEED_FILES[0], corpus / sub / "page.txt")
+        (corpus / "2022" / "page.html").write_text("<p>株洲市人民政府副市长李明出席会议。</p>", encoding="utf-8")
+        ids = doc_ids([str(corpus / "2022" / "page.html"), str(corpus / "2021" / "page.txt"),
+                       str(corpus / "2022" / "page.txt")])
+        assert len(set(ids.values())) == 3 and all(i.startswith("page-") for i in ids.values())
+        build([str(corpus)], str(tmp_path / place / "out"), workers=1, cache=False)
+        outputs.append(exports(tmp_path / place / "out"))
+    assert outputs[0] == outputs[1]
