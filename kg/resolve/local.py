@@ -58,7 +58,7 @@ class FileResolver:
         return key
 
     def fact(self, s: EntityKey, p: str, o, ev: Evidence | None, rule: str, conf: float, **attrs) -> None:
-        if ev is None or s == o:
+        if s == o or (ev is None and rule != "gazetteer"):
             return
         self.facts.append(Fact(s, p, o, ev, rule, conf, attrs))
 
@@ -106,10 +106,10 @@ class FileResolver:
 
     # ------------------------------------------------------------ naming
     def place_key(self, code: str) -> EntityKey | None:
-        if not code:
+        """The region of a code, described (with its parents) even when the text does not name it."""
+        if not code or self.gaz.get(code) is None:
             return None
-        d = self.gaz.get(code)
-        return EntityKey("region", d.name, code) if d else None
+        return self.region(code, None)
 
     def party_committee(self, code: str) -> tuple[str, str]:
         """(name, region code) of the party committee of a region."""

@@ -66,7 +66,8 @@ class Merger:
             title = f.attrs.get("title", "") if f.predicate == "holds_post" else f.attrs.get("role", "")
             g = grouped.setdefault((f.subject, f.predicate, f.object, title),
                                    {"evidence": [], "rules": set(), "conf": 0.0})
-            g["evidence"].append(f.evidence)
+            if f.evidence is not None:      # background facts (the gazetteer's containment) cite no sentence
+                g["evidence"].append(f.evidence)
             g["rules"].add(f.rule)
             g["conf"] = max(g["conf"], f.confidence)
 
