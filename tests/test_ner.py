@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract.mentions import recognise
+from kg.extract.mentions import fold, recognise
+from kg.ingest.clean import fold as build_fold
 
 KG = [sys.executable, "-m", "kg.cli"]
 
@@ -91,6 +92,13 @@ def test_unreadable_and_non_utf8_files(tmp_path):
 
 
 # ------------------------------------------------------------------ behaviour
+def test_text_is_folded_as_the_build_folds_it():
+    text = "記者：（ＡＢＣ）　張三，說。"
+    assert fold(text) == build_fold(text) and len(fold(text)) == len(text)
+    # offsets and "text" are those of the input, not of the folded copy
+    assert [(m["text"], m["type"]) for m in recognise("本报记者张晓东：（完）")] == [("记者", "title"), ("张晓东", "person")]
+
+
 def test_same_recogniser_as_the_build():
     # 株洲市中心医院 is the build's institution grammar; 院长 its post title; 蔡安烈 read from the name statistics.
     assert tagged("株洲市中心医院院长蔡安烈介绍") == {

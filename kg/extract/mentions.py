@@ -18,7 +18,6 @@ from importlib import resources
 import ahocorasick
 from rjieba import tag as rjieba_tag
 
-from ..ingest.clean import fold
 from ..lexicon.terms import load_terms
 from .officials import find_titles, read_name
 from .orgs import find_orgs
@@ -80,6 +79,22 @@ def _word_automaton():
         auto.add_word(word, (word, subtype))
     auto.make_automaton()
     return auto
+
+
+@functools.cache
+def _fold_table() -> dict[int, str]:
+    """kg.ingest.clean's folding (full-width ASCII to half-width, odd spaces, traditional
+    to simplified), one character in, one out; read here to keep the ingest package,
+    which `kg ner` does not need, out of its start-up."""
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    table.update({ord(ch): " " for ch in "\u3000\t\xa0"})
+    rows = resources.files("kg.data").joinpath("t2s.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    table.update({ord(t): s for t, s in (row.split("\t") for row in rows)})
+    return table
+
+
+def fold(text: str) -> str:
+    return text.translate(_fold_table())
 
 
 def recognise(original: str) -> list[dict]:
@@ -350,10 +365,11 @@ def _institutions(text: str, tokens: list[Token]) -> list[Span]:
             out.append(Span(start, end_idx + 1, "institution", subtype, STRONG))
     titles = load_terms().titles
     blocked = _not_institutions()
+    last_chars = _suffix_last_chars()
     for i, t in enumerate(tokens):
         if t.pos == "nt" and t.word not in blocked:
             out.append(Span(t.start, t.end, "institution", _subtype_of(t.word), WEAK))
-        if t.word in blocked or t.word in titles:
+        if t.word[-1] not in last_chars or t.word in blocked or t.word in titles:
             continue
         suffix = next((t.word[-n:] for n in (5, 4, 3, 2, 1) if t.word[-n:] in suffixes), "")
         if not suffix or (len(t.word) > len(suffix) and t.pos not in NAME_TAGS):
@@ -365,6 +381,11 @@ def _institutions(text: str, tokens: list[Token]) -> list[Span]:
         if len(name) > len(suffix) and name not in blocked and not _stem_is_function(name[:-len(suffix)]):
             out.append(Span(start, t.end, "institution", suffixes[suffix], WEAK))
     return [s for s in out if s.strength == STRONG or s.subtype == "government" or _has_proper_part(tokens, s)]
+
+
+@functools.cache
+def _suffix_last_chars() -> frozenset[str]:
+    return frozenset(suffix[-1] for suffix in _institution_words()[1])
 
 
 GENERIC_TAGS = {"n", "vn", "b", "a", "an", "d", "m", "q", "r", "f", "v", "ng", "s", "l", "z"}
