@@ -106,7 +106,15 @@ def recognise(original: str) -> list[dict]:
              + _persons(text, tokens, frozenset(t.end for t in titles)))
     if _is_sports(text):
         spans = _teams(text, tokens, spans)
+    if "《" in text:
+        spans = [s for s in spans if not _in_title_marks(text, s)]
     return [s.as_dict(original) for s in _settle(text, spans)]
+
+
+def _in_title_marks(text: str, span: Span) -> bool:
+    """Inside 《…》: the title of a book, film or game (《哈利·波特》), whose words name no one here."""
+    opened = text.rfind("《", 0, span.start)
+    return opened >= 0 and text.rfind("》", opened, span.start) < 0 and text.find("》", span.end) >= 0
 
 
 # ------------------------------------------------------------------ sports
@@ -298,7 +306,8 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
         name = text[t.start:end]
         after = text[end:end + 2]
         modifier = not after.startswith(ADDRESS_AFTER_OK) and not after[:1] in ",。、;:!?()“”\"《》 "
-        if parts == 1 and (name in _countries() or name in _not_places() or modifier):
+        quoted = text[t.start - 1:t.start] == "“" or text[end:end + 1] == "”"    # “光耀东方”: a brand or project
+        if quoted or parts == 1 and (name in _countries() or name in _not_places() or modifier):
             i = j + 1
             continue
         out.append(Span(t.start, end, "region", "", NORMAL if parts > 1 else WEAK))
