@@ -263,6 +263,15 @@ def _not_places() -> frozenset[str]:
     return frozenset(w for ln in _lines("ner_not_places.txt") for w in ln.split())
 
 
+WORLD = ("中国", "中华人民共和国", "全球", "世界", "海外", "国外", "境外", "欧美")
+
+
+def _country_as_place(text: str, start: int, end: int, name: str) -> bool:
+    """A country is a place where something happens (在越南, 到巴西) or in a list of places."""
+    return name not in WORLD and (text[max(0, start - 2):start].endswith(LOCATIVE_BEFORE + ("、",))
+                                  or text[end:end + 1] == "、")
+
+
 @functools.cache
 def _countries() -> frozenset[str]:
     return frozenset(w for ln in _lines("ner_countries.txt") for w in ln.split())
@@ -307,7 +316,8 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
         after = text[end:end + 2]
         modifier = not after.startswith(ADDRESS_AFTER_OK) and not after[:1] in ",。、;:!?()“”\"《》 "
         quoted = text[t.start - 1:t.start] == "“" or text[end:end + 1] == "”"    # “光耀东方”: a brand or project
-        if quoted or parts == 1 and (name in _countries() or name in _not_places() or modifier):
+        if quoted or parts == 1 and (name in _not_places() or modifier
+                                     or name in _countries() and not _country_as_place(text, t.start, end, name)):
             i = j + 1
             continue
         out.append(Span(t.start, end, "region", "", NORMAL if parts > 1 else WEAK))
