@@ -399,7 +399,15 @@ def _institutions(text: str, tokens: list[Token]) -> list[Span]:
         name = text[start:t.end]
         if len(name) > len(suffix) and name not in blocked and not _stem_is_function(name[:-len(suffix)]):
             out.append(Span(start, t.end, "institution", suffixes[suffix], WEAK))
-    return [s for s in out if s.strength == STRONG or s.subtype == "government" or _has_proper_part(tokens, s)]
+    out = [s for s in out if s.strength == STRONG or s.subtype == "government" or _has_proper_part(tokens, s)]
+    return [_grown(s, out) for s in out]
+
+
+def _grown(span: Span, spans: list[Span]) -> Span:
+    """住房和城乡|建设部: a name grown further left over the same head is the name;
+    it takes the strength of the shorter one it contains."""
+    inner = [o.strength for o in spans if o.end == span.end and span.start < o.start and o.strength > span.strength]
+    return Span(span.start, span.end, span.type, span.subtype, max(inner)) if inner else span
 
 
 @functools.cache
