@@ -21,7 +21,7 @@ from rjieba import tag as rjieba_tag
 from ..lexicon.terms import load_terms
 from .officials import find_titles, read_name
 from .orgs import find_orgs
-from .persons import find_persons, is_translit
+from .persons import find_persons, is_ordinary, is_translit
 from .regions import find_places
 from .spans import expand_left
 from .tokens import Token, has_word, tokenize
@@ -148,7 +148,7 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
     i, n = 0, len(tokens)
     while i < n:
         j = i
-        while j < n and is_translit(tokens[j].word):
+        while j < n and is_translit(tokens[j].word) and not is_ordinary(tokens[j]):
             j += 1
         if j > i:
             start, end = tokens[i].start, tokens[j - 1].end

@@ -216,7 +216,7 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         parts = []
         while j < n:
             w = tokens[j].word
-            if tokens[j].pos in FOREIGN_PART_TAGS and is_translit(w) \
+            if tokens[j].pos in FOREIGN_PART_TAGS and is_translit(w) and not is_ordinary(tokens[j]) \
                     or (w in NAME_JOINERS and parts and j + 1 < n and is_translit(tokens[j + 1].word)):
                 parts.append(tokens[j])
                 j += 1
@@ -234,6 +234,12 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         if score >= FOREIGN_THRESHOLD:
             out.append(PersonMatch(start, end, name, score, "foreign"))
     return out
+
+
+def is_ordinary(tok: Token) -> bool:
+    """历史, 基本: a dictionary word that is no name, though written in transliteration characters."""
+    return len(tok.word) >= 2 and tok.pos in ("n", "v", "a", "d", "vn", "ad", "m", "q", "r", "c", "p") \
+        and has_word(tok.word)
 
 
 def _foreign_score(text: str, start: int, end: int, parts: list[Token]) -> float:
