@@ -6,6 +6,8 @@ abbreviates only vocabulary IRIs with prefixes, writes data IRIs in full, and
 escapes every literal per the Turtle grammar. Same triples, same bytes."""
 from __future__ import annotations
 
+import re
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
@@ -15,7 +17,14 @@ NATIVE = {str(XSD.integer), str(XSD.boolean)}
 ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
+# Characters that need escaping; most text has none, and a regex finds that fast.
+LITERAL_SPECIAL = re.compile('[\\\\"\x00-\x1f\x7f\ud800-\udfff\ufffe\uffff]')
+IRI_SPECIAL = re.compile('[<>"{}|^`\\\\\x00-\x20]')
+
+
 def escape_literal(text: str) -> str:
+    if not LITERAL_SPECIAL.search(text):
+        return text
     out = []
     for ch in text:
         code = ord(ch)
@@ -30,6 +39,8 @@ def escape_literal(text: str) -> str:
 
 def escape_iri(iri: str) -> str:
     """IRIREF forbids <>"{}|^`\\ and controls and space; percent-encode any that slipped through."""
+    if not IRI_SPECIAL.search(iri):
+        return iri
     return "".join(ch if ch not in '<>"{}|^`\\ ' and ord(ch) > 0x20 else "".join(f"%{b:02X}" for b in ch.encode())
                    for ch in iri)
 
@@ -37,18 +48,29 @@ def escape_iri(iri: str) -> str:
 class _Names:
     def __init__(self):
         self.prefixes = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+        self.iris: dict[URIRef, str] = {}
 
     def term(self, t) -> str:
         if isinstance(t, URIRef):
-            s = str(t)
-            if t == RDF.type:
-                return "a"
-            for ns, p in self.prefixes:
-                local = s[len(ns):]
-                if s.startswith(ns) and local and local.replace("_", "").replace("-", "").isascii() \
-                        and local.replace("_", "").replace("-", "").isalnum() and local[0].isalpha():
-                    return f"{p}:{local}"
-            return f"<{escape_iri(s)}>"
+            # IRIs repeat (every class, predicate and entity many times): name each once
+            name = self.iris.get(t)
+            if name is None:
+                name = self.iris[t] = self._iri(t)
+            return name
+        return self._literal(t)
+
+    def _iri(self, t: URIRef) -> str:
+        s = str(t)
+        if t == RDF.type:
+            return "a"
+        for ns, p in self.prefixes:
+            local = s[len(ns):]
+            if s.startswith(ns) and local and local.replace("_", "").replace("-", "").isascii() \
+                    and local.replace("_", "").replace("-", "").isalnum() and local[0].isalpha():
+                return f"{p}:{local}"
+        return f"<{escape_iri(s)}>"
+
+    def _literal(self, t) -> str:
         if isinstance(t, Literal):
             dt = str(t.datatype) if t.datatype else ""
             if dt in NATIVE:

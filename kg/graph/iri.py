@@ -7,6 +7,7 @@ kept (IRIs allow them); everything outside IRI-safe characters is
 percent-encoded."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 
@@ -17,6 +18,7 @@ KG = "https://w3id.org/hunan-kg/ontology#"
 SAFE = set("-._~")
 
 
+@functools.lru_cache(maxsize=1 << 16)   # names and doc ids recur in every triple about them
 def segment(text: str) -> str:
     """One path segment: letters and digits of any script kept, the rest percent-encoded."""
     out = []
