@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from importlib import resources
 
 import ahocorasick
-from rjieba import tag as rjieba_tag
 
 from ..lexicon.terms import load_terms
 from .officials import find_titles, read_name
@@ -24,7 +23,7 @@ from .orgs import find_orgs
 from .persons import find_persons, is_ordinary, is_translit
 from .regions import find_places
 from .spans import expand_left
-from .tokens import Token, has_word, tokenize
+from .tokens import Token, tokenize
 
 TYPES = ("person", "title", "institution", "region")
 SUBTYPES = {"government": "government", "party": "government", "company": "company"}
@@ -400,22 +399,21 @@ def _institutions(text: str, tokens: list[Token]) -> list[Span]:
         if len(name) > len(suffix) and name not in blocked and not _stem_is_function(name[:-len(suffix)]):
             out.append(Span(start, t.end, "institution", suffixes[suffix], WEAK))
     out = [s for s in out if s.strength == STRONG or s.subtype == "government" or _has_proper_part(tokens, s)]
-    return [_grown(s, out) for s in out]
+    return [_grown(text, s, out) for s in out]
 
 
-def _grown(span: Span, spans: list[Span]) -> Span:
+def _grown(text: str, span: Span, spans: list[Span]) -> Span:
     """住房和城乡|建设部: a name grown further left over the same head is the name;
     it takes the strength of the shorter one it contains."""
-    inner = [o.strength for o in spans if o.end == span.end and span.start < o.start and o.strength > span.strength]
-    return Span(span.start, span.end, span.type, span.subtype, max(inner)) if inner else span
+    inner = [o for o in spans if o.end == span.end and span.start < o.start and o.strength > span.strength]
+    if not inner or any(True for _ in _title_automaton()[0].iter(text[span.start:max(o.start for o in inner)])):
+        return span       # 嘉宾主持人|新浪乐居北京公司: a title is no part of a name
+    return Span(span.start, span.end, span.type, span.subtype, max(o.strength for o in inner))
 
 
 @functools.cache
 def _suffix_last_chars() -> frozenset[str]:
     return frozenset(suffix[-1] for suffix in _institution_words()[1])
-
-
-GENERIC_TAGS = {"n", "vn", "b", "a", "an", "d", "m", "q", "r", "f", "v", "ng", "s", "l", "z"}
 
 
 def _stem_of(name: str) -> str:
@@ -427,23 +425,25 @@ def _stem_of(name: str) -> str:
 
 
 @functools.cache
-def _tag_of(word: str) -> str:
-    tags = rjieba_tag(word)
-    return tags[0][1] if len(tags) == 1 else ""
+def _kinds() -> frozenset[str]:
+    return frozenset(w for ln in _lines("ner_institution_kinds.txt") for w in ln.split())
 
 
 def _has_proper_part(tokens: list[Token], span: Span) -> bool:
     """外资银行, 博彩公司, 股份制银行 name a kind of company, not one: a name needs a
-    part that is a name (a place, a brand, a word the dictionary does not know)."""
+    part that is not a kind word (绿地集团, 英皇公司, 招商局地产)."""
     inner = [t for t in tokens if span.start <= t.start and t.end <= span.end]
     if len(inner) <= 1:
-        if not inner or inner[0].pos not in GENERIC_TAGS | {"nt"}:
-            return True
-        if inner[0].pos == "nt":
-            stem = _stem_of(inner[0].word)   # 商业银行: a kind; 世纪银行: a name
-            return not (stem and has_word(stem) and _tag_of(stem) in GENERIC_TAGS)
-        return False
-    return any(t.pos not in GENERIC_TAGS and t.pos != "nnt" for t in inner[:-1]) or not has_word(inner[0].word)
+        stem = _stem_of(inner[0].word) if inner else ""
+        return not inner or not stem or not _all_kinds(stem)
+    return not all(t.word in _kinds() or t.pos in ("m", "q", "r") for t in inner[:-1])
+
+
+def _all_kinds(stem: str) -> bool:
+    """商业, 股份制商业: the stem is kind words only."""
+    if stem in _kinds():
+        return True
+    return any(stem[:k] in _kinds() and _all_kinds(stem[k:]) for k in range(1, len(stem)))
 
 
 def _grow_left(tokens: list[Token], i: int, text: str) -> int:
