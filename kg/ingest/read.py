@@ -267,7 +267,8 @@ def readable_name(name: str) -> str:
 
 
 def find_inputs(paths: list[str], suffixes=(".txt",) + HTML_SUFFIXES) -> list[str]:
-    """Files named directly, and files with a known suffix found recursively in folders; sorted."""
+    """Files named directly, and files with a known suffix found recursively in folders; sorted,
+    each once however it was spelled (seeds/a.txt, ./seeds/a.txt)."""
     found = []
     for p in paths:
         if os.path.isdir(p):
@@ -278,4 +279,4 @@ def find_inputs(paths: list[str], suffixes=(".txt",) + HTML_SUFFIXES) -> list[st
             found.append(p)
         else:
             raise InputError(f"{p}: no such file or folder")
-    return sorted(set(found))
+    return sorted({os.path.normpath(p) for p in found})
