@@ -17,8 +17,9 @@ from importlib import resources
 
 import ahocorasick
 
+from ..lexicon.names import load_surnames
 from ..lexicon.terms import load_terms
-from .officials import find_titles, read_name
+from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
 from .persons import find_persons, is_ordinary, is_translit
 from .regions import find_places
@@ -519,7 +520,11 @@ def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
     # A foreign name without a cue (role, 说, ·) is weak: in a match report it is a team.
     out = [Span(m.start, m.end, "person", "", WEAK if m.rule == "foreign" and m.score < 0.7 else NORMAL)
            for m in find_persons(text, tokens, title_ends) if m.text not in _countries()]
+    surnames = load_surnames()
     for end in sorted(title_ends):
+        if text[end:end + 1] not in surnames and text[end:end + 2] not in surnames \
+                and not text.startswith(SAYING, end + 2):
+            continue                   # no name can start here (read_name needs a surname or 说/表示 after)
         name = read_name(text, end)    # the build's reading of the name after a post title
         if name:
             out.append(Span(end, end + len(name[0]), "person", "", NORMAL))
