@@ -137,3 +137,16 @@ def test_a_whole_article_from_a_city_the_seeds_never_mention(extract):
     assert {"桃江县", "灰山港镇", "益阳市"} <= names(m, "region")
     assert {"县乡一体化", "两个确保"} <= names(m, "program")
     assert names(m, "journalist") == {"陈静"}
+
+
+def test_place_and_title_means_the_place_government(extract):
+    # written: "衡东县县长", "湘潭市副市长", "芙蓉区区委书记" (the level written twice)
+    m = extract("长沙晚报讯 芙蓉区区委书记彭华松表示,将加快建设。望城区副区长黄志坚参加。湘潭市副市长、市公安局局长邓华说,治安稳定。")
+    assert posts(m) == {("彭华松", "书记", "中共长沙市芙蓉区委员会"), ("黄志坚", "副区长", "望城区人民政府"),
+                        ("邓华", "副市长", "湘潭市人民政府"), ("邓华", "局长", "湘潭市公安局")}
+
+
+def test_official_names_with_and_inside(extract):
+    # written: 发展和改革委员会, 住房和城乡建设局 keep their 和
+    m = extract("长沙晚报讯 长沙市发展和改革委员会副主任张卫东介绍,株洲市住房和城乡建设局局长王力说,将加快建设。")
+    assert posts(m) == {("张卫东", "副主任", "长沙市发展和改革委员会"), ("王力", "局长", "株洲市住房和城乡建设局")}

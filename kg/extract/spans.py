@@ -25,6 +25,10 @@ STOP_WORDS = {"的", "在", "与", "和", "及", "对", "向", "由", "把", "�
               "年", "逐步", "落实", "积极", "探索", "不断", "完善", "健全", "形成", "晋升", "常有", "联系", "之",
               "大家", "一家", "首家", "利用", "借助", "依靠", "针对", "围绕", "面向", "按照", "根据", "该市", "我市", "我省", "我县", "本地", "当地", "外地", "其他", "有关", "相关"}
 LEVEL_PREFIX = set("市县区省镇乡州")
+# Official names with 和 inside them: the conjunction does not end the name.
+ORG_AND = ("发展和改革", "住房和城乡", "人力资源和社会", "文化和旅游", "工业和信息", "自然资源和规划", "卫生和计划",
+           "农业和农村", "教育和体育", "商务和粮食", "生态环境和", "交通运输和", "科学技术和", "水利和", "民族和宗教",
+           "退役军人和", "应急和", "广播电视和")
 SELF_REFERENCES = {"我市", "我县", "我区", "我省", "本市", "本县"}
 NAME_VERBS = set("""审批 监督 执法 管理 服务 建设 发展 改革 深化 保障 监管 规划 防控 预防 控制 保护 救助 烧伤 整形
 投资 运输 治疗 诊治 研发 审判 检察 经营 开发 创业 就业 培训 孵化 交易 采购 评审 认证 执行 指挥 调度 应急
@@ -65,6 +69,10 @@ def expand_left(tokens: list[Token], head: int, text: str, *, stop_at_org=None,
             continue
         if word in ("市", "县", "区", "省") and (j == 0 or not _name_like(tokens[j - 1])):
             return tok.start, None   # 县|行政审批服务局: a bare level word jieba tagged oddly
+        if word in ("和", "及") and j > 0 and text[tokens[j - 1].start:tok.end + 4].startswith(ORG_AND):
+            start = tok.start     # 发展和改革委员会, 住房和城乡建设局: the 和 of an official name
+            j -= 1
+            continue
         if not _name_like(tok) and not (tok.word in extra_words or "vn" in extra_words and tok.pos == "vn"):
             break
         start = tok.start

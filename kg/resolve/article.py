@@ -181,9 +181,16 @@ class ArticleReader:
         if org_text.endswith("部") and prev is not None and prev.name.startswith("中共") \
                 and org_text[0] not in "市县区省" and not self.is_place_text(org_text[:2]):
             return self.department(prev.name, org_text)        # 区委常委、宣传部部长
+        head = next((c for c in GOV_HEADS if title.endswith(c)), "")
+        place = [d for d in self.res.gaz.lookup(org_text) if d.name == org_text or d.short == org_text] if org_text else []
+        if place:                                              # 衡东县|县长, 湘潭市|副市长: the place's government
+            code = pick(tuple(d.code for d in place), self.ctx)
+            if title.endswith(("书记", "常委")):
+                name, _ = self.res.party_committee(code)
+                return OrgName(name, region=code)
+            return OrgName(self.res.gaz.get(code).name + "人民政府", region=code)
         if org_text:
             return self.name_org(org_text)
-        head = next((c for c in GOV_HEADS if title.endswith(c)), "")
         if head:                                               # 区委副书记、区长: the district's government
             level = GOV_HEADS[head]
             code = prev_region or self.ctx.level_region(level) or self.ctx.last_region.get(level, "")

@@ -61,8 +61,9 @@ def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName 
         if place in ("", "中共") and lvl:
             code = ctx.level_region(lvl) if lvl in LEVEL_CHARS else ctx.last_region.get(lvl, "")
         else:
-            code, surface = region_prefix(place + lvl, ctx)
-            if surface != place + lvl:
+            full = place if place.endswith(lvl) and lvl else place + lvl   # 芙蓉区区委: the level written twice
+            code, surface = region_prefix(full, ctx)
+            if surface != full:
                 code = ""
         if code:
             name, _ = party_name(code)
