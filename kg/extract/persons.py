@@ -46,6 +46,8 @@ NOT_GIVEN = ("先生", "女士", "小姐", "老师", "师傅", "阿姨", "大爷
 FUNCTION_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "f", "m", "q", "v", "y", "t", "a", "vn"}
 # Evidence of a two-character word the dictionary tags as a name (阳光, 荣幸 — but also 成龙).
 DICT_PAIR = -0.1
+# Evidence of a surname the segmenter tagged as a name on its own (郭|建设, 曹|鹏飞).
+SURNAME_TAGGED = 0.2
 # Scores are name_score plus evidence; thresholds chosen on the CLUENER train split.
 THRESHOLD = 0.8
 PLACE_ENDINGS = set("乡镇村路街宫祠寺庙县市省区港湾队局司馆店厂堂楼城河山岛塔赛书剑玉记甲")
@@ -141,7 +143,9 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             nxt = tokens[i + 1]
             if _is_han(nxt.word[0]) and nxt.pos not in ("uj", "ul", "p", "c", "u", "m", "q", "f", "r", "y"):
                 if len(nxt.word) <= 2:
-                    cands.append((nxt.end, -0.1 if has_word(nxt.word) and len(nxt.word) == 2 else 0.0))
+                    # 郭|建设, 曹|鹏飞: the segmenter tagging the surname alone as a name says a name starts here
+                    word_given = -0.1 if has_word(nxt.word) and len(nxt.word) == 2 else 0.0
+                    cands.append((nxt.end, word_given + (SURNAME_TAGGED if tok.pos in PERSON_TAGS else 0.0)))
                 if len(nxt.word) == 1 and i + 2 < n and len(tokens[i + 2].word) == 1 and _is_han(tokens[i + 2].word):
                     cands.append((tokens[i + 2].end, -0.05))
                 if len(nxt.word) == 3 and not has_word(nxt.word):
