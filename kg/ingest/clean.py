@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..model import OffsetMap
-from .patterns import is_byline_line
+from .patterns import dateline, is_byline_line
 
 TERMINAL = set("。!?;…)】」』")
 CLOSERS = set("”’\"'")
@@ -93,10 +93,10 @@ def junction_is_word(a: str, b: str, has_word) -> bool:
 
 def is_cut(text: str, nxt: str, has_word) -> bool:
     """Does this line stop in the middle of a sentence that `nxt` continues?"""
-    if is_terminal(text) or is_byline_line(nxt):
+    if is_terminal(text) or is_byline_line(nxt) or dateline(nxt):
         return False
     return (len(text) >= BODY_WIDTH or text[-1] in CONTINUERS or unbalanced(text)
-            or junction_is_word(text, nxt, has_word))
+            or junction_is_word(text, nxt, has_word) and not headline_like(nxt))
 
 
 def headline_like(text: str) -> bool:
