@@ -190,6 +190,8 @@ class ArticleReader:
                 return OrgName(name, region=code)
             return OrgName(self.res.gaz.get(code).name + "人民政府", region=code)
         if org_text:
+            if prev_region and org_text[0] in "市县区":       # 湘潭市副市长、市公安局局长: 市 is 湘潭市
+                return canonical(org_text, self.context_of(prev_region), self.res.party_committee, self.res.known_orgs)
             return self.name_org(org_text)
         if head:                                               # 区委副书记、区长: the district's government
             level = GOV_HEADS[head]
@@ -199,6 +201,20 @@ class ArticleReader:
             return prev                                        # 党组书记、局长: the same bureau
         cls = next((c for t, c in TITLE_CLASS.items() if title.endswith(t)), "")
         return self.name_org(self.ctx.last[cls]) if cls and self.ctx.last.get(cls) else None
+
+    def context_of(self, code: str) -> Context:
+        """The article's context, with its city and county moved to those of `code`."""
+        ctx = Context(province=self.ctx.province, city=self.ctx.city, county=self.ctx.county,
+                      last=self.ctx.last, last_region=self.ctx.last_region)
+        chain = [self.res.gaz.get(code)] + self.res.gaz.ancestors(code)
+        for d in chain:
+            if d is not None and d.level == "prefecture":
+                ctx.city = d.code
+            if d is not None and d.level == "county":
+                ctx.county = d.code
+        if ctx.county and not self.res.gaz.is_within(ctx.county, ctx.city):
+            ctx.county = ""
+        return ctx
 
     def is_place_text(self, text: str) -> bool:
         """Is `text` a place: a gazetteer name, or a town, village or community name?"""
