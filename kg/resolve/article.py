@@ -14,6 +14,7 @@ from .context import Context, home_of, pick
 from .local import GOV_HEADS, TITLE_CLASS, TOWN_SUFFIXES, FileResolver, anaphor_class, contract_zone
 from .naming import OrgName, canonical, region_prefix
 
+KEEP_TOKENS_UP_TO = 50_000   # characters of an article whose tokens stay in memory between passes
 PLACE_BODIES = ("党工委", "党委", "党支部", "党总支")   # party bodies of a place, written into the title
 
 
@@ -22,10 +23,14 @@ class ArticleReader:
 
     def __init__(self, doc: Document, art: Article, res: FileResolver):
         self.doc, self.art, self.res = doc, art, res
+        # Two passes: places first (the article's home place needs them all), then everything else.
+        # Tokens are kept between the passes only for ordinary articles; a huge one-line "article"
+        # is segmented again rather than held in memory.
+        keep = art.end - art.start <= KEEP_TOKENS_UP_TO
         self.analysed = []
         for s in art.sentences:
             tokens = tokenize(s.text)
-            self.analysed.append((s, tokens, find_places(s.text, tokens)))
+            self.analysed.append((s, tokens if keep else None, find_places(s.text, tokens)))
         codes = [m.codes for _, _, places in self.analysed for m in places if m.kind == "division"]
         self.ctx: Context = home_of(codes, art.source)
         self.people: dict[str, EntityKey] = {}
@@ -37,6 +42,7 @@ class ArticleReader:
     def read(self) -> None:
         self.read_authors()
         for s, tokens, places in self.analysed:
+            tokens = tokens if tokens is not None else tokenize(s.text)
             ev = self.evidence(s)
             place_at = self.read_places(places, ev)
             orgs = self.read_orgs(s, tokens, places, ev)
