@@ -237,7 +237,7 @@ def _join_branches(text: str, spans: list[Span]) -> list[Span]:
         if prev is not None and prev.type in ("institution", "region") and s.type == "institution" \
                 and prev.end == s.start and text[prev.end - 1] not in "、和与及" \
                 and not text.startswith(GENERIC_HEADS, s.start):
-            subtype = prev.subtype if prev.type == "institution" else s.subtype
+            subtype = prev.subtype if prev.type == "institution" else _subtype_of(text[prev.start:s.end], s.subtype)
             out[-1] = Span(prev.start, s.end, "institution", subtype, max(prev.strength, s.strength))
         else:
             out.append(s)
@@ -480,8 +480,10 @@ def _stem_is_function(stem: str) -> bool:
 
 
 def _subtype_of(name: str, found: str = "") -> str:
-    _, suffixes = _institution_words()
-    for n in range(min(5, len(name)), 0, -1):
+    words, suffixes = _institution_words()
+    for n in range(min(6, len(name)), 0, -1):
+        if name[-n:] in words:         # 日本|央行
+            return SUBTYPES.get(words[name[-n:]], "other")
         if name[-n:] in suffixes:
             return SUBTYPES.get(suffixes[name[-n:]], "other")
     if found:
