@@ -1,0 +1,179 @@
+"""Node positions for big graphs, computed once at build time so the browser
+draws at once with physics off.
+
+networkx's spring_layout compares every pair of nodes (50 s for 5,000 nodes on
+two cores) and, started from random positions, leaves big graphs folded. This
+is the same Fruchterman-Reingold model made multilevel and fast:
+
+- coarsen: leaves join their neighbour and the rest is paired along edges,
+  level after level, until a few dozen nodes remain;
+- lay out the coarsest graph, then each finer level starting from its parent's
+  position, with a short, cooler run;
+- repulsion is computed on a mesh: node mass is spread over an M x M grid and
+  convolved with the k^2/d force kernel by FFT (particle-mesh), which costs
+  O(n + m + M^2 log M) per step instead of O(n^2).
+
+Start positions come from a fixed seed and results are rounded to whole
+pixels, so the same graph gives the same layout."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import networkx as nx
+import numpy as np
+
+SEED = 20240601
+EDGE_PX = 50.0          # the ideal edge length (k) in canvas pixels
+COARSEST = 40           # stop coarsening at this many nodes
+COARSE_STEPS = 300
+SPECTRAL_MAX = 400
+# Pull to the centre: at 1 it balances the repulsion of a disc of mass n at radius sqrt(n), which
+# holds separate components together but bends everything into that disc; weaker lets shapes be.
+GRAVITY = 0.15      # coarsest graphs up to this size start from a spectral layout
+REFINE_STEPS = 40
+
+
+def force_layout(graph: nx.Graph, order: list) -> dict:
+    """{node: (x, y)} in canvas pixels for the nodes in `order`, integer-valued."""
+    n = len(order)
+    if n == 0:
+        return {}
+    index = {node: i for i, node in enumerate(order)}
+    pairs = np.array(sorted({(min(index[u], index[v]), max(index[u], index[v]))
+                             for u, v in graph.edges() if u != v}), dtype=np.int64).reshape(-1, 2)
+    pos = multilevel(n, pairs)
+    pos = (pos - pos.mean(axis=0)) * EDGE_PX
+    return {node: (int(round(pos[i, 0])), int(round(pos[i, 1]))) for node, i in index.items()}
+
+
+def multilevel(n: int, pairs: np.ndarray) -> np.ndarray:
+    rng = np.random.default_rng(SEED)
+    levels = [(n, pairs, np.ones(len(pairs)), np.ones(n))]     # (nodes, edges, edge weights, mass), finest first
+    parents = []
+    while levels[-1][0] > COARSEST:
+        size, edges, weight, mass = levels[-1]
+        parent, coarse = coarsen(size, edges)
+        if coarse > 0.9 * size:
+            break
+        joined = np.sort(parent[edges], axis=1)
+        keep = joined[:, 0] != joined[:, 1]
+        cedges, inverse = np.unique(joined[keep], axis=0, return_inverse=True)
+        cweight = np.bincount(inverse.ravel(), weights=weight[keep], minlength=len(cedges))
+        levels.append((coarse, cedges.reshape(-1, 2), cweight, np.bincount(parent, weights=mass, minlength=coarse)))
+        parents.append(parent)
+    side = np.sqrt(n)                                # FR's area: n k^2, with k = 1
+    size, edges, weight, mass = levels[-1]
+    pos = simulate(_start(size, edges, side, rng), edges, weight, mass, COARSE_STEPS, side / 6)
+    for (size, edges, weight, mass), parent in zip(reversed(levels[:-1]), reversed(parents)):
+        pos = pos[parent] + (rng.random((size, 2)) - 0.5) * 0.5
+        pos = simulate(pos, edges, weight, mass, REFINE_STEPS, side / 40)
+    return pos
+
+
+def _start(size: int, edges: np.ndarray, side: float, rng) -> np.ndarray:
+    """Start positions for the coarsest graph: networkx's spectral layout (unfolded, unlike random
+    starts) where it is small enough for a dense eigensolver, plus a little seeded noise."""
+    noise = rng.random((size, 2))
+    if not 2 < size <= SPECTRAL_MAX:
+        return noise * side
+    g = nx.Graph()
+    g.add_nodes_from(range(size))
+    g.add_edges_from(edges.tolist())
+    spectral = nx.spectral_layout(g)
+    start = np.array([spectral[i] for i in range(size)])
+    return (start - start.min(axis=0)) / max(float(np.ptp(start)), 1e-9) * side + noise * (side / 10)
+
+
+def coarsen(n: int, edges: np.ndarray) -> tuple[np.ndarray, int]:
+    """Group nodes: each leaf with its neighbour, then unmatched pairs along edges
+    (lightest first). Returns (coarse id per node, number of coarse nodes)."""
+    parent = np.full(n, -1, dtype=np.int64)
+    coarse = 0
+    degree = np.bincount(edges.ravel(), minlength=n) if len(edges) else np.zeros(n, dtype=np.int64)
+    neighbour = {}
+    for u, v in edges.tolist():
+        if degree[u] == 1:
+            neighbour[u] = v
+        if degree[v] == 1:
+            neighbour[v] = u
+    for leaf in sorted(neighbour):
+        hub = neighbour[leaf]
+        if parent[leaf] >= 0:
+            continue
+        if parent[hub] < 0:
+            parent[hub] = coarse
+            coarse += 1
+        parent[leaf] = parent[hub]
+    if len(edges):
+        order = np.lexsort((edges[:, 1], edges[:, 0], degree[edges[:, 0]] + degree[edges[:, 1]]))
+        for u, v in edges[order].tolist():
+            if parent[u] < 0 and parent[v] < 0:
+                parent[u] = parent[v] = coarse
+                coarse += 1
+    single = np.flatnonzero(parent < 0)
+    parent[single] = np.arange(coarse, coarse + len(single))
+    return parent, coarse + len(single)
+
+
+def simulate(pos: np.ndarray, edges: np.ndarray, weight: np.ndarray, mass: np.ndarray, steps: int,
+             temperature: float) -> np.ndarray:
+    """Fruchterman-Reingold steps with k = 1: attraction w d^2 along edges of weight w, repulsion
+    m_i m_j / d, and a weak pull to the centre that keeps separate components near."""
+    pos = pos.copy()
+    n = len(pos)
+    src, dst = edges[:, 0], edges[:, 1]
+    total = mass.sum()
+    cool = temperature / (steps + 1)
+    for _ in range(steps):
+        force = repulsion(pos, mass) * mass[:, None]
+        if len(edges):
+            delta = pos[src] - pos[dst]
+            pull = delta * (weight * np.sqrt((delta ** 2).sum(axis=1)))[:, None]
+            for axis in (0, 1):
+                force[:, axis] += np.bincount(dst, pull[:, axis], n) - np.bincount(src, pull[:, axis], n)
+        centre = (pos * mass[:, None]).sum(axis=0) / total
+        force += (centre - pos) * (GRAVITY * mass)[:, None]
+        length = np.sqrt((force ** 2).sum(axis=1)) + 1e-12
+        pos += force * (np.minimum(length, temperature) / length)[:, None]
+        temperature -= cool
+    return pos
+
+
+def repulsion(pos: np.ndarray, mass: np.ndarray) -> np.ndarray:
+    """The field sum_j m_j (x - x_j) / |x - x_j|^2 at every node, through a mass mesh and an FFT convolution."""
+    n = len(pos)
+    mesh = int(np.clip(np.ceil(1.5 * np.sqrt(n)), 16, 256))
+    lo = pos.min(axis=0)
+    span = max(float((pos.max(axis=0) - lo).max()), 1e-6) * (1 + 1e-9)
+    h = span / (mesh - 1)
+    g = (pos - lo) / h                                  # mesh coordinates in [0, mesh-1]
+    i0 = np.minimum(np.floor(g).astype(np.int64), mesh - 2)
+    f = g - i0
+    corners = (((0, 0), (1 - f[:, 0]) * (1 - f[:, 1])), ((1, 0), f[:, 0] * (1 - f[:, 1])),
+               ((0, 1), (1 - f[:, 0]) * f[:, 1]), ((1, 1), f[:, 0] * f[:, 1]))
+    density = np.zeros(mesh * mesh)
+    for (dx, dy), w in corners:
+        density += np.bincount((i0[:, 0] + dx) * mesh + i0[:, 1] + dy, w * mass, mesh * mesh)
+    density = density.reshape(mesh, mesh)
+    size = 2 * mesh
+    kx, ky = _kernel_spectra(mesh)
+    spectrum = np.fft.rfft2(density, s=(size, size))
+    fx = np.fft.irfft2(spectrum * kx, s=(size, size))[:mesh, :mesh] / h
+    fy = np.fft.irfft2(spectrum * ky, s=(size, size))[:mesh, :mesh] / h
+    force = np.zeros_like(pos)
+    for (dx, dy), w in corners:
+        force[:, 0] += w * fx[i0[:, 0] + dx, i0[:, 1] + dy]
+        force[:, 1] += w * fy[i0[:, 0] + dx, i0[:, 1] + dy]
+    return force
+
+
+@lru_cache(maxsize=8)
+def _kernel_spectra(mesh: int) -> tuple[np.ndarray, np.ndarray]:
+    """FFTs of the force kernel r / |r|^2 on a (2 mesh)^2 grid of unit spacing; spacing h divides it by h."""
+    size = 2 * mesh
+    off = np.arange(size)
+    off = np.where(off < mesh, off, off - size).astype(float)
+    ox, oy = np.meshgrid(off, off, indexing="ij")
+    r2 = np.maximum(ox ** 2 + oy ** 2, 0.25)
+    r2[0, 0] = np.inf                                   # no force from a node's own cell centre
+    return np.fft.rfft2(ox / r2), np.fft.rfft2(oy / r2)
