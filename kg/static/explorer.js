@@ -1,0 +1,534 @@
+/* The graph explorer: search, class / relation / region filters, side panel.
+   Every string from the data reaches the page through textContent or the
+   canvas, never through innerHTML, so names from the news stay text. */
+(function () {
+  "use strict";
+
+  performance.mark("kg-start");
+  var data = JSON.parse(document.getElementById("kg-data").textContent);
+  performance.mark("kg-data-parsed");
+  var nodes = rows(data.nodes, data.nodeFields);
+  var edges = rows(data.edges, data.edgeFields);
+  var classes = {}, relations = {};
+  data.classes.forEach(function (c) { classes[c.kind] = c; });
+  data.relations.forEach(function (r) { relations[r.relation] = r; });
+  var large = data.large;
+  var DIM = "#e4e4e4", DIM_TEXT = "#bdbdbd";
+
+  var outEdges = nodes.map(function () { return []; });
+  var inEdges = nodes.map(function () { return []; });
+  edges.forEach(function (e, i) { outEdges[e.from].push(i); inEdges[e.to].push(i); });
+  var regionByCode = {};
+  nodes.forEach(function (n, i) {
+    if ((n.kind === "region" || n.kind === "zone") && n.code && !(n.code in regionByCode)) regionByCode[n.code] = i;
+  });
+
+  var state = {
+    kinds: new Set(data.classes.map(function (c) { return c.kind; })),
+    relations: new Set(data.relations.map(function (r) { return r.relation; })),
+    region: -1,
+    highlight: null,        // Set of node indices, or null
+    focus: -1,
+    visible: nodes.map(function () { return true; })
+  };
+
+  // ------------------------------------------------------------ helpers
+
+  function rows(list, fields) {
+    return list.map(function (row) {
+      var o = {};
+      fields.forEach(function (f, i) { o[f] = row[i]; });
+      return o;
+    });
+  }
+
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    if (props) {
+      Object.keys(props).forEach(function (k) {
+        if (k === "text") node.textContent = props[k];
+        else if (k === "className") node.className = props[k];
+        else if (k === "onclick") node.addEventListener("click", props[k]);
+        else node.setAttribute(k, props[k]);
+      });
+    }
+    (children || []).forEach(function (c) {
+      if (c !== null && c !== undefined) node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  function shapeIcon(shape, color) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("width", "14"); svg.setAttribute("height", "14"); svg.setAttribute("viewBox", "0 0 14 14");
+    var s;
+    if (shape === "dot") { s = document.createElementNS(ns, "circle"); s.setAttribute("cx", "7"); s.setAttribute("cy", "7"); s.setAttribute("r", "6"); }
+    else if (shape === "square") { s = document.createElementNS(ns, "rect"); s.setAttribute("x", "1.5"); s.setAttribute("y", "1.5"); s.setAttribute("width", "11"); s.setAttribute("height", "11"); }
+    else {
+      var pts = { triangle: "7,1 13,12.5 1,12.5", triangleDown: "1,1.5 13,1.5 7,13", diamond: "7,0.5 13.5,7 7,13.5 0.5,7",
+                  hexagon: "3.5,1 10.5,1 13.5,7 10.5,13 3.5,13 0.5,7" }[shape] || "1,1 13,1 13,13 1,13";
+      s = document.createElementNS(ns, "polygon"); s.setAttribute("points", pts);
+    }
+    s.setAttribute("fill", color); s.setAttribute("stroke", "#555"); s.setAttribute("stroke-width", "0.6");
+    svg.appendChild(s);
+    return svg;
+  }
+
+  function lineIcon(color) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("width", "22"); svg.setAttribute("height", "10"); svg.setAttribute("viewBox", "0 0 22 10");
+    var l = document.createElementNS(ns, "line");
+    l.setAttribute("x1", "1"); l.setAttribute("y1", "5"); l.setAttribute("x2", "16"); l.setAttribute("y2", "5");
+    l.setAttribute("stroke", color); l.setAttribute("stroke-width", "2.5");
+    var a = document.createElementNS(ns, "polygon");
+    a.setAttribute("points", "15,1 21,5 15,9"); a.setAttribute("fill", color);
+    svg.appendChild(l); svg.appendChild(a);
+    return svg;
+  }
+
+  function classOf(n) { return classes[n.kind] || { label: n.kind, labelEn: n.kind, color: "#ccc", shape: "dot" }; }
+
+  function edgeLabel(e) {
+    var r = relations[e.relation];
+    var name = r ? r.label : e.relation;
+    return e.titles.length ? name + "：" + e.titles.join("、") : name;
+  }
+
+  // ------------------------------------------------------------ the network
+
+  // Styles that change with highlight and filters. `initial` leaves out what equals the defaults,
+  // which keeps creating tens of thousands of items cheap.
+  function nodeStyle(i, initial) {
+    var n = nodes[i], c = classOf(n);
+    var dim = state.highlight && !state.highlight.has(i);
+    var bg = dim ? DIM : c.color;
+    var border = dim ? DIM : (i === state.focus ? "#111" : "#4a4a4a");
+    var style = {
+      id: i, hidden: !state.visible[i],
+      color: { background: bg, border: border, highlight: { background: bg, border: "#111" }, hover: { background: bg, border: "#111" } },
+      borderWidth: i === state.focus ? 3 : 1
+    };
+    if (!initial) style.font = { color: dim ? DIM_TEXT : "#222" };
+    return style;
+  }
+
+  function edgeStyle(i, initial) {
+    var e = edges[i], r = relations[e.relation];
+    var incident = e.from === state.focus || e.to === state.focus;
+    var dim = state.highlight && !(state.highlight.has(e.from) && state.highlight.has(e.to) && incident);
+    var color = dim ? DIM : (r ? r.color : "#999");
+    var style = {
+      id: i, hidden: !(state.visible[e.from] && state.visible[e.to] && state.relations.has(e.relation)),
+      color: { color: color, highlight: color, hover: color, inherit: false }
+    };
+    if (!initial) {
+      style.font = { color: dim ? DIM_TEXT : "#444" };
+      // big graphs draw arrows only on the focused node's edges: 20,000 arrowheads cost more than the lines
+      if (large) style.arrows = { to: { enabled: incident } };
+    }
+    return style;
+  }
+
+  var visNodes = new vis.DataSet(nodes.map(function (n, i) {
+    var c = classOf(n);
+    var item = nodeStyle(i, true);
+    item.label = n.label;
+    item.shape = c.shape;
+    item.size = n.size;
+    if (n.x !== null && n.y !== null) { item.x = n.x; item.y = n.y; }
+    return item;
+  }));
+  var visEdges = new vis.DataSet(edges.map(function (e, i) {
+    var item = edgeStyle(i, true);
+    item.from = e.from; item.to = e.to;
+    item.label = edgeLabel(e);
+    return item;
+  }));
+
+  performance.mark("kg-datasets");
+  var options = {
+    autoResize: true,
+    layout: { randomSeed: 7, improvedLayout: false },
+    nodes: {
+      font: { size: 14, face: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
+              strokeWidth: 3, strokeColor: "#ffffff" },
+      scaling: { label: { drawThreshold: large ? 9 : 6 } }
+    },
+    edges: {
+      arrows: { to: { enabled: !large, scaleFactor: 0.45 } },
+      width: 1,
+      selectionWidth: 1.5,
+      font: { size: 10, align: "middle", strokeWidth: 3, strokeColor: "#ffffff" },
+      scaling: { label: { drawThreshold: 8 } },
+      smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.3 }
+    },
+    interaction: {
+      hover: !large, tooltipDelay: 300, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
+      keyboard: false, multiselect: false
+    },
+    physics: large ? { enabled: false } : {
+      enabled: true, solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -70, centralGravity: 0.012, springLength: 90, springConstant: 0.06,
+                          avoidOverlap: 0.4 },
+      stabilization: { enabled: true, iterations: 100, updateInterval: 50, fit: true },
+      minVelocity: 1.5, maxVelocity: 40
+    }
+  };
+
+  var container = document.getElementById("kg-graph");
+  var network = new vis.Network(container, { nodes: new vis.DataSet(), edges: new vis.DataSet() }, options);
+  network.once("afterDrawing", function () {
+    window.kgFirstDraw = performance.now();
+    document.documentElement.setAttribute("data-drawn", "true");
+  });
+  network.setData({ nodes: visNodes, edges: visEdges });
+  performance.mark("kg-set-data");
+  if (!large) network.once("stabilizationIterationsDone", function () { network.fit(); });
+
+  function restyle() {
+    visNodes.update(nodes.map(function (n, i) { return nodeStyle(i); }));
+    visEdges.update(edges.map(function (e, i) { return edgeStyle(i); }));
+    updateStatus();
+  }
+
+  function updateStatus() {
+    var shown = state.visible.filter(Boolean).length;
+    var shownEdges = edges.filter(function (e) {
+      return state.visible[e.from] && state.visible[e.to] && state.relations.has(e.relation);
+    }).length;
+    var status = document.getElementById("kg-status");
+    status.textContent = "显示 " + shown + " / " + nodes.length + " 个节点，" + shownEdges + " / " + edges.length +
+      " 条边 · showing " + shown + " of " + nodes.length + " nodes";
+    status.setAttribute("data-visible-nodes", String(shown));
+    status.setAttribute("data-visible-edges", String(shownEdges));
+  }
+
+  // ------------------------------------------------------------ filters
+
+  function applyFilters() {
+    var region = state.region;
+    state.visible = nodes.map(function (n) {
+      return state.kinds.has(n.kind) && (region < 0 || n.places.indexOf(region) >= 0);
+    });
+    if (state.focus >= 0 && !state.visible[state.focus]) { state.focus = -1; state.highlight = null; }
+    restyle();
+  }
+
+  function buildLegend() {
+    var list = document.getElementById("kg-classes");
+    data.classes.forEach(function (c) {
+      if (!c.count) return;
+      var box = el("input", { type: "checkbox", "data-kind": c.kind });
+      box.checked = true;
+      box.addEventListener("change", function () {
+        if (box.checked) state.kinds.add(c.kind); else state.kinds.delete(c.kind);
+        applyFilters();
+      });
+      list.appendChild(el("li", null, [el("label", { title: c.iri }, [
+        box, shapeIcon(c.shape, c.color), el("span", { text: c.label }), el("small", { text: c.labelEn }),
+        el("span", { className: "kg-count", text: String(c.count) })])]));
+    });
+    var counts = {};
+    edges.forEach(function (e) { counts[e.relation] = (counts[e.relation] || 0) + 1; });
+    var rels = document.getElementById("kg-relations");
+    data.relations.forEach(function (r) {
+      if (!counts[r.relation]) return;
+      var box = el("input", { type: "checkbox", "data-relation": r.relation });
+      box.checked = true;
+      box.addEventListener("change", function () {
+        if (box.checked) state.relations.add(r.relation); else state.relations.delete(r.relation);
+        restyle();
+      });
+      rels.appendChild(el("li", null, [el("label", { title: r.iri }, [
+        box, lineIcon(r.color), el("span", { text: r.label }), el("small", { text: r.labelEn }),
+        el("span", { className: "kg-count", text: String(counts[r.relation]) })])]));
+    });
+    var select = document.getElementById("kg-region");
+    var under = {};
+    nodes.forEach(function (m) { m.places.forEach(function (p) { under[p] = (under[p] || 0) + 1; }); });
+    data.regionTree.forEach(function (entry) {
+      var n = nodes[entry[0]];
+      var text = "\u3000".repeat(entry[1]) + n.label + (n.code ? " " + n.code : "") + " (" + under[entry[0]] + ")";
+      select.appendChild(el("option", { value: String(entry[0]), text: text }));
+    });
+    select.addEventListener("change", function () { state.region = parseInt(select.value, 10); applyFilters(); });
+  }
+
+  function resetFilters() {
+    state.kinds = new Set(data.classes.map(function (c) { return c.kind; }));
+    state.region = -1;
+    document.getElementById("kg-region").value = "-1";
+    document.querySelectorAll("#kg-classes input").forEach(function (b) { b.checked = true; });
+  }
+
+  // ------------------------------------------------------------ search and highlight
+
+  function neighbours(i) {
+    var set = new Set([i]);
+    outEdges[i].forEach(function (k) { if (state.relations.has(edges[k].relation)) set.add(edges[k].to); });
+    inEdges[i].forEach(function (k) { if (state.relations.has(edges[k].relation)) set.add(edges[k].from); });
+    return set;
+  }
+
+  function search(query) {
+    var q = query.trim().toLowerCase();
+    if (!q) return [];
+    var hits = [];
+    nodes.forEach(function (n, i) {
+      var label = n.label.toLowerCase();
+      var aliases = n.aliases.map(function (a) { return String(a).toLowerCase(); });
+      var score = label === q ? 0 : aliases.indexOf(q) >= 0 ? 1 : label.indexOf(q) === 0 ? 2
+        : aliases.some(function (a) { return a.indexOf(q) === 0; }) ? 3 : label.indexOf(q) >= 0 ? 4
+        : aliases.some(function (a) { return a.indexOf(q) >= 0; }) ? 5 : -1;
+      if (score >= 0) hits.push([score, -n.degree, n.label, i]);
+    });
+    hits.sort(function (a, b) {
+      return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : a[3] - b[3]);
+    });
+    return hits.map(function (h) { return h[3]; });
+  }
+
+  function showResults(found, query) {
+    var list = document.getElementById("kg-results");
+    clear(list);
+    if (query.trim() && !found.length) {
+      list.appendChild(el("li", { className: "kg-note", text: "没有找到 No match: " + query.trim() }));
+      return;
+    }
+    found.slice(0, 30).forEach(function (i) {
+      var n = nodes[i], c = classOf(n);
+      list.appendChild(el("li", null, [el("button", { type: "button", "data-node": String(i), onclick: function () { focusNode(i); } }, [
+        shapeIcon(c.shape, c.color), " ", n.label, el("small", { text: " " + c.label + (n.code ? " " + n.code : "") })])]));
+    });
+    if (found.length > 30) list.appendChild(el("li", { className: "kg-more", text: "… " + (found.length - 30) + " more" }));
+  }
+
+  function focusNode(i) {
+    if (!state.visible[i]) { resetFilters(); applyFilters(); }
+    state.focus = i;
+    state.highlight = neighbours(i);
+    restyle();
+    network.selectNodes([i]);
+    network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: large ? false : { duration: 400 } });
+    showNodePanel(i);
+  }
+
+  function clearHighlight() {
+    state.focus = -1;
+    state.highlight = null;
+    network.unselectAll();
+    restyle();
+  }
+
+  // ------------------------------------------------------------ side panel
+
+  function nodeLink(i) {
+    var n = nodes[i], c = classOf(n);
+    return el("button", { type: "button", className: "kg-link", "data-node": String(i), title: c.label,
+                          onclick: function () { focusNode(i); } }, [n.label]);
+  }
+
+  function markText(text, words) {
+    var p = el("p");
+    var parts = [text];
+    words.filter(function (w) { return w && w.length > 0; }).sort(function (a, b) { return b.length - a.length; })
+      .forEach(function (w) {
+        parts = parts.reduce(function (acc, part) {
+          if (typeof part !== "string") { acc.push(part); return acc; }
+          var pieces = part.split(w);
+          pieces.forEach(function (piece, k) {
+            if (k > 0) acc.push({ mark: w });
+            if (piece) acc.push(piece);
+          });
+          return acc;
+        }, []);
+      });
+    parts.forEach(function (part) {
+      p.appendChild(typeof part === "string" ? document.createTextNode(part) : el("mark", { text: part.mark }));
+    });
+    return p;
+  }
+
+  function sourceBlock(sentenceIndex, words) {
+    var s = data.sentences[sentenceIndex];
+    return el("div", { className: "kg-source" }, [
+      el("span", { className: "kg-file", text: data.files[s[0]] }),
+      el("span", { className: "kg-offsets", text: "字符 chars " + s[1] + "–" + s[2] }),
+      markText(s[3], words)]);
+  }
+
+  function sources(list, words, limit) {
+    var out = list.slice(0, limit).map(function (k) { return sourceBlock(k, words); });
+    if (list.length > limit) out.push(el("p", { className: "kg-more", text: "… " + (list.length - limit) + " more" }));
+    return out;
+  }
+
+  function limited(items, limit) {
+    var out = items.slice(0, limit);
+    if (items.length > limit) out.push(el("li", { className: "kg-more", text: "… " + (items.length - limit) + " more" }));
+    return out;
+  }
+
+  function showNodePanel(i) {
+    var n = nodes[i], c = classOf(n);
+    var body = document.getElementById("kg-panel-body");
+    clear(body);
+    body.appendChild(el("h2", { className: "kg-title", text: n.label }));
+    var kind = el("span", { className: "kg-kind", text: c.label + " " + c.labelEn });
+    kind.style.background = c.color;
+    body.appendChild(kind);
+
+    var facts = [["IRI", n.iri]];
+    if (n.code) facts.push(["区划代码 code", n.code]);
+    if (n.level) facts.push(["级别 level", data.levels[n.level] || n.level]);
+    if (n.region) {
+      var r = regionByCode[n.region];
+      facts.push(["所属区划 region", r === undefined ? n.region : nodes[r].label + " " + n.region]);
+    }
+    if (n.aliases.length) facts.push(["别名 aliases", n.aliases.join("、")]);
+    if (n.kind !== "document") facts.push(["提及 mentions", String(n.mentions)]);
+    facts.push(["连接 links", String(n.degree)]);
+    body.appendChild(el("dl", null, facts.reduce(function (acc, f) {
+      acc.push(el("dt", { text: f[0] })); acc.push(el("dd", { text: f[1] })); return acc;
+    }, [])));
+
+    var posts = outEdges[i].filter(function (k) { return edges[k].relation === "holds_post"; });
+    if (posts.length) {
+      body.appendChild(el("h3", { text: "职务 Posts" }));
+      body.appendChild(el("ul", { id: "kg-posts" }, limited(posts.map(function (k) {
+        var e = edges[k];
+        return el("li", null, [e.titles.join("、") || relations.holds_post.label, " · ", nodeLink(e.to)]
+          .concat(sources(e.sources, [n.label, nodes[e.to].label].concat(e.titles), 3)));
+      }), 100)));
+    }
+    var holders = inEdges[i].filter(function (k) { return edges[k].relation === "holds_post"; });
+    if (holders.length) {
+      body.appendChild(el("h3", { text: "任职人员 Holders" }));
+      body.appendChild(el("ul", { id: "kg-holders" }, limited(holders.map(function (k) {
+        var e = edges[k];
+        return el("li", null, [nodeLink(e.from), " · ", e.titles.join("、")]);
+      }), 200)));
+    }
+
+    var other = [];
+    outEdges[i].forEach(function (k) {
+      var e = edges[k];
+      if (e.relation !== "holds_post" && e.relation !== "mentioned_in") other.push([e.relation, "→", e.to]);
+    });
+    inEdges[i].forEach(function (k) {
+      var e = edges[k];
+      if (e.relation !== "holds_post" && e.relation !== "mentioned_in") other.push([e.relation, "←", e.from]);
+    });
+    if (other.length) {
+      body.appendChild(el("h3", { text: "关系 Relations" }));
+      body.appendChild(el("ul", null, limited(other.map(function (o) {
+        var label = relations[o[0]] ? relations[o[0]].label : o[0];
+        return el("li", null, [el("span", { className: "kg-rel", text: o[1] === "→" ? label + " → " : "← " + label + " " }),
+                               nodeLink(o[2])]);
+      }), 200)));
+    }
+
+    var docs = outEdges[i].filter(function (k) { return edges[k].relation === "mentioned_in"; });
+    if (docs.length) {
+      body.appendChild(el("h3", { text: relations.mentioned_in.label + " Source files" }));
+      body.appendChild(el("ul", null, docs.map(function (k) { return el("li", null, [nodeLink(edges[k].to)]); })));
+    }
+    var mentioned = inEdges[i].filter(function (k) { return edges[k].relation === "mentioned_in"; });
+    if (mentioned.length) {
+      body.appendChild(el("h3", { text: "文中提及 Mentioned in this file (" + mentioned.length + ")" }));
+      body.appendChild(el("ul", null, limited(mentioned.map(function (k) { return el("li", null, [nodeLink(edges[k].from)]); }), 300)));
+    }
+
+    if (n.sources.length) {
+      body.appendChild(el("h3", { text: "来源句子 Source sentences (" + n.sources.length + ")" }));
+      var box = el("div", { id: "kg-sources" }, sources(n.sources, [n.label].concat(n.aliases), 20));
+      body.appendChild(box);
+    }
+    openPanel();
+  }
+
+  function showEdgePanel(k) {
+    var e = edges[k];
+    var body = document.getElementById("kg-panel-body");
+    clear(body);
+    body.appendChild(el("h2", { className: "kg-title", text: edgeLabel(e) }));
+    var r = relations[e.relation];
+    var facts = [["关系 relation", r ? r.label + " " + r.labelEn : e.relation], ["IRI", r ? r.iri : ""],
+                 ["支持 support", String(e.support)]];
+    if (e.rule) facts.push(["规则 rule", e.rule]);
+    if (e.confidence) facts.push(["置信度 confidence", e.confidence.toFixed(2)]);
+    body.appendChild(el("p", null, [nodeLink(e.from), " → ", nodeLink(e.to)]));
+    body.appendChild(el("dl", null, facts.reduce(function (acc, f) {
+      acc.push(el("dt", { text: f[0] })); acc.push(el("dd", { text: f[1] })); return acc;
+    }, [])));
+    if (e.sources.length) {
+      body.appendChild(el("h3", { text: "来源句子 Source sentences (" + e.sources.length + ")" }));
+      body.appendChild(el("div", { id: "kg-sources" },
+        sources(e.sources, [nodes[e.from].label, nodes[e.to].label].concat(e.titles), 20)));
+    }
+    openPanel();
+  }
+
+  function openPanel() {
+    var panel = document.getElementById("kg-panel");
+    if (panel.hidden) { panel.hidden = false; network.redraw(); }
+    panel.scrollTop = 0;
+  }
+
+  function closePanel() {
+    document.getElementById("kg-panel").hidden = true;
+    network.redraw();
+  }
+
+  // ------------------------------------------------------------ wiring
+
+  network.on("click", function (params) {
+    if (params.nodes.length) {
+      var i = params.nodes[0];
+      state.focus = i;
+      state.highlight = neighbours(i);
+      restyle();
+      showNodePanel(i);
+    } else if (params.edges.length) {
+      showEdgePanel(params.edges[0]);
+    } else if (state.highlight) {
+      clearHighlight();
+    }
+  });
+
+  var input = document.getElementById("kg-search");
+  input.addEventListener("input", function () { showResults(search(input.value), input.value); });
+  document.getElementById("kg-search-form").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    var found = search(input.value);
+    showResults(found, input.value);
+    if (found.length) focusNode(found[0]);
+  });
+  document.getElementById("kg-clear").addEventListener("click", function () {
+    input.value = "";
+    showResults([], "");
+    clearHighlight();
+  });
+  document.getElementById("kg-panel-close").addEventListener("click", closePanel);
+  document.getElementById("kg-fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  var physics = document.getElementById("kg-physics");
+  physics.checked = !large;
+  physics.addEventListener("change", function () { network.setOptions({ physics: { enabled: physics.checked } }); });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape") { clearHighlight(); closePanel(); }
+  });
+
+  buildLegend();
+  updateStatus();
+  performance.mark("kg-ready");
+
+  window.kgExplorer = {
+    network: network, nodes: visNodes, edges: visEdges, data: data, state: state,
+    search: search, focusNode: focusNode, clearHighlight: clearHighlight,
+    nodeIndex: function (label) { return nodes.findIndex(function (n) { return n.label === label; }); }
+  };
+})();
