@@ -518,9 +518,13 @@ def _titles(text: str, tokens: list[Token]) -> list[Span]:
 
 
 # ------------------------------------------------------------------ persons
+# A foreign name scoring this much has a person's cue (a role before it, 说 or 伤愈 after it).
+CUED = 0.6
+
+
 def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[Span]:
-    # A foreign name without a cue (role, 说, ·) is weak: in a match report it is a team.
-    out = [Span(m.start, m.end, "person", "", WEAK if m.rule == "foreign" and m.score < 0.7 else NORMAL)
+    # A foreign name without a cue is weak: in a match report it is a team.
+    out = [Span(m.start, m.end, "person", "", WEAK if m.rule == "foreign" and m.score < CUED else NORMAL)
            for m in find_persons(text, tokens, title_ends) if m.text not in _countries()]
     surnames = load_surnames()
     for end in sorted(title_ends):

@@ -207,6 +207,9 @@ TEAM_CUES_AFTER = ("队", "主场", "客场", "球迷", "俱乐部", "战胜", "
                    "取胜", "获胜", "不败", "3分", "三分", "赛季", "的主场", "的客场")
 TEAM_CUES_BEFORE = ("vs", "VS", "对阵", "迎战", "客战", "主战", "战胜", "击败", "逼平", "负于", "输给", "不敌", "面对",
                     "主场", "客场", "让", "看好", "加盟", "效力于", "效力", "转会", "球队", "与", "和")
+# What is said of a player, not of a team (德罗巴伤愈复出, 西塞等人).
+PLAYER_CUES_AFTER = ("伤愈", "复出", "停赛", "缺阵", "受伤", "伤停", "进球", "助攻", "破门", "梅开二度", "帽子戏法",
+                     "首发", "替补", "等人", "和他", "本人", "转会", "加盟", "效力", "租借", "续约", "退役")
 FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d"}
 FOREIGN_THRESHOLD = 0.4
 
@@ -257,7 +260,7 @@ def _foreign_score(text: str, start: int, end: int, parts: list[Token]) -> float
     if before.endswith(PERSON_ROLES):
         score += 0.4
     if after.startswith(("说", "表示", "认为", "称", "指出", "透露", "坦言", "告诉", "(", "先生", "女士", "夫人",
-                         "主演", "执导", "饰演", "曾", "在接受")):
+                         "主演", "执导", "饰演", "曾", "在接受") + PLAYER_CUES_AFTER):
         score += 0.3
     if after.startswith(TEAM_CUES_AFTER) or before.endswith(TEAM_CUES_BEFORE):
         score -= 0.3
