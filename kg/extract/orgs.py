@@ -211,6 +211,8 @@ def _named(stem: list[Token], name: str, head: Token, suffix: str) -> bool:
 def _acceptable(name: str, is_dept: bool, parent, anaphor: str) -> bool:
     if name in GENERIC_NAMES or name in NOT_ORG_WORDS or any(c in name for c in "之的了"):
         return False
+    if name.startswith(("市级", "县级", "省级", "区级", "乡级", "镇级", "村级", "国家级", "地市级")):
+        return False              # 县级调度中心: a level of body, not one body
     if is_dept:
         # A department needs an owner: the institution just before it, 该院, or (…科) the article's hospital.
         return (parent is not None or anaphor != "" or name.endswith(("外科", "内科", "科"))) and len(name) >= 3

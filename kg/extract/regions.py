@@ -119,9 +119,10 @@ def _villages(text: str, tokens: list[Token]) -> list[PlaceMatch]:
             name = stem + suffix
             cut = tok.start + length
             nxt = text[cut + len(suffix):cut + len(suffix) + 1]
-            if nxt and has_word(suffix + nxt) and not text.startswith(("办事处", "办", "党工委", "党委"), cut + len(suffix)):
+            if nxt and has_word(suffix + nxt) and not text.startswith(
+                    ("办事处", "办", "党工委", "党委", "党支部", "党总支", "村委", "居委"), cut + len(suffix)):
                 continue          # 让村|民, 社区|里: the suffix starts another word
-            if any(t.start < cut < t.end and has_word(t.word) for t in tokens):
+            if any(t.start < cut < t.end and has_word(t.word) and t.pos != "ns" for t in tokens):
                 continue          # the suffix is part of a word: 加快|农村, 四好|农村
             if (stem in NOT_VILLAGE_STEMS or stem.endswith(("小区", "示范", "新")) or has_word(name)
                     or any(c in stem for c in "的在和与及是对把被个等们向进到让使给")):

@@ -188,9 +188,8 @@ class ArticleReader:
                 and org_text[0] not in "市县区省" and not self.is_place_text(org_text[:2]):
             return self.department(prev.name, org_text)        # 区委常委、宣传部部长
         head = next((c for c in GOV_HEADS if title.endswith(c)), "")
-        place = [d for d in self.res.gaz.lookup(org_text) if d.name == org_text or d.short == org_text] if org_text else []
-        if place:                                              # 衡东县|县长, 湘潭市|副市长: the place's government
-            code = pick(tuple(d.code for d in place), self.ctx)
+        code = self.place_code(org_text)
+        if code:                                               # 衡东县|县长, 衡南县洪山镇|镇长: the place's government
             if title.endswith(("书记", "常委")):
                 name, _ = self.res.party_committee(code)
                 return OrgName(name, region=code)
@@ -207,6 +206,16 @@ class ArticleReader:
             return prev                                        # 党组书记、局长: the same bureau
         cls = next((c for t, c in TITLE_CLASS.items() if title.endswith(t)), "")
         return self.name_org(self.ctx.last[cls]) if cls and self.ctx.last.get(cls) else None
+
+    def place_code(self, text: str) -> str:
+        """The code of the place `text` names when it is nothing but places (衡南县洪山镇), else ''."""
+        code, rest = "", text
+        while rest:
+            found, surface = region_prefix(rest, self.ctx)
+            if not found:
+                return ""
+            code, rest = found, rest[len(surface):]
+        return code
 
     def context_of(self, code: str) -> Context:
         """The article's context, with its city and county moved to those of `code`."""

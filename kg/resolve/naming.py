@@ -91,8 +91,8 @@ def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName 
         code = ctx.level_region(text[0])
         if code:
             return OrgName(gaz.get(code).name + text[1:], region=code)
-    if text[0] in LEVEL_CHARS:
-        return None
+    if text[0] in LEVEL_CHARS and len(text) < 3:
+        return None                         # a bare 市委/县政府 nobody can place
     # 住建局 after 株洲经开区住建局: the fuller name the file already used.
     for name in reversed(known):
         if name.endswith(text) and len(name) > len(text):
