@@ -150,3 +150,15 @@ def test_official_names_with_and_inside(extract):
     # written: 发展和改革委员会, 住房和城乡建设局 keep their 和
     m = extract("长沙晚报讯 长沙市发展和改革委员会副主任张卫东介绍,株洲市住房和城乡建设局局长王力说,将加快建设。")
     assert posts(m) == {("张卫东", "副主任", "长沙市发展和改革委员会"), ("王力", "局长", "株洲市住房和城乡建设局")}
+
+
+def test_town_and_village_posts(extract):
+    # written: a town's head is its government's; a village committee keeps its village
+    m = extract("衡阳日报讯 衡南县洪山镇镇长刘洪说,镇里将修路。该镇中湖村村委会主任王建军说,村里种了油茶。")
+    assert posts(m) == {("刘洪", "镇长", "洪山镇人民政府"), ("王建军", "主任", "中湖村村委会")}
+
+
+def test_party_group_member_then_deputy(extract):
+    # written: 党组成员 is a post of its own; the deputy post is in the same body
+    m = extract("邵阳日报讯 邵阳市发改委党组成员、副主任王勇介绍,项目进展顺利。")
+    assert posts(m) == {("王勇", "党组成员", "邵阳市发改委"), ("王勇", "副主任", "邵阳市发改委")}
