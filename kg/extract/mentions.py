@@ -267,9 +267,10 @@ WORLD = ("中国", "中华人民共和国", "全球", "世界", "海外", "国�
 
 
 def _country_as_place(text: str, start: int, end: int, name: str) -> bool:
-    """A country is a place where something happens (在越南, 到巴西) or in a list of places."""
+    """A country is a place where something happens (在越南, 到巴西), or stands alone in a list
+    or clause (美国、日本, 韩国和), not as the modifier of the next word."""
     return name not in WORLD and (text[max(0, start - 2):start].endswith(LOCATIVE_BEFORE + ("、",))
-                                  or text[end:end + 1] == "、")
+                                  or text[end:end + 1] in ("、", ",", "和", "与", "及"))
 
 
 @functools.cache
