@@ -144,3 +144,11 @@ def test_mentions_are_sorted_disjoint_and_exact(text):
         assert ends[-1] <= m["start"] < m["end"] <= len(text)          # sorted, disjoint, in bounds
         assert text[m["start"]:m["end"]] == m["text"]
         ends.append(m["end"])
+
+
+@pytest.mark.parametrize("unit", ["北京", "公司", "美国军"])
+def test_long_repetitive_text_gives_bounded_mentions(unit):
+    text = unit * (20000 // len(unit))
+    ms = recognise(text)
+    assert ms and all(m["end"] - m["start"] <= 40 for m in ms)      # no address or name grows without end
+    assert all(a["end"] <= b["start"] for a, b in zip(ms, ms[1:]))

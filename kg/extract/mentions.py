@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from importlib import resources
 
@@ -19,6 +20,7 @@ import ahocorasick
 
 from ..lexicon.names import load_surnames
 from ..lexicon.terms import load_terms
+from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
 from .persons import find_persons, is_ordinary, is_translit
@@ -144,7 +146,10 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
             out.append(Span(s.start, s.end, "institution", "other", NORMAL))
         else:
             out.append(s)
-    taken = [(s.start, s.end) for s in out if s.strength >= NORMAL]
+    covered = bytearray(len(text))
+    for s in out:
+        if s.strength >= NORMAL:
+            covered[s.start:s.end] = b"\x01" * (s.end - s.start)
     i, n = 0, len(tokens)
     while i < n:
         j = i
@@ -152,8 +157,7 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
             j += 1
         if j > i:
             start, end = tokens[i].start, tokens[j - 1].end
-            if end - start >= 2 and not any(a < end and start < b for a, b in taken) \
-                    and _team_like(text, start, end):
+            if end - start >= 2 and not any(covered[start:end]) and _team_like(text, start, end):
                 out.append(Span(start, end, "institution", "other", WEAK))
             i = j
         else:
@@ -177,8 +181,9 @@ def _is_han_word(word: str) -> bool:
 
 def _settle(text: str, spans: list[Span]) -> list[Span]:
     chosen: list[Span] = []
+    taken = Taken()
     for s in sorted(spans, key=lambda s: (-s.strength, -(s.end - s.start), s.start, TYPES.index(s.type))):
-        if s.end > s.start and not any(s.start < c.end and c.start < s.end for c in chosen):
+        if taken.take(s.start, s.end):
             chosen.append(s)
     chosen.sort(key=lambda s: s.start)
     return _coordinated(text, _join_branches(text, chosen))
@@ -197,12 +202,15 @@ def _coordinated(text: str, spans: list[Span]) -> list[Span]:
     by_start = {s.start: s for s in spans}
     by_end = {s.end: s for s in spans}
     added: list[Span] = []
+    taken = Taken()
+    for s in spans:
+        taken.take(s.start, s.end)
     seps = [m.start() for m in re.finditer("、", text)]
     for order in (seps, seps[::-1]):
         for sep in order:
             for item_start, item_end, neighbour in _list_neighbours(text, sep, by_start, by_end):
                 if neighbour.type in LIST_TYPES and LIST_ITEM.fullmatch(text[item_start:item_end]) \
-                        and not any(item_start < s.end and s.start < item_end for s in spans + added):
+                        and taken.take(item_start, item_end):
                     new = Span(item_start, item_end, neighbour.type, neighbour.subtype, WEAK)
                     added.append(new)
                     by_start[new.start], by_end[new.end] = new, new
@@ -227,6 +235,9 @@ def _list_neighbours(text: str, sep: int, by_start: dict, by_end: dict):
 GENERIC_HEADS = ("相关", "有关", "各", "下属", "主管", "监管", "职能")
 
 
+MAX_NAME = 40         # characters; a parent, a branch and a department
+
+
 def _join_branches(text: str, spans: list[Span]) -> list[Span]:
     """招行|广州分行, 中国电影集团公司|营销策划分公司: an institution written right after
     another is its branch or department, and the two are one name; so is a place
@@ -236,7 +247,7 @@ def _join_branches(text: str, spans: list[Span]) -> list[Span]:
         prev = out[-1] if out else None
         if prev is not None and prev.type in ("institution", "region") and s.type == "institution" \
                 and prev.end == s.start and text[prev.end - 1] not in "、和与及" \
-                and not text.startswith(GENERIC_HEADS, s.start):
+                and not text.startswith(GENERIC_HEADS, s.start) and s.end - prev.start <= MAX_NAME:
             subtype = prev.subtype if prev.type == "institution" else _subtype_of(text[prev.start:s.end], s.subtype)
             out[-1] = Span(prev.start, s.end, "institution", subtype, max(prev.strength, s.strength))
         else:
@@ -255,7 +266,7 @@ ADDRESS_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "弄", "�
 ADDRESS_AFTER_OK = (",", "。", "、", ";", ":", "!", "?", "的", "和", "与", "及", "等", ")", "”", "\"", "举行",
                     "举办", "召开", "开幕", "发生", "出发", "报道", "电", "讯", "人", "一带", "附近", "周边", "境内",
                     "以", "时", "后", "期间", "上空", "街头", "市区", "当地", "")
-GROW_POS = {"ns", "m", "f"}
+MAX_ADDRESS = 40      # characters; the longest street address with building and floor
 
 
 @functools.cache
@@ -298,7 +309,7 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
         while j + 1 < n and tokens[j + 1].start < end:
             j += 1
         parts = 1
-        while j + 1 < n:
+        while j + 1 < n and tokens[j + 1].end - t.start <= MAX_ADDRESS:
             nxt = tokens[j + 1]
             if (nxt.pos == "ns" and len(nxt.word) >= 2) or nxt.start in place_at:
                 end = max(nxt.end, place_at.get(nxt.start, nxt.end))
@@ -401,13 +412,16 @@ def _institutions(text: str, tokens: list[Token]) -> list[Span]:
         if len(name) > len(suffix) and name not in blocked and not _stem_is_function(name[:-len(suffix)]):
             out.append(Span(start, t.end, "institution", suffixes[suffix], WEAK))
     out = [s for s in out if s.strength == STRONG or s.subtype == "government" or _has_proper_part(tokens, s)]
-    return [_grown(text, s, out) for s in out]
+    by_end: dict[int, list[Span]] = {}
+    for s in out:
+        by_end.setdefault(s.end, []).append(s)
+    return [_grown(text, s, by_end[s.end]) for s in out]
 
 
-def _grown(text: str, span: Span, spans: list[Span]) -> Span:
+def _grown(text: str, span: Span, same_end: list[Span]) -> Span:
     """住房和城乡|建设部: a name grown further left over the same head is the name;
     it takes the strength of the shorter one it contains."""
-    inner = [o for o in spans if o.end == span.end and span.start < o.start and o.strength > span.strength]
+    inner = [o for o in same_end if span.start < o.start and o.strength > span.strength]
     if not inner or any(True for _ in _title_automaton()[0].iter(text[span.start:max(o.start for o in inner)])):
         return span       # 嘉宾主持人|新浪乐居北京公司: a title is no part of a name
     return Span(span.start, span.end, span.type, span.subtype, max(o.strength for o in inner))
@@ -434,7 +448,12 @@ def _kinds() -> frozenset[str]:
 def _has_proper_part(tokens: list[Token], span: Span) -> bool:
     """外资银行, 博彩公司, 股份制银行 name a kind of company, not one: a name needs a
     part that is not a kind word (绿地集团, 英皇公司, 招商局地产)."""
-    inner = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+    first = bisect_left(tokens, span.start, key=lambda t: t.start)
+    inner = []
+    for t in tokens[first:]:
+        if t.end > span.end:
+            break
+        inner.append(t)
     if len(inner) <= 1:
         stem = _stem_of(inner[0].word) if inner else ""
         return not inner or not stem or not _all_kinds(stem)

@@ -17,6 +17,7 @@ from importlib import resources
 import rjieba
 
 from ..lexicon.names import load_surnames, name_score
+from .intervals import Taken
 from .officials import AFTER_NAME, PUNCT
 from .tokens import Token, has_word
 
@@ -91,8 +92,9 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
              + _speakers(text) + _glued(text, tokens))
     found.sort(key=lambda m: (-m.score, m.start))
     out: list[PersonMatch] = []
+    taken = Taken()
     for m in found:
-        if not any(m.start < o.end and o.start < m.end for o in out):
+        if taken.take(m.start, m.end):
             out.append(m)
     return sorted(out, key=lambda m: m.start)
 
