@@ -266,7 +266,14 @@ def _foreign_score(text: str, start: int, end: int, parts: list[Token]) -> float
         score += 0.3
     if after.startswith(TEAM_CUES_AFTER) or before.endswith(TEAM_CUES_BEFORE):
         score -= 0.3
+    if before.endswith(PLACE_CUES_BEFORE) or after.startswith(PLACE_CUES_AFTER):
+        score -= 0.3          # 在威尼斯, 奥兰多市: a foreign place
     return score
+
+
+PLACE_CUES_BEFORE = ("在", "到", "去", "位于", "前往", "飞往", "抵达", "来自", "从", "游览", "旅游", "访问", "赴", "返回")
+PLACE_CUES_AFTER = ("市", "州", "城", "岛", "港", "湾", "河", "湖", "山", "机场", "大学", "地区", "郊区", "市区", "附近",
+                    "境内", "当地", "之旅", "旅游", "街头", "举行", "举办")
 
 
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,15}")
