@@ -55,6 +55,7 @@ def to_network(merged: Merged) -> nx.MultiDiGraph:
         if s not in g or o not in g:
             continue
         label = f"{RELATIONS[f.predicate]}:{f.title}" if f.title else RELATIONS[f.predicate]
+        # support: the sentences saying it, or 1 for the gazetteer's containment, which cites none
         g.add_edge(s, o, key=f"{f.predicate}:{f.title}", relation=f.predicate, label=label, title=f.title,
-                   support=len(f.evidence), rule=f.rule, confidence=f.confidence, sources=source_list(f.evidence))
+                   support=len(f.evidence) or 1, rule=f.rule, confidence=f.confidence, sources=source_list(f.evidence))
     return g
