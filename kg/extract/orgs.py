@@ -140,19 +140,31 @@ OCCUPATION_WORDS = {"医生", "教授", "专家", "护士", "主任医师", "副
 HARD_STOPS = {"的", "在", "与", "是", "为", "对", "把", "被", "从", "向", "等", "了", "将", "由", "于", "及"}
 
 
-LISTED = re.compile(r"((?:[^、,。;:!?“”()\s]{2,18}、)+[^、,。;:!?“”()\s]{2,18})(?:等|这样的)[^,。;]{0,10}?"
-                    r"(?:企业|公司|厂家|厂商|品牌)")
+LIST_END = re.compile(r"(?:等|这样的)[^,。;]{0,10}?(?:企业|公司|厂家|厂商|品牌)")
+LIST_STOPS = set(",。;:!?“”() \n")
+
+
+def _lists(text: str):
+    """(start, end) of each 、-separated list that ends just before 等…企业 (linear: no backtracking)."""
+    for m in LIST_END.finditer(text):
+        end = m.start()
+        start = end
+        while start > 0 and text[start - 1] not in LIST_STOPS and end - start < 200:
+            start -= 1
+        items = text[start:end].split("、")
+        if len(items) >= 2 and all(2 <= len(item) <= 18 for item in items[1:]) and len(items[0]) >= 2:
+            yield start + max(0, len(items[0]) - 18), end
 
 
 def listed_companies(text: str, tokens: list[Token]) -> list[OrgMatch]:
     """Companies named in a list that the sentence calls companies:
     “园区拥有湖南荣桓科技、广信科技、湖南有色衡东氟化学等10余家化工企业”."""
     out = []
-    for m in LISTED.finditer(text):
-        if text.count("“", 0, m.start()) > text.count("”", 0, m.start()):
+    for list_start, list_end in _lists(text):
+        if text.count("“", 0, list_start) > text.count("”", 0, list_start):
             continue              # a slogan: “熟地等项目、标厂等企业”
-        pos = m.start(1)
-        for idx, item in enumerate(m.group(1).split("、")):
+        pos = list_start
+        for idx, item in enumerate(text[list_start:list_end].split("、")):
             start, end = pos, pos + len(item)
             pos = end + 1
             toks = [t for t in tokens if start <= t.start and t.end <= end]
