@@ -3,6 +3,7 @@ process pool; the merge and the exports run once, in a fixed order, so the
 output is the same for any number of workers and any order of inputs."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import sys
@@ -275,10 +276,9 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
             bar.stage("merge + exports")
             merged = merger.finish()
             count(merged, report)
-            graph = to_rdf(merged)
-            report.triples = len(graph)
             try:
-                report.outputs = write_exports(out, merged, graph, formats)
+                report.outputs, report.triples = _write_all(out, merged, formats,
+                                                            beside=workers > 1 and engine == "local")
             except OSError as exc:
                 if not _under(exc.filename, out):
                     raise
@@ -292,6 +292,38 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
     report.cached = store.hits if store else 0
     report.seconds = time.perf_counter() - t0
     return report
+
+
+NETWORK_FORMATS = ("graphml", "gexf", "html", "neo4j")   # written from the network view, not the RDF graph
+_network_job: tuple | None = None   # what a forked exporter inherits instead of unpickling
+
+
+def _write_network_job() -> list[str]:
+    out, merged, formats = _network_job
+    return write_exports(out, merged, None, formats)
+
+
+def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[str], int]:
+    """Every export; (paths, triples). With `beside`, a forked process writes the
+    network formats while this one builds and writes the RDF: the exports are the
+    part of a build that per-file workers cannot share. Same files either way."""
+    global _network_job
+    network = [f for f in formats if f in NETWORK_FORMATS]
+    rdf = [f for f in formats if f not in NETWORK_FORMATS]
+    side = None
+    if beside and network and rdf and "fork" in multiprocessing.get_all_start_methods():
+        _network_job = (out, merged, network)
+        side = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        pending = side.submit(_write_network_job)
+    try:
+        graph = to_rdf(merged) if rdf else None
+        written = write_exports(out, merged, graph, rdf) if rdf else []
+        written += pending.result() if side else write_exports(out, merged, None, network)
+    finally:
+        if side:
+            side.shutdown(wait=True, cancel_futures=True)
+            _network_job = None
+    return written, len(graph) if graph is not None else 0   # RDF formats first, as in FORMATS
 
 
 def _under(path, folder: str) -> bool:
