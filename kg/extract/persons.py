@@ -89,7 +89,7 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
     """Non-overlapping personal names in text order. `title_ends`: offsets where a
     title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
     found = (_chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
-             + _speakers(text) + _glued(text, tokens))
+             + _speakers(text) + _glued(text, tokens) + _dotted(text, tokens))
     found.sort(key=lambda m: (-m.score, m.start))
     out: list[PersonMatch] = []
     taken = Taken()
@@ -135,7 +135,10 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         if len(w) > sl:
             if tok.pos in ("nr", "nrfg") and len(w) <= sl + 2:
                 # the dictionary's two-character "names" are mostly words (阳光, 荣幸); longer ones are people
-                cands.append((tok.end, DICT_PAIR if len(w) == 2 and has_word(w) else 0.3))
+                evidence = DICT_PAIR if len(w) == 2 and has_word(w) else 0.3
+                cands.append((tok.end, evidence))
+                if len(w) == sl + 1 and i + 1 < n and _third_given(text, tokens[i + 1]):
+                    cands.append((tok.end + 1, evidence))      # 张明|渝的, 李晓|林先生
             elif not known:
                 # a word the segmenter made up: the name, perhaps glued to what follows (张连志为)
                 for length in (sl + 2, sl + 1):
@@ -155,8 +158,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         best = None
         for end, evidence in cands:
             name = text[tok.start:end]
-            if name in blocked or not all(_is_han(c) for c in name) or name[sl:].startswith(NOT_GIVEN) \
-                    or name[sl:].endswith(NOT_GIVEN):
+            if name in blocked or not all(_is_han(c) for c in name) or _not_given(name[sl:]):
                 continue
             if name[-1] in PLACE_ENDINGS:
                 evidence -= 0.3     # 蓝塘镇, 卢浮宫
@@ -174,6 +176,27 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         if best and best[0] >= THRESHOLD:
             out.append(PersonMatch(tok.start, best[1], text[tok.start:best[1]], best[0], "chinese"))
     return out
+
+
+def _not_given(given: str) -> bool:
+    """林先生, 王总, 李某: no given name. A two-character given name may start with a
+    character that is a form of address on its own (叶老桂, 王家卫, 李伯豪)."""
+    if given.endswith(NOT_GIVEN):
+        return True
+    if len(given) == 1:
+        return given in NOT_GIVEN
+    return given[0] in "某氏姓" or given.startswith(tuple(w for w in NOT_GIVEN if len(w) >= 2))
+
+
+def _third_given(text: str, nxt: Token) -> bool:
+    """The segmenter cut a three-character name after two (张明|渝, 李晓|林先生): the next
+    character stands alone or before a word said of a person, and the name is bounded after it."""
+    ch = nxt.word[0]
+    if not _is_han(ch) or _function_char(ch) or ch in load_surnames() and len(nxt.word) == 1:
+        return False
+    rest = nxt.word[1:]
+    return (not rest or rest.startswith(NOT_GIVEN) or rest.startswith(AFTER_PERSON)) \
+        and _bounded_after(text, nxt.start + 1)
 
 
 def _speaker(text: str, start: int, end: int) -> bool:
@@ -260,7 +283,7 @@ def _foreign_score(text: str, start: int, end: int, parts: list[Token]) -> float
         score += 0.2
     before, after = text[max(0, start - 6):start], text[end:end + 4]
     if before.endswith(PERSON_ROLES):
-        score += 0.4
+        score += 0.6          # a role is the strongest cue: 国脚丹尼, 主教练科比什利
     if after.startswith(("说", "表示", "认为", "称", "指出", "透露", "坦言", "告诉", "(", "先生", "女士", "夫人",
                          "主演", "执导", "饰演", "曾", "在接受") + PLAYER_CUES_AFTER):
         score += 0.3
@@ -304,6 +327,48 @@ def _speakers(text: str) -> list[PersonMatch]:
         if score >= 0.3 and name not in not_names():
             out.append(PersonMatch(m.start(1), m.end(1), name, score + 0.5, "speaker"))
     return out
+
+
+DOT_PART_TAGS = {"nr", "nrt", "nrfg", "ns", "nz", "n", "x", "j", "ng", "eng", "vn", "v", "a", "q"}
+MAX_DOT_PART = 6
+
+
+def _dotted(text: str, tokens: list[Token]) -> list[PersonMatch]:
+    """迈克尔·坎宁安, 刘易斯·卡洛尔: a name dot joins the parts of one foreign name,
+    whatever characters they are written in; a dot left hanging ends it (哈罗德·)."""
+    out = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if tokens[i].word not in NAME_JOINERS or i == 0 or not _dot_part(tokens[i - 1]):
+            i += 1
+            continue
+        k = i - 1
+        while k > 0 and is_translit(tokens[k - 1].word) and not is_ordinary(tokens[k - 1]) \
+                and tokens[k - 1].pos in DOT_PART_TAGS and tokens[i - 1].end - tokens[k - 1].start <= MAX_DOT_PART:
+            k -= 1
+        start, end, j = tokens[k].start, tokens[i].end, i
+        while j < n and tokens[j].word in NAME_JOINERS:
+            if j + 1 < n and _dot_part(tokens[j + 1]):
+                j += 1
+                end = tokens[j].end
+                while j + 1 < n and is_translit(tokens[j + 1].word) and not is_ordinary(tokens[j + 1]) \
+                        and tokens[j + 1].end - tokens[j].start <= MAX_DOT_PART:
+                    j += 1
+                    end = tokens[j].end
+                j += 1
+            else:
+                end = tokens[j].end if j + 1 >= n or not _is_han(text[tokens[j].end]) else tokens[j].start
+                break
+        name = text[start:end]
+        if len(name.strip(NAME_JOINERS)) >= 2 and name not in not_names():
+            out.append(PersonMatch(start, end, name, 1.2, "dotted"))
+        i = max(j, i + 1)
+    return out
+
+
+def _dot_part(tok: Token) -> bool:
+    return tok.pos in DOT_PART_TAGS and 1 <= len(tok.word) <= MAX_DOT_PART and all(_is_han(c) for c in tok.word)
 
 
 GLUE_CHARS = set("问由叫给向让被把对和与跟同是在为请找见称")
