@@ -234,7 +234,12 @@ TEAM_CUES_BEFORE = ("vs", "VS", "对阵", "迎战", "客战", "主战", "战胜"
                     "主场", "客场", "让", "看好", "加盟", "效力于", "效力", "转会", "球队", "与", "和")
 # What is said of a player, not of a team (德罗巴伤愈复出, 西塞等人).
 PLAYER_CUES_AFTER = ("伤愈", "复出", "停赛", "缺阵", "受伤", "伤停", "进球", "助攻", "破门", "梅开二度", "帽子戏法",
-                     "首发", "替补", "等人", "和他", "本人", "转会", "加盟", "效力", "租借", "续约", "退役")
+                     "首发", "替补", "等人", "和他", "本人", "转会", "加盟", "效力", "租借", "续约", "退役", "上任",
+                     "卸任", "下课", "离队", "执教", "接连进球", "头球", "传球", "上阵", "出战", "为首", "的变阵",
+                     "的轮换", "的受伤", "的伤", "手中", "特意", "指挥", "带领", "冷嘲热讽", "亲自")
+# What is said before a player's or a coach's name (老板贝鲁斯科尼, 受伤的波多尔斯基, 引进了罗比尼奥).
+PLAYER_CUES_BEFORE = ("老板", "引进", "引进了", "买入", "签下", "租借", "受伤的", "伤愈的", "未愈的", "出场的", "复出的",
+                      "主力", "替补", "球星", "名将", "使用")
 FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d"}
 FOREIGN_THRESHOLD = 0.4
 
@@ -285,8 +290,10 @@ def _foreign_score(text: str, start: int, end: int, parts: list[Token]) -> float
     if before.endswith(PERSON_ROLES):
         score += 0.6          # a role is the strongest cue: 国脚丹尼, 主教练科比什利
     if after.startswith(("说", "表示", "认为", "称", "指出", "透露", "坦言", "告诉", "(", "先生", "女士", "夫人",
-                         "主演", "执导", "饰演", "曾", "在接受") + PLAYER_CUES_AFTER):
+                         "主演", "执导", "饰演", "曾", "在接受")):
         score += 0.3
+    if after.startswith(PLAYER_CUES_AFTER) or before.endswith(PLAYER_CUES_BEFORE):
+        score += 0.4          # said only of a person: 托雷斯伤愈, 老板贝鲁斯科尼
     if after.startswith(TEAM_CUES_AFTER) or before.endswith(TEAM_CUES_BEFORE):
         score -= 0.3
     if before.endswith(PLACE_CUES_BEFORE) or after.startswith(PLACE_CUES_AFTER):
