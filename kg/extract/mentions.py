@@ -186,7 +186,18 @@ def _settle(text: str, spans: list[Span]) -> list[Span]:
         if taken.take(s.start, s.end):
             chosen.append(s)
     chosen.sort(key=lambda s: s.start)
-    return _coordinated(text, _join_branches(text, chosen))
+    return [_venue(text, s) for s in _coordinated(text, _join_branches(text, chosen))]
+
+
+# A building where things take place is an address, whoever runs it (洛杉矶国际会议中心, 伯纳乌球场).
+VENUES = ("会议中心", "会展中心", "展览中心", "博览中心", "贸中心", "球场", "体育场", "体育馆", "大酒店", "酒店", "饭店",
+          "宾馆", "机场", "火车站", "车站", "大厦")
+
+
+def _venue(text: str, span: Span) -> Span:
+    if span.type == "institution" and span.subtype != "government" and text.endswith(VENUES, span.start, span.end):
+        return Span(span.start, span.end, "region", "", span.strength)
+    return span
 
 
 LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
@@ -266,6 +277,7 @@ ADDRESS_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "弄", "�
 ADDRESS_AFTER_OK = (",", "。", "、", ";", ":", "!", "?", "的", "和", "与", "及", "等", ")", "”", "\"", "举行",
                     "举办", "召开", "开幕", "发生", "出发", "报道", "电", "讯", "人", "一带", "附近", "周边", "境内",
                     "以", "时", "后", "期间", "上空", "街头", "市区", "当地", "")
+AREA_WORDS = ("地区", "一带", "赛区", "地带", "片区")
 MAX_ADDRESS = 40      # characters; the longest street address with building and floor
 
 
@@ -326,9 +338,10 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
                 j += 1
         name = text[t.start:end]
         after = text[end:end + 2]
-        modifier = not after.startswith(ADDRESS_AFTER_OK) and not after[:1] in ",。、;:!?()“”\"《》 "
+        modifier = not after.startswith(ADDRESS_AFTER_OK + AREA_WORDS) and not after[:1] in ",。、;:!?()“”\"《》 "
         quoted = text[t.start - 1:t.start] == "“" or text[end:end + 1] == "”"    # “光耀东方”: a brand or project
-        if quoted or parts == 1 and (name in _not_places() or modifier
+        scenic = t.start not in place_at and name.endswith(SCENIC)      # 巴厘岛, 泸沽湖: a sight, not an address
+        if quoted or parts == 1 and (name in _not_places() or modifier or scenic
                                      or name in _countries() and not _country_as_place(text, t.start, end, name)):
             i = j + 1
             continue
@@ -337,10 +350,12 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
     return out + _named_spots(text, tokens)
 
 
-# A named street, village or building: its name, then one of these.
-SPOT_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "村", "庄", "乡", "镇", "桥", "广场", "大厦", "公园", "球场",
-                 "体育场", "体育馆", "商务区", "花园", "小区", "酒店", "大酒店", "宾馆", "饭店", "机场", "码头", "寺",
-                 "宫", "湖", "岛", "湾", "港", "步行街", "商城", "市场", "古镇", "古城", "大桥", "景区", "山庄")
+# A named street, village or building: its name, then one of these. Sights (…岛, …湖, …寺,
+# …公园) are no addresses on their own: news labels them as scenery.
+SPOT_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "村", "庄", "乡", "镇", "桥", "广场", "大厦", "球场",
+                 "体育场", "体育馆", "商务区", "小区", "酒店", "大酒店", "宾馆", "饭店", "机场", "码头",
+                 "湾", "港", "步行街", "商城", "市场", "古城", "大桥", "山庄")
+SCENIC = ("湖", "岛", "山", "寺", "宫", "峰", "庙", "陵", "塔", "园", "公园", "花园", "景区", "古镇", "博物馆")
 SPOT_SUFFIXES_LONGEST_FIRST = tuple(sorted(SPOT_SUFFIXES, key=len, reverse=True))
 SPOT_STEM_TAGS = {"nr", "nz", "ns", "nrt", "j", "x", "eng", "ng", "nt"}
 
