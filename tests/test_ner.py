@@ -116,6 +116,13 @@ def test_same_recogniser_as_the_build():
     ("他在上海工作了十年。", {("上海", "region", "")}),
     ("曼联主场战胜阿森纳，继续领跑英超。", {("曼联", "institution", "other"), ("阿森纳", "institution", "other"),
                                   ("英超", "institution", "other")}),
+    # a player is a person in a match report when something is said of him that is said of no team
+    ("切尔西客场战胜阿森纳，德罗巴伤愈复出。", {("切尔西", "institution", "other"), ("阿森纳", "institution", "other"),
+                                    ("德罗巴", "person", "")}),
+    ("比如，刘易斯·卡洛尔的小说很受欢迎。", {("刘易斯·卡洛尔", "person", "")}),     # a dot joins any two parts
+    ("公司人士透露，张明渝的举报活动已经结束。", {("张明渝", "person", "")}),      # segmented 张明|渝
+    ("导演王家卫说，这部电影拍了三年。", {("导演", "title", ""), ("王家卫", "person", "")}),
+    ("发布会在洛杉矶国际会议中心举行。", {("洛杉矶国际会议中心", "region", "")}),      # a venue is an address
 ])
 def test_sentence_patterns(text, expected):
     assert tagged(text) == expected
@@ -126,6 +133,7 @@ def test_sentence_patterns(text, expected):
     ("多家商业银行下调了利率。", "商业银行"),      # a kind of bank, not a bank
     ("今天阳光明媚，我们很荣幸。", "阳光"),        # dictionary words the segmenter tags as names
     ("这部电影获得了冠军。", "冠军"),
+    ("我们去了巴厘岛和泸沽湖。", "巴厘岛"),          # a sight standing alone is scenery, not an address
 ])
 def test_ordinary_words_are_not_mentions(text, absent):
     assert all(m["text"] != absent for m in recognise(text))

@@ -76,7 +76,7 @@ def _translit_re() -> re.Pattern:
 
 def is_translit(word: str) -> bool:
     """Written only with transliteration characters (莫里尼奥)."""
-    return _translit_re().fullmatch(word) is not None
+    return bool(word) and word[0] in translit_chars() and _translit_re().fullmatch(word) is not None
 
 
 @functools.cache
@@ -99,8 +99,13 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
     return sorted(out, key=lambda m: m.start)
 
 
-def _surname_len(s: str) -> int:
-    surnames = load_surnames()
+@functools.cache
+def _surname_firsts() -> frozenset[str]:
+    return frozenset(s[0] for s in load_surnames())
+
+
+def _surname_len(s: str, surnames: dict | None = None) -> int:
+    surnames = surnames or load_surnames()
     if s[:2] in surnames and len(s) >= 3:
         return 2
     return 1 if s[:1] in surnames else 0
@@ -125,9 +130,12 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
     out = []
     blocked = not_names()
     n = len(tokens)
+    surnames, firsts = load_surnames(), _surname_firsts()
     for i, tok in enumerate(tokens):
         w = tok.word
-        sl = _surname_len(w)
+        if w[0] not in firsts:
+            continue
+        sl = _surname_len(w, surnames)
         if not sl or not _is_han(w[0]):
             continue
         known = has_word(w)
@@ -242,6 +250,7 @@ PLAYER_CUES_BEFORE = ("老板", "引进", "引进了", "买入", "签下", "租�
                       "主力", "替补", "球星", "名将", "使用")
 FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d"}
 FOREIGN_THRESHOLD = 0.4
+PLACE_AS_PERSON = 0.6
 
 
 def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
@@ -265,10 +274,11 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         i = j
         start, end = parts[0].start, parts[-1].end
         name = text[start:end]
-        if len(name) < 2 or name in blocked or (len(parts) == 1 and parts[0].pos == "ns"):
+        if len(name) < 2 or name in blocked:
             continue
         score = _foreign_score(text, start, end, parts) + (0.3 if start in title_ends else 0.0)
-        if score >= FOREIGN_THRESHOLD:
+        place = len(parts) == 1 and parts[0].pos == "ns"     # a place unless said of a person: 德罗巴伤愈
+        if score >= (PLACE_AS_PERSON if place else FOREIGN_THRESHOLD):
             out.append(PersonMatch(start, end, name, score, "foreign"))
     return out
 
