@@ -155,7 +155,8 @@ def _suffixed(text: str, tokens: list[Token]) -> list[ProgramMatch]:
     out = []
     for i, tok in enumerate(tokens):
         end = tok.end
-        word = next((w for w in PROGRAM_WORDS if text.endswith(w, 0, end)), None)
+        word = next((w for w in PROGRAM_WORDS if text.endswith(w, 0, end)), None) \
+            if text.endswith(PROGRAM_WORDS, 0, end) else None
         if word is None and tok.word.endswith("工作"):
             core = tok.word[:-2]              # 试点|工作 glued by jieba
             word = next((w for w in PROGRAM_WORDS if core.endswith(w)), None)
