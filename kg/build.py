@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import sys
 import tempfile
 import time
@@ -15,7 +14,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from .cache import Cache, content_hash
+from .cache import Cache, content_hash, pack, unpack
 from .export.formats import FORMATS, write_exports
 from .graph.rdf import to_rdf
 from .ingest.read import InputError, InputWarning, find_inputs, readable_name
@@ -83,14 +82,14 @@ class WorkerMismatch(Exception):
 
 
 def _extract_one(path: str, doc_id: str) -> bytes | str:
-    """One file to a pickled FileSummary (bytes travel and cache as they are), or why it was skipped."""
+    """One file to a packed FileSummary (bytes travel and cache as they are), or why it was skipped."""
     try:
         with warnings.catch_warnings(record=True) as caught:   # a file read, but damaged (kg.ingest.read)
             warnings.simplefilter("always", InputWarning)
             result = extract_file(path, doc_id)
         result.document.name = readable_name(result.document.name)
         result.warnings.extend(str(w.message) for w in caught if issubclass(w.category, InputWarning))
-        return pickle.dumps(compact(result), protocol=pickle.HIGHEST_PROTOCOL)
+        return pack(compact(result))
     except InputError as exc:
         return str(exc)
     except RecursionError:
@@ -182,7 +181,7 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
             return job, f"{job.path}: {outcome}"
         if isinstance(outcome, FileSummary):
             return job, outcome
-        summary = pickle.loads(outcome)
+        summary = unpack(outcome)
         summary.result.document.path = job.path
         if cache is not None and summary.result.document.sha256 == job.sha256:
             cache.put(job.key, outcome)

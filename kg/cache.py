@@ -5,7 +5,7 @@ document id and file name appear in the graph), and filed under a fingerprint
 of everything else a result depends on: the extractor version, the lexicons in
 kg/data, the source of the per-file stages and the segmenter's version.
 Changing any of them starts a new, empty folder; entries are never reused
-across fingerprints. Entries are pickles of FileSummary: trust a cache folder
+across fingerprints. Entries are compressed pickles of FileSummary: trust a cache folder
 as you trust your own code."""
 from __future__ import annotations
 
@@ -13,16 +13,18 @@ import functools
 import hashlib
 import os
 import pickle
+import zlib
 from importlib import metadata
 from pathlib import Path
 
 from .export.atomic import atomic_path
 from .model import FileSummary
 
-FORMAT = 1
+FORMAT = 2
 PACKAGE = Path(__file__).resolve().parent
-# What a per-file result is computed by (kg.pipeline and everything it imports).
-STAGES = ("pipeline.py", "model.py", "cache.py", "data", "ingest", "extract", "lexicon", "resolve")
+# What a per-file result is computed by: kg.pipeline and everything it imports, and
+# kg.build, whose worker function finishes each result (warnings, names, compaction).
+STAGES = ("build.py", "pipeline.py", "model.py", "cache.py", "data", "ingest", "extract", "lexicon", "resolve")
 LIBRARIES = ("rjieba", "pyahocorasick")
 
 
@@ -53,6 +55,19 @@ def _stage_files() -> list[Path]:
     return sorted(files)
 
 
+def pack(summary: FileSummary) -> bytes:
+    """A summary as it travels from a worker and rests in the cache: a pickle,
+    zlib-compressed (5x smaller, about half a millisecond per file)."""
+    return zlib.compress(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def unpack(data: bytes) -> FileSummary:
+    summary = pickle.loads(zlib.decompress(data))
+    if not isinstance(summary, FileSummary):
+        raise TypeError(f"{type(summary).__name__}, not a file summary")
+    return summary
+
+
 def content_hash(path: str) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -62,7 +77,7 @@ def content_hash(path: str) -> str:
 
 
 class Cache:
-    """FOLDER/<fingerprint>/<2 hex>/<key>.pkl; writes are atomic, unreadable entries are misses."""
+    """FOLDER/<fingerprint>/<2 hex>/<key>.pkl.z; writes are atomic, unreadable entries are misses."""
 
     def __init__(self, folder: str, warn=lambda msg: None):
         self.folder = os.path.join(folder, fingerprint()[:16])
@@ -74,13 +89,13 @@ class Cache:
         return hashlib.sha256(f"{sha256}\0{doc_id}\0{name}".encode("utf-8", "surrogatepass")).hexdigest()
 
     def _path(self, key: str) -> str:
-        return os.path.join(self.folder, key[:2], key + ".pkl")
+        return os.path.join(self.folder, key[:2], key + ".pkl.z")
 
     def get(self, key: str) -> FileSummary | None:
         path = self._path(key)
         try:
             with open(path, "rb") as fh:
-                summary = pickle.load(fh)
+                summary = unpack(fh.read())
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -88,15 +103,11 @@ class Cache:
             self.warn(f"cache entry {path} is unreadable ({type(exc).__name__}); extracting again")
             self.misses += 1
             return None
-        if not isinstance(summary, FileSummary):
-            self.warn(f"cache entry {path} holds no file summary; extracting again")
-            self.misses += 1
-            return None
         self.hits += 1
         return summary
 
     def put(self, key: str, data: bytes) -> None:
-        """Store a pickled FileSummary; a cache that cannot be written only costs time."""
+        """Store a packed FileSummary; a cache that cannot be written only costs time."""
         path = self._path(key)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -156,7 +156,7 @@ def test_a_corrupted_cache_entry_is_ignored_with_a_warning(tmp_path, calls):
     out = tmp_path / "out"
     build([SEEDS], str(out), workers=1)
     reference = exports(out)
-    entries = sorted(p for p in (out / ".cache").rglob("*.pkl"))
+    entries = sorted(p for p in (out / ".cache").rglob("*.pkl.z"))
     assert len(entries) == len(os.listdir(SEEDS))
     entries[0].write_bytes(b"not a pickle")
     calls.clear()
@@ -176,7 +176,7 @@ def test_cache_option_puts_the_cache_elsewhere_and_no_cache_keeps_none(tmp_path)
                                *args], capture_output=True, text=True, cwd=ROOT)
         assert proc.returncode == 0, proc.stderr
         assert not (out / ".cache").exists()
-    assert len(list(cache.rglob("*.pkl"))) == len(os.listdir(SEEDS))
+    assert len(list(cache.rglob("*.pkl.z"))) == len(os.listdir(SEEDS))
 
 
 def test_a_dask_local_cluster_gives_the_bytes_of_a_local_build(corpus, reference, tmp_path):
