@@ -25,7 +25,6 @@ from kg.export.layout import force_layout
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
-DIM = "#e4e4e4"     # kg/static/explorer.js: the colour of nodes outside the highlight
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "<script>alert(1)</script>"
 PWN = "</script><script>window.kgPwned=1</script>"
@@ -249,9 +248,31 @@ def test_seeds_page_draws_offline_without_errors(seeds_page, seeds_html):
     p.clean()
 
 
+def next_frame(p: "Page") -> None:
+    p.js("() => new Promise(ok => { const n = window.kgExplorer.network; n.once('afterDrawing', () => ok(true)); n.redraw(); })")
+
+
+def centre_pixels(p: "Page", ids: list[int]) -> dict[int, list[int]]:
+    """RGBA on the canvas at the centre of each node that is inside the view."""
+    return {int(k): v for k, v in p.js("""ids => {
+        const net = window.kgExplorer.network, c = document.querySelector('#kg-graph canvas');
+        const ctx = c.getContext('2d'), r = window.devicePixelRatio || 1, out = {};
+        for (const i of ids) {
+            const d = net.canvasToDOM(net.getPosition(i));
+            if (d.x < 5 || d.y < 5 || d.x > c.clientWidth - 5 || d.y > c.clientHeight - 5) continue;
+            out[i] = Array.from(ctx.getImageData(Math.round(d.x * r), Math.round(d.y * r), 1, 1).data);
+        }
+        return out; }""", ids).items()}
+
+
+def pale(rgba: list[int]) -> bool:
+    return min(rgba[:3]) >= 180
+
+
 @browser_only
 def test_search_finds_zhuzhou_central_hospital_and_highlights_it_and_its_neighbours(seeds_page, seeds_html):
     p = seeds_page
+    p.page.uncheck("#kg-physics")                      # hold the layout still while pixels are read
     p.page.fill("#kg-search", "株洲市中心医院")
     p.page.press("#kg-search", "Enter")
     first = p.page.locator("#kg-results li button").first
@@ -260,16 +281,29 @@ def test_search_finds_zhuzhou_central_hospital_and_highlights_it_and_its_neighbo
     state = p.js("""() => {
         const x = window.kgExplorer, s = x.state;
         return {focus: s.focus, highlight: [...s.highlight].sort((a, b) => a - b),
-                selected: x.network.getSelectedNodes(),
-                colours: x.nodes.get().map(n => n.color.background)};
+                selected: x.network.getSelectedNodes()};
     }""")
     assert state["focus"] == target and state["selected"] == [target]
     data = page_data(open(seeds_html, encoding="utf-8").read())
     edges = [dict(zip(data["edgeFields"], row)) for row in data["edges"]]
     neighbours = {e["to"] for e in edges if e["from"] == target} | {e["from"] for e in edges if e["to"] == target}
     assert set(state["highlight"]) == neighbours | {target} and len(neighbours) >= 3
-    assert all((c != DIM) == (i in neighbours | {target}) for i, c in enumerate(state["colours"]))
     assert p.page.inner_text("#kg-panel-body h2") == "株洲市中心医院"
+
+    # on the canvas: the hospital in its class colour, the nodes around it greyed out, until cleared
+    p.page.wait_for_timeout(600)                        # the zoom animation
+    next_frame(p)
+    others = [i for i in range(len(data["nodes"])) if i not in neighbours | {target}]
+    colour = next(c["color"] for c in data["classes"] if c["kind"] == "institution")
+    hospital = centre_pixels(p, [target])[target]
+    assert all(abs(a - int(colour[k:k + 2], 16)) <= 12 for a, k in zip(hospital, (1, 3, 5)))
+    dimmed = centre_pixels(p, others)
+    assert len(dimmed) >= 10 and sum(map(pale, dimmed.values())) >= 0.8 * len(dimmed)
+    p.page.click("#kg-clear")
+    next_frame(p)
+    cleared = centre_pixels(p, list(dimmed))
+    assert sum(map(pale, cleared.values())) <= 0.2 * len(cleared)
+    assert p.js("() => window.kgExplorer.state.highlight") is None
     p.clean()
 
 

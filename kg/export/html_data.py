@@ -82,7 +82,7 @@ def view_data(graph: nx.MultiDiGraph, large: bool) -> dict:
     for i, node in enumerate(order):
         a = graph.nodes[node]
         x, y = positions.get(node, (None, None))
-        nodes.append([node, a.get("kind", ""), a.get("label", "") or node, a.get("code", ""), a.get("level", ""),
+        nodes.append([node, a.get("kind") or "other", a.get("label") or node, a.get("code", ""), a.get("level", ""),
                       a.get("region", ""), sorted(_json_list(a.get("aliases"))), int(a.get("mentions", 0) or 0),
                       degree[i], _size(degree[i], large), _sources(a.get("sources"), sentences), places[i], x, y])
     kinds = list(CLASSES) + sorted({n[1] for n in nodes} - set(CLASSES))

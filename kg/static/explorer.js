@@ -13,7 +13,6 @@
   data.classes.forEach(function (c) { classes[c.kind] = c; });
   data.relations.forEach(function (r) { relations[r.relation] = r; });
   var large = data.large;
-  var DIM = "#e4e4e4", DIM_TEXT = "#bdbdbd";
 
   var outEdges = nodes.map(function () { return []; });
   var inEdges = nodes.map(function () { return []; });
@@ -25,10 +24,12 @@
 
   var state = {
     kinds: new Set(data.classes.map(function (c) { return c.kind; })),
-    relations: new Set(data.relations.map(function (r) { return r.relation; })),
+    relations: new Set(data.relations.map(function (r) { return r.relation; })
+      .concat(edges.map(function (e) { return e.relation; }))),
     region: -1,
-    highlight: null,        // Set of node indices, or null
+    highlight: null,        // Set of node indices: the focus and its neighbours; or null
     focus: -1,
+    focusEdges: [],         // indices of the focus's shown edges
     visible: nodes.map(function () { return true; })
   };
 
@@ -100,69 +101,41 @@
 
   // ------------------------------------------------------------ the network
 
-  // Styles that change with highlight and filters. `initial` leaves out what equals the defaults,
-  // which keeps creating tens of thousands of items cheap.
-  function nodeStyle(i, initial) {
-    var n = nodes[i], c = classOf(n);
-    var dim = state.highlight && !state.highlight.has(i);
-    var bg = dim ? DIM : c.color;
-    var border = dim ? DIM : (i === state.focus ? "#111" : "#4a4a4a");
-    var style = {
-      id: i, hidden: !state.visible[i],
-      color: { background: bg, border: border, highlight: { background: bg, border: "#111" }, hover: { background: bg, border: "#111" } },
-      borderWidth: i === state.focus ? 3 : 1
-    };
-    if (!initial) style.font = { color: dim ? DIM_TEXT : "#222" };
-    return style;
-  }
-
-  function edgeStyle(i, initial) {
-    var e = edges[i], r = relations[e.relation];
-    var incident = e.from === state.focus || e.to === state.focus;
-    var dim = state.highlight && !(state.highlight.has(e.from) && state.highlight.has(e.to) && incident);
-    var color = dim ? DIM : (r ? r.color : "#999");
-    var style = {
-      id: i, hidden: !(state.visible[e.from] && state.visible[e.to] && state.relations.has(e.relation)),
-      color: { color: color, highlight: color, hover: color, inherit: false }
-    };
-    if (!initial) {
-      style.font = { color: dim ? DIM_TEXT : "#444" };
-      // big graphs draw arrows only on the focused node's edges: 20,000 arrowheads cost more than the lines
-      if (large) style.arrows = { to: { enabled: incident } };
-    }
-    return style;
-  }
-
+  // Items carry only what differs from the defaults (class styles are vis groups), which keeps
+  // creating tens of thousands of them cheap. Highlight and filters never restyle every item:
+  // filters flip `hidden` on the items that change, and the highlight is drawn over the canvas.
+  var groups = {};
+  data.classes.forEach(function (c) {
+    groups[c.kind] = { shape: c.shape, color: { background: c.color, border: "#4a4a4a",
+      highlight: { background: c.color, border: "#111" }, hover: { background: c.color, border: "#111" } } };
+  });
   var visNodes = new vis.DataSet(nodes.map(function (n, i) {
-    var c = classOf(n);
-    var item = nodeStyle(i, true);
-    item.label = n.label;
-    item.shape = c.shape;
-    item.size = n.size;
+    var item = { id: i, label: n.label, group: n.kind, size: n.size };
     if (n.x !== null && n.y !== null) { item.x = n.x; item.y = n.y; }
     return item;
   }));
   var visEdges = new vis.DataSet(edges.map(function (e, i) {
-    var item = edgeStyle(i, true);
-    item.from = e.from; item.to = e.to;
-    item.label = edgeLabel(e);
-    return item;
+    var r = relations[e.relation];
+    return { id: i, from: e.from, to: e.to, label: edgeLabel(e), color: r ? r.color : "#999" };
   }));
 
   performance.mark("kg-datasets");
   var options = {
     autoResize: true,
+    groups: groups,
     layout: { randomSeed: 7, improvedLayout: false },
     nodes: {
+      borderWidth: 1, borderWidthSelected: 3,
       font: { size: 14, face: 'system-ui, "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
               strokeWidth: 3, strokeColor: "#ffffff" },
       scaling: { label: { drawThreshold: large ? 9 : 6 } }
     },
     edges: {
+      // big graphs draw arrowheads only on the focused node's edges: 20,000 of them cost more than the lines
       arrows: { to: { enabled: !large, scaleFactor: 0.45 } },
       width: 1,
       selectionWidth: 1.5,
-      font: { size: 10, align: "middle", strokeWidth: 3, strokeColor: "#ffffff" },
+      font: { size: 10, align: "horizontal", strokeWidth: 3, strokeColor: "#ffffff" },
       scaling: { label: { drawThreshold: 8 } },
       smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.3 }
     },
@@ -185,21 +158,52 @@
     window.kgFirstDraw = performance.now();
     document.documentElement.setAttribute("data-drawn", "true");
   });
+  network.on("afterDrawing", drawHighlight);
   network.setData({ nodes: visNodes, edges: visEdges });
   performance.mark("kg-set-data");
   if (!large) network.once("stabilizationIterationsDone", function () { network.fit(); });
 
-  function restyle() {
-    visNodes.update(nodes.map(function (n, i) { return nodeStyle(i); }));
-    visEdges.update(edges.map(function (e, i) { return edgeStyle(i); }));
-    updateStatus();
+  // The highlight: a white veil over the drawn graph, then the focus's edges and neighbours
+  // drawn again on top with vis-network's own node and edge painters (the vis build is shipped
+  // with the page, so these internals cannot change under it).
+  function drawHighlight(ctx) {
+    if (!state.highlight) return;
+    var canvas = ctx.canvas;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = "rgba(255, 255, 255, 0.8)";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.restore();
+    var bodyEdges = network.body.edges, bodyNodes = network.body.nodes;
+    state.focusEdges.forEach(function (k) {
+      var e = bodyEdges[k];
+      if (!e || !e.connected || !edgeShown(k)) return;
+      e.draw(ctx);
+      var to = e.options.arrows.to, enabled = to.enabled;
+      to.enabled = true;              // big graphs draw arrowheads here only
+      e.drawArrows(ctx);
+      to.enabled = enabled;
+    });
+    var labels = [];
+    state.highlight.forEach(function (i) {
+      var n = bodyNodes[i];
+      if (n && state.visible[i]) {
+        var drawn = n.draw(ctx);
+        if (drawn && drawn.drawExternalLabel) labels.push(drawn.drawExternalLabel);
+      }
+    });
+    labels.forEach(function (draw) { draw(); });
+  }
+
+  function edgeShown(k) {
+    var e = edges[k];
+    return state.visible[e.from] && state.visible[e.to] && state.relations.has(e.relation);
   }
 
   function updateStatus() {
     var shown = state.visible.filter(Boolean).length;
-    var shownEdges = edges.filter(function (e) {
-      return state.visible[e.from] && state.visible[e.to] && state.relations.has(e.relation);
-    }).length;
+    var shownEdges = 0;
+    for (var k = 0; k < edges.length; k++) if (edgeShown(k)) shownEdges += 1;
     var status = document.getElementById("kg-status");
     status.textContent = "显示 " + shown + " / " + nodes.length + " 个节点，" + shownEdges + " / " + edges.length +
       " 条边 · showing " + shown + " of " + nodes.length + " nodes";
@@ -210,12 +214,30 @@
   // ------------------------------------------------------------ filters
 
   function applyFilters() {
-    var region = state.region;
-    state.visible = nodes.map(function (n) {
-      return state.kinds.has(n.kind) && (region < 0 || n.places.indexOf(region) >= 0);
+    var region = state.region, changes = [];
+    nodes.forEach(function (n, i) {
+      var visible = state.kinds.has(n.kind) && (region < 0 || n.places.indexOf(region) >= 0);
+      if (visible !== state.visible[i]) {
+        state.visible[i] = visible;
+        changes.push({ id: i, hidden: !visible });
+      }
     });
-    if (state.focus >= 0 && !state.visible[state.focus]) { state.focus = -1; state.highlight = null; }
-    restyle();
+    if (changes.length) visNodes.update(changes);      // edges of hidden nodes are not drawn
+    refocus();
+    updateStatus();
+  }
+
+  function applyRelation(relation) {
+    var hidden = !state.relations.has(relation), changes = [];
+    edges.forEach(function (e, k) { if (e.relation === relation) changes.push({ id: k, hidden: hidden }); });
+    if (changes.length) visEdges.update(changes);
+    refocus();
+    updateStatus();
+  }
+
+  function refocus() {
+    if (state.focus >= 0 && state.visible[state.focus]) setFocus(state.focus);
+    else if (state.focus >= 0) clearHighlight();
   }
 
   function buildLegend() {
@@ -241,7 +263,7 @@
       box.checked = true;
       box.addEventListener("change", function () {
         if (box.checked) state.relations.add(r.relation); else state.relations.delete(r.relation);
-        restyle();
+        applyRelation(r.relation);
       });
       rels.appendChild(el("li", null, [el("label", { title: r.iri }, [
         box, lineIcon(r.color), el("span", { text: r.label }), el("small", { text: r.labelEn }),
@@ -269,8 +291,8 @@
 
   function neighbours(i) {
     var set = new Set([i]);
-    outEdges[i].forEach(function (k) { if (state.relations.has(edges[k].relation)) set.add(edges[k].to); });
-    inEdges[i].forEach(function (k) { if (state.relations.has(edges[k].relation)) set.add(edges[k].from); });
+    outEdges[i].forEach(function (k) { if (edgeShown(k)) set.add(edges[k].to); });
+    inEdges[i].forEach(function (k) { if (edgeShown(k)) set.add(edges[k].from); });
     return set;
   }
 
@@ -307,11 +329,19 @@
     if (found.length > 30) list.appendChild(el("li", { className: "kg-more", text: "… " + (found.length - 30) + " more" }));
   }
 
-  function focusNode(i) {
-    if (!state.visible[i]) { resetFilters(); applyFilters(); }
+  function setFocus(i) {
     state.focus = i;
     state.highlight = neighbours(i);
-    restyle();
+    state.focusEdges = outEdges[i].concat(inEdges[i]).filter(edgeShown);
+    requestRedraw();
+  }
+
+  // A redraw on the next animation frame, several requests making one (network.redraw() draws at once).
+  function requestRedraw() { network.body.emitter.emit("_requestRedraw"); }
+
+  function focusNode(i) {
+    if (!state.visible[i]) { resetFilters(); applyFilters(); }
+    setFocus(i);
     network.selectNodes([i]);
     network.focus(i, { scale: Math.max(network.getScale(), 1.1), animation: large ? false : { duration: 400 } });
     showNodePanel(i);
@@ -320,8 +350,9 @@
   function clearHighlight() {
     state.focus = -1;
     state.highlight = null;
-    network.unselectAll();
-    restyle();
+    state.focusEdges = [];
+    network.selectNodes([]);
+    requestRedraw();
   }
 
   // ------------------------------------------------------------ side panel
@@ -475,24 +506,26 @@
 
   function openPanel() {
     var panel = document.getElementById("kg-panel");
-    if (panel.hidden) { panel.hidden = false; network.redraw(); }
+    if (panel.hidden) { panel.hidden = false; resized(); }
     panel.scrollTop = 0;
+  }
+
+  function resized() {                // the panel took or gave back room: fit the canvas to its box
+    network.body.emitter.emit("setSize");
+    requestRedraw();
   }
 
   function closePanel() {
     document.getElementById("kg-panel").hidden = true;
-    network.redraw();
+    resized();
   }
 
   // ------------------------------------------------------------ wiring
 
   network.on("click", function (params) {
     if (params.nodes.length) {
-      var i = params.nodes[0];
-      state.focus = i;
-      state.highlight = neighbours(i);
-      restyle();
-      showNodePanel(i);
+      setFocus(params.nodes[0]);
+      showNodePanel(params.nodes[0]);
     } else if (params.edges.length) {
       showEdgePanel(params.edges[0]);
     } else if (state.highlight) {
