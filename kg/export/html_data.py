@@ -10,17 +10,12 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict, deque
-from functools import lru_cache
-from pathlib import Path
 
 import networkx as nx
-from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDFS
 
-from ..graph.rdf import KG, LEVELS, ORG, PREDICATES
+from ..graph.rdf import KG, LEVELS, ORG
+from ..graph.vocab import RELATION_TERMS, label_of
 from .layout import force_layout
-
-ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 
 # Node kind -> (ontology class, colour, vis-network shape); shapes that honour a size, so size can show degree.
 CLASSES = {"official": (KG.Official, "#e4572e", "dot"),
@@ -30,12 +25,9 @@ CLASSES = {"official": (KG.Official, "#e4572e", "dot"),
            "program": (KG.Program, "#c9a227", "diamond"),
            "document": (KG.Document, "#8c8c8c", "hexagon")}
 # The network's `relation` attribute -> the ontology property it stands for, and an edge colour.
-RELATIONS = {"holds_post": (ORG.organization, "#e4572e"),
-             "located_in": (PREDICATES["located_in"], "#55a868"),
-             "part_of": (PREDICATES["part_of"], "#2f7d4a"),
-             "sub_organization_of": (PREDICATES["sub_organization_of"], "#4c72b0"),
-             "run_by": (PREDICATES["run_by"], "#c9a227"),
-             "mentioned_in": (DCTERMS.isPartOf, "#c8c8c8")}
+COLORS = {"holds_post": "#e4572e", "located_in": "#55a868", "part_of": "#2f7d4a", "sub_organization_of": "#4c72b0",
+          "run_by": "#c9a227", "mentioned_in": "#c8c8c8"}
+RELATIONS = {name: (RELATION_TERMS[name], color) for name, color in COLORS.items()}
 # Edges along which a node lies under a place: (relation, True if the subject is the one under the object).
 UNDER = {"part_of": True, "located_in": True, "sub_organization_of": True, "run_by": True, "holds_post": True,
          "mentioned_in": False}
@@ -44,25 +36,6 @@ PLACES = ("region", "zone")
 NODE_FIELDS = ("iri", "kind", "label", "code", "level", "region", "aliases", "mentions", "degree", "size",
                "sources", "places", "x", "y")
 EDGE_FIELDS = ("from", "to", "relation", "titles", "sources", "support", "confidence", "rule")
-
-
-@lru_cache(maxsize=1)
-def ontology_labels() -> dict[str, dict[str, str]]:
-    """{term IRI: {"zh": label, "en": label}} for every rdfs:label in ontology/kg.ttl."""
-    g = Graph()
-    g.parse(ONTOLOGY, format="turtle")
-    labels: dict[str, dict[str, str]] = defaultdict(dict)
-    for term, _, label in sorted(g.triples((None, RDFS.label, None))):
-        if isinstance(term, URIRef) and label.language in ("zh", "en"):
-            labels[str(term)][label.language] = str(label)
-    return dict(labels)
-
-
-def label_of(term: URIRef, lang: str = "zh") -> str:
-    labels = ontology_labels().get(str(term), {})
-    if lang not in labels:
-        raise KeyError(f"ontology/kg.ttl has no @{lang} rdfs:label for {term}")
-    return labels[lang]
 
 
 def view_data(graph: nx.MultiDiGraph, large: bool) -> dict:

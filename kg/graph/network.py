@@ -13,10 +13,10 @@ import networkx as nx
 
 from ..resolve.merge import Merged
 from .iri import doc_iri, entity_iri
+from .vocab import RELATION_TERMS, relation_label
 
 KINDS = {"person": "official", "org": "institution", "region": "region", "zone": "zone", "program": "program"}
-RELATIONS = {"holds_post": "任职于", "located_in": "位于", "part_of": "属于", "sub_organization_of": "隶属于",
-             "run_by": "实施主体", "mentioned_in": "出自"}
+RELATIONS = {name: relation_label(name) for name in RELATION_TERMS}   # 任职于, 位于, 属于, 隶属于, 实施主体, 出自
 MAX_SOURCES = 20
 
 
@@ -24,7 +24,6 @@ def to_network(merged: Merged) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
     sentences = {(d.doc_id, s.index): (d.name, s.text) for d in merged.documents
                  for a in d.articles for s in a.sentences}
-    names = {d.doc_id: d.name for d in merged.documents}
     region_of = {f.subject: f.object for f in merged.facts if f.predicate == "located_in"}
 
     def source_list(evidence):
