@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from . import __version__
 from .cache import Cache, content_hash, pack, unpack
 from .export.formats import FORMATS, write_exports
 from .graph.rdf import to_rdf
@@ -100,7 +101,7 @@ def _extract_sent(data: bytes, name: str, doc_id: str, fingerprint: str) -> byte
     """_extract_one on a Dask worker, which gets the file's bytes, not its path."""
     from .cache import fingerprint as worker_fingerprint
     if worker_fingerprint() != fingerprint:
-        raise WorkerMismatch(f"kg {__import__('kg').__version__} on this worker extracts differently "
+        raise WorkerMismatch(f"kg {__version__} on this worker extracts differently "
                              f"({worker_fingerprint()[:12]}, client {fingerprint[:12]}): install the same kg on workers")
     with tempfile.TemporaryDirectory(prefix="kg-") as folder:
         path = os.path.join(folder, name)
@@ -136,9 +137,16 @@ class DaskEngine:
     def __init__(self, scheduler: str):
         try:
             from dask.distributed import Client
+            from distributed.comm import resolve_address
         except ImportError:
             raise BuildError("--engine dask needs dask.distributed: pip install 'hunan-kg[dask]'") from None
         from .cache import fingerprint
+        try:
+            resolve_address(scheduler)   # a malformed address fails here, before a Client exists
+        except ValueError as exc:
+            raise BuildError(f"bad Dask scheduler address {scheduler!r}: {exc}") from None
+        except OSError as exc:
+            raise BuildError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         try:
             self.client = Client(scheduler, set_as_default=False)
         except (OSError, TimeoutError) as exc:

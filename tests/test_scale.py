@@ -215,6 +215,11 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path):
     no_address = subprocess.run([sys.executable, "-m", "kg.cli", "build", SEEDS, "--out", str(tmp_path),
                                  "--engine", "dask"], capture_output=True, text=True, cwd=ROOT)
     assert no_address.returncode == 1 and "--scheduler" in no_address.stderr
+    malformed = subprocess.run([sys.executable, "-m", "kg.cli", "build", SEEDS, "--out", str(tmp_path),
+                                "--engine", "dask", "--scheduler", "nonsense"], capture_output=True, text=True, cwd=ROOT)
+    assert malformed.returncode == 1
+    assert malformed.stderr.strip() == ("kg build: bad Dask scheduler address 'nonsense': "
+                                        "missing port number in address 'nonsense'")
 
 
 def _on_a_terminal(args: list[str]) -> tuple[str, str]:
