@@ -12,6 +12,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = os.path.join(ROOT, "seeds")
 
 
+def exports(folder) -> dict[str, bytes]:
+    """Every file an export folder holds (the cache left out), by relative path."""
+    found = {}
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != ".cache"]
+        for f in files:
+            with open(os.path.join(root, f), "rb") as fh:
+                found[os.path.relpath(os.path.join(root, f), folder)] = fh.read()
+    return found
+
+
 def extract_text(tmp_path, text: str, name: str = "news.txt"):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")

@@ -7,7 +7,7 @@ import pyoxigraph
 import pytest
 import rdflib
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, exports
 from kg.build import build
 
 KG = "https://w3id.org/hunan-kg/ontology#"
@@ -79,15 +79,11 @@ def test_region_iris_carry_their_code(built):
 
 def test_committed_exports_are_what_a_rebuild_writes(built):
     out, _, _ = built
-    committed = os.path.join(ROOT, "exports")
-    for root, dirs, files in os.walk(committed):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            path = os.path.join(root, name)
-            rebuilt = os.path.join(out, os.path.relpath(path, committed))
-            assert os.path.exists(rebuilt), f"{name} is committed but no longer built"
-            with open(path, "rb") as a, open(rebuilt, "rb") as b:
-                assert a.read() == b.read(), f"exports/{os.path.relpath(path, committed)} is stale: run `kg build`"
+    committed, rebuilt = exports(os.path.join(ROOT, "exports")), exports(out)
+    assert committed, "exports/ is empty"
+    for name, data in committed.items():
+        assert name in rebuilt, f"exports/{name} is committed but no longer built"
+        assert rebuilt[name] == data, f"exports/{name} is stale: run `kg build`"
 
 
 def test_cli_reports_a_missing_input_in_one_line(tmp_path):

@@ -9,20 +9,10 @@ import sys
 
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import exports, ROOT, SEEDS
 from kg.build import build, doc_ids
 
 SEED_FILES = sorted(os.path.join(SEEDS, f) for f in os.listdir(SEEDS))
-
-
-def exports(folder) -> dict[str, bytes]:
-    found = {}
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != ".cache"]
-        for f in files:
-            with open(os.path.join(root, f), "rb") as fh:
-                found[os.path.relpath(os.path.join(root, f), folder)] = fh.read()
-    return found
 
 
 @pytest.fixture(scope="module")

@@ -18,23 +18,13 @@ import pytest
 import kg.build
 import kg.cache
 import kg.pipeline
-from conftest import ROOT, SEEDS
+from conftest import exports, ROOT, SEEDS
 from kg.build import WorkerMismatch, _extract_sent, build
 from kg.cache import fingerprint
 from kg.export.turtle import serialize
 from kg.graph.rdf import to_rdf
 from kg.pipeline import extract_file
 from kg.resolve.merge import compact, merge
-
-
-def exports(folder) -> dict[str, bytes]:
-    found = {}
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != ".cache"]
-        for f in files:
-            with open(os.path.join(root, f), "rb") as fh:
-                found[os.path.relpath(os.path.join(root, f), folder)] = fh.read()
-    return found
 
 
 def _benchmark():
