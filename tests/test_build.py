@@ -92,3 +92,9 @@ def test_cli_reports_a_missing_input_in_one_line(tmp_path):
     assert proc.returncode != 0
     assert "nowhere" in proc.stderr and "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_cli_output_into_a_closed_pipe_is_not_a_traceback(tmp_path):
+    proc = subprocess.run(f"{sys.executable} -m kg.cli query regions --graph {ROOT}/exports/graph.ttl | head -1",
+                          shell=True, capture_output=True, text=True)
+    assert proc.stdout.strip() and "Traceback" not in proc.stderr
