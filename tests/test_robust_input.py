@@ -13,7 +13,7 @@ import rdflib
 
 from conftest import ROOT, SEEDS
 from kg.build import BuildError, build
-from kg.ingest.clean import FOLD, clean, fold
+from kg.ingest.clean import FOLD, fold
 from kg.ingest.read import InputError, InputWarning, decode, read_file, strip_html
 from kg.ingest.segment import MAX_SENTENCE
 from kg.pipeline import load_document

@@ -9,7 +9,6 @@ from __future__ import annotations
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
-from ..model import EntityKey
 from ..resolve.merge import Merged
 from .iri import (GAZETTEER, KG as KG_IRI, article_iri, doc_iri, entity_iri, post_iri, role_iri,
                   sentence_iri, statement_iri)
