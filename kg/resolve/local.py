@@ -78,8 +78,7 @@ class FileResolver:
     def village(self, name: str, parent_code: str, ev: Evidence) -> EntityKey:
         parent_key = self.region(parent_code, None) if parent_code else None
         key = EntityKey("region", name, f"{parent_code}/{name}" if parent_code else name)
-        level = "village"
-        self.add(key, name, ev, level=level)
+        self.add(key, name, ev, level="village")
         if parent_key:
             self.fact(key, "part_of", parent_key, ev, "village-under-article-place", 0.7)
         return key
