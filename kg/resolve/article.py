@@ -129,7 +129,7 @@ class ArticleReader:
         base = parent[:-2] if parent.startswith("中共") and parent.endswith("委员会") else parent
         info = self.res.entities.get(EntityKey("org", parent))
         region = info.attrs.get("region_code", "") if info else ""
-        return OrgName(base + child, region=region, parent=parent, child=child)
+        return OrgName(base + child, region=region, parent=parent)
 
     # ------------------------------------------------------------ posts
     def org_before(self, text, places=()):

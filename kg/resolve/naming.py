@@ -17,7 +17,6 @@ class OrgName:
     region: str = ""     # region code the name places it in
     zone: str = ""       # zone name it belongs to
     parent: str = ""     # canonical name of the parent institution (departments)
-    child: str = ""      # the department part, when parent is set
 
 
 def region_prefix(text: str, ctx: Context) -> tuple[str, str]:
@@ -45,7 +44,7 @@ def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName 
         rest = text[1 + len(cls):]
         if not base:
             return OrgName(rest) if len(rest) >= 3 else None
-        return OrgName(base + rest, parent=base, child=rest) if rest else OrgName(base)
+        return OrgName(base + rest, parent=base) if rest else OrgName(base)
 
     if text[:2] in ("该区", "该县", "该市", "该镇", "我市", "我县", "我区", "本市"):
         code = ctx.last_region.get("镇", "") if text[1] == "镇" else ctx.level_region(text[1])
