@@ -3,7 +3,7 @@ titles, place names and institution words come out whole."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import rjieba
 
@@ -11,8 +11,7 @@ from ..lexicon.gazetteer import load_gazetteer
 from ..lexicon.terms import load_terms
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):    # a tuple: made for every word of every sentence, so it must be cheap
     word: str
     pos: str
     start: int     # offsets relative to the text given to `tokenize`
@@ -56,8 +55,15 @@ OCCUPATIONS = ("医生", "教授", "专家", "护士", "主任医师", "副主�
 
 
 @functools.cache
-def _title_cores() -> tuple[str, ...]:
-    return tuple(sorted(load_terms().titles, key=len, reverse=True))
+def _title_cores() -> dict[str, tuple[str, ...]]:
+    """Title words by their last character, longest first: most words end in no
+    title's last character, and a dict lookup says so at once."""
+    cores: dict[str, list[str]] = {}
+    for title in sorted(load_terms().titles, key=len, reverse=True):
+        cores.setdefault(title[-1], []).append(title)
+    for occupation in OCCUPATIONS:   # 外科|医生: split like a title, tagged as one
+        cores.setdefault(occupation[-1], []).append(occupation)
+    return {last: tuple(words) for last, words in cores.items()}
 
 
 def tokenize(text: str) -> list[Token]:
@@ -65,18 +71,16 @@ def tokenize(text: str) -> list[Token]:
     (怀化 is a verb in its dictionary), and words that fuse an institution with a
     title (医院院长, 协会会长, 外科主任) are split before the title."""
     prime()
-    places, cores = _place_words(), _title_cores()
+    places, cores, titles = _place_words(), _title_cores(), load_terms().titles
     out, pos = [], 0
     for word, tag in rjieba.tag(text):
         if not word:
             continue
         if word in places:
             tag = "ns"
-        core = next((c for c in cores if word.endswith(c) and len(word) > len(c)), None) \
-            if len(word) >= 3 and word.endswith(cores) else None
-        if core is None and len(word) >= 3 and word.endswith(OCCUPATIONS):
-            core = next(o for o in OCCUPATIONS if word.endswith(o))   # 外科|医生
-        if core and word not in load_terms().titles and not word[: -len(core)] in ("副", "总", "常务副"):
+        ending = cores.get(word[-1]) if len(word) >= 3 else None
+        core = next((c for c in ending if word.endswith(c) and len(word) > len(c)), None) if ending else None
+        if core and word not in titles and not word[: -len(core)] in ("副", "总", "常务副"):
             head = word[: -len(core)]
             out.append(Token(head, "n", pos, pos + len(head)))
             out.append(Token(core, "nnt", pos + len(head), pos + len(word)))
