@@ -42,6 +42,7 @@ KIND_WORDS = {"公立", "民营", "二级", "三级", "三甲", "二甲", "综�
               "经办", "医保", "绿色", "示范", "标准", "单项", "冠军", "行业", "交警", "派出所", "中队", "分级诊疗",
               "研发", "级以上", "以上", "国家级", "省级以上"}
 DEPT_SUFFIXES = load_terms().departments        # kg/data/departments.txt
+DEPT_LAST_CHARS = frozenset(s[-1] for s in DEPT_SUFFIXES)
 
 
 ANAPHOR = re.compile(r"该(院|局|公司|中心|所|站|校|委|会)")
@@ -82,7 +83,7 @@ def _suffix_ends() -> frozenset[str]:
 
 
 def dept_suffix(word: str) -> str:
-    if len(word) < 2 or not word.endswith(DEPT_SUFFIXES) or word in NOT_ORG_WORDS or word.endswith(NOT_ORG_ENDINGS):
+    if len(word) < 2 or word[-1] not in DEPT_LAST_CHARS or not word.endswith(DEPT_SUFFIXES) or word in NOT_ORG_WORDS or word.endswith(NOT_ORG_ENDINGS):
         return ""
     return next((s for s in DEPT_SUFFIXES if word.endswith(s)), "")
 

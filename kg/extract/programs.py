@@ -32,6 +32,7 @@ PROGRAM_WORDS = ("工程", "行动", "计划", "改革", "试点", "模式", "�
 EMPHASIS = re.compile(r"^[^一二三四五六七八九十两\d].?[级化式型]$")       # “国家级”认证, “数字化”, “保姆式”服务: manner, not a name
 AFTER_SYSTEM = re.compile(r"[\u4e00-\u9fff]{0,3}制(?![\u4e00-\u9fff]{0,1}[度定造作])")   # “先建后验”承诺制
 YEAR_CAMPAIGN_STEMS = ("建设", "优化", "提升", "攻坚", "减负", "推进", "落实", "质量", "作风")
+PROGRAM_LAST_CHARS = frozenset(w[-1] for w in PROGRAM_WORDS) | {"作", "年"}
 POLICY_DOCS = ("通知", "意见", "办法", "方案", "措施", "规定", "条例", "决定", "规划", "纲要", "计划", "细则", "标准",
                "政策", "制度", "指南", "清单", "公告", "通告", "决议")
 # Stems that make a 项目/工程/模式 a kind, not a name.
@@ -155,6 +156,9 @@ def _suffixed(text: str, tokens: list[Token]) -> list[ProgramMatch]:
     out = []
     for i, tok in enumerate(tokens):
         end = tok.end
+        last = tok.word[-1:]
+        if last not in PROGRAM_LAST_CHARS:
+            continue                          # most words: no program word, 工作 or 年 can end here
         word = next((w for w in PROGRAM_WORDS if text.endswith(w, 0, end)), None) \
             if text.endswith(PROGRAM_WORDS, 0, end) else None
         if word is None and tok.word.endswith("工作"):

@@ -46,7 +46,10 @@ def _automaton():
     auto = ahocorasick.Automaton()
     for surface, codes in gaz.surfaces().items():
         if len(surface) >= 2 and surface not in COMMON_WORD_SHORTS and not surface.endswith(ZONE_SUFFIXES):
-            auto.add_word(surface, (surface, tuple(codes)))
+            codes = tuple(codes)
+            # decided once here, not at every match: is it a full name, and which codes may a short form stand for
+            full = _is_full_name(surface, codes)
+            auto.add_word(surface, (surface, codes, full, codes if full else tuple(c for c in codes if short_form_ok(c))))
     auto.make_automaton()
     return auto
 
@@ -58,18 +61,18 @@ def _is_full_name(surface: str, codes) -> bool:
 
 def find_places(text: str, tokens: list[Token]) -> list[PlaceMatch]:
     """Leftmost-longest gazetteer matches, then villages and zones, in text order."""
-    starts = {t.start for t in tokens}
-    ends = {t.end for t in tokens}
+    starts = ends = None
     found: list[PlaceMatch] = []
-    for end_idx, (surface, codes) in _automaton().iter(text):
+    for end_idx, (surface, codes, full, short_codes) in _automaton().iter(text):
         start = end_idx - len(surface) + 1
-        full = _is_full_name(surface, codes)
         if not full:
+            if not short_codes:
+                continue
+            if starts is None:
+                starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
             if start not in starts or end_idx + 1 not in ends:
                 continue   # a short form inside a longer word: 株洲 in 株洲日报 is fine, 江南 in 江南春 is not
-            codes = tuple(c for c in codes if short_form_ok(c))
-            if not codes:
-                continue
+            codes = short_codes
         found.append(PlaceMatch(start, end_idx + 1, surface, codes, "division"))
     found = _leftmost_longest(found)
     taken = [(m.start, m.end) for m in found]
