@@ -40,6 +40,7 @@ class FileResolver:
         self.doc_id = doc_id
         self.entities: dict[EntityKey, EntityInfo] = {}
         self.facts: list[Fact] = []
+        self.contained: set[tuple[EntityKey, EntityKey]] = set()   # gazetteer part_of facts already stated
         self.known_orgs: list[str] = []     # institutions named so far in the file, for 住建局 -> 株洲经开区住建局
         self.gaz = load_gazetteer()
 
@@ -71,7 +72,9 @@ class FileResolver:
         for a in self.gaz.ancestors(code):
             parent = EntityKey("region", a.name, a.code)
             self.add(parent, a.name, None, code=a.code, level=a.level)
-            self.fact(child, "part_of", parent, ev, "gazetteer", 1.0)
+            if (child, parent) not in self.contained:   # background knowledge: once per file, citing no sentence
+                self.contained.add((child, parent))
+                self.fact(child, "part_of", parent, None, "gazetteer", 1.0)
             child = parent
         return key
 
