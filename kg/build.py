@@ -82,15 +82,17 @@ class WorkerMismatch(Exception):
     """A remote worker runs different extraction code or lexicons than the client."""
 
 
-def _extract_one(path: str, doc_id: str) -> bytes | str:
-    """One file to a packed FileSummary (bytes travel and cache as they are), or why it was skipped."""
+def _extract_one(path: str, doc_id: str, packed: bool = True) -> bytes | FileSummary | str:
+    """One file to a FileSummary, packed into bytes when it travels to another process
+    (and then caches as it is), or why the file was skipped."""
     try:
         with warnings.catch_warnings(record=True) as caught:   # a file read, but damaged (kg.ingest.read)
             warnings.simplefilter("always", InputWarning)
             result = extract_file(path, doc_id)
         result.document.name = readable_name(result.document.name)
         result.warnings.extend(str(w.message) for w in caught if issubclass(w.category, InputWarning))
-        return pack(compact(result))
+        summary = compact(result)
+        return pack(summary) if packed else summary
     except InputError as exc:
         return str(exc)
     except RecursionError:
@@ -119,8 +121,8 @@ class LocalEngine:
         self.window = max(2, workers * 4)
 
     def submit(self, job: Job):
-        if self.workers <= 1:
-            return _Done(_extract_one(job.path, job.doc_id))
+        if self.workers <= 1:   # in this process: no pickling there and back
+            return _Done(_extract_one(job.path, job.doc_id, packed=False))
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.workers)
         return self.pool.submit(_extract_one, job.path, job.doc_id)
@@ -188,6 +190,8 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
         if isinstance(outcome, str):
             return job, f"{job.path}: {outcome}"
         if isinstance(outcome, FileSummary):
+            if not job.cached and cache is not None and outcome.result.document.sha256 == job.sha256:
+                cache.put(job.key, pack(outcome))
             return job, outcome
         summary = unpack(outcome)
         summary.result.document.path = job.path

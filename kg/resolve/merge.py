@@ -6,9 +6,56 @@ title, for posts) are one fact supported by several sentences. Everything is
 sorted, so the result does not depend on the order files were read in."""
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import Document, EntityInfo, EntityKey, Evidence, FileResult, FileSummary, OffsetMap
+
+
+class EvidenceList(Sequence):
+    """The sentences supporting one entity or fact, sorted, as a read-only list of
+    Evidence. A large corpus has millions of them: each is kept as five ints in an
+    array (20 bytes, not the ~250 of an object) and made into an Evidence on access."""
+
+    __slots__ = ("_docs", "_data")
+    WIDTH = 5
+
+    def __init__(self, docs: list[str], data: array | None = None):
+        self._docs = docs              # doc_id by index, shared by every list of one merge
+        self._data = data if data is not None else array("q")
+
+    def extend(self, doc_index: int, evidence: Iterable[Evidence]) -> None:
+        """Append one document's evidence (after every earlier document's), sorted, without repeats."""
+        for key in sorted({(e.sentence, e.start, e.end, e.article) for e in evidence}):
+            self._data.extend((doc_index, key[3], key[0], key[1], key[2]))
+
+    def __len__(self) -> int:
+        return len(self._data) // self.WIDTH
+
+    def _item(self, k: int) -> Evidence:
+        d = self._data
+        return Evidence(self._docs[d[k]], d[k + 1], d[k + 2], d[k + 3], d[k + 4])
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._item(j * self.WIDTH) for j in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("evidence index out of range")
+        return self._item(i * self.WIDTH)
+
+    def __iter__(self) -> Iterator[Evidence]:
+        for k in range(0, len(self._data), self.WIDTH):
+            yield self._item(k)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"EvidenceList({list(self)!r})"
 
 
 @dataclass
@@ -17,7 +64,7 @@ class MergedFact:
     predicate: str
     object: EntityKey | str
     title: str
-    evidence: list[Evidence]
+    evidence: EvidenceList
     rule: str
     confidence: float
 
@@ -30,10 +77,6 @@ class Merged:
     warnings: list[str] = field(default_factory=list)
 
 
-def _ev_key(ev: Evidence):
-    return (ev.doc_id, ev.sentence, ev.start, ev.end)
-
-
 class Merger:
     """merge(), one file at a time, so a build keeps only the merged graph in
     memory, never every file's results. Files must come in doc_id order: the
@@ -41,6 +84,7 @@ class Merger:
 
     def __init__(self):
         self.documents: list[Document] = []
+        self.doc_ids: list[str] = []
         self.entities: dict[EntityKey, EntityInfo] = {}
         self.grouped: dict[tuple, dict] = {}
         self.warnings: list[str] = []
@@ -48,37 +92,42 @@ class Merger:
     def add(self, r: FileResult) -> None:
         if self.documents and r.document.doc_id < self.documents[-1].doc_id:
             raise ValueError(f"files out of doc_id order: {r.document.doc_id} after {self.documents[-1].doc_id}")
+        doc = len(self.documents)
         self.documents.append(r.document)
+        self.doc_ids.append(r.document.doc_id)
         self.warnings.extend(r.warnings)
         entities, grouped = self.entities, self.grouped
         for key, info in r.entities.items():
             into = entities.get(key)
             if into is None:
-                into = entities[key] = EntityInfo(key, info.label)
+                into = entities[key] = EntityInfo(key, info.label, mentions=EvidenceList(self.doc_ids))
             into.aliases |= info.aliases
             for k, v in info.attrs.items():
                 if k == "explicit":
                     into.attrs[k] = into.attrs.get(k, False) or v
                 else:
                     into.attrs.setdefault(k, v)
-            into.mentions.extend(info.mentions)
+            into.mentions.extend(doc, info.mentions)
+        evidence: dict[tuple, list[Evidence]] = {}
         for f in r.facts:
             title = f.attrs.get("title", "") if f.predicate == "holds_post" else f.attrs.get("role", "")
-            g = grouped.setdefault((f.subject, f.predicate, f.object, title),
-                                   {"evidence": [], "rules": set(), "conf": 0.0})
+            key = (f.subject, f.predicate, f.object, title)
+            g = grouped.get(key)
+            if g is None:
+                g = grouped[key] = {"evidence": EvidenceList(self.doc_ids), "rules": set(), "conf": 0.0}
             if f.evidence is not None:      # background facts (the gazetteer's containment) cite no sentence
-                g["evidence"].append(f.evidence)
+                evidence.setdefault(key, []).append(f.evidence)
             g["rules"].add(f.rule)
             g["conf"] = max(g["conf"], f.confidence)
+        for key, found in evidence.items():
+            grouped[key]["evidence"].extend(doc, found)
 
     def finish(self) -> Merged:
         for info in self.entities.values():
-            info.mentions = sorted({_ev_key(e): e for e in info.mentions}.values(), key=_ev_key)
             info.aliases.discard(info.label)
         facts = []
         for (s, p, o, title), g in self.grouped.items():
-            ev = sorted({_ev_key(e): e for e in g["evidence"]}.values(), key=_ev_key)
-            facts.append(MergedFact(s, p, o, title, ev, "+".join(sorted(g["rules"])), round(g["conf"], 2)))
+            facts.append(MergedFact(s, p, o, title, g["evidence"], "+".join(sorted(g["rules"])), round(g["conf"], 2)))
         facts.sort(key=lambda f: (f.predicate, _sort_key(f.subject), _sort_key(f.object), f.title))
         return Merged(self.documents, dict(sorted(self.entities.items(), key=lambda kv: _sort_key(kv[0]))),
                       facts, self.warnings)
