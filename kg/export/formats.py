@@ -13,14 +13,14 @@ graph gives the same bytes.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
+from contextlib import contextmanager
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 
-from ..graph.network import to_network
+from ..graph.network import Edge, Network, aliases_json, network as network_view, sources_json
 from ..graph.rdf import PREFIXES
 from ..resolve.merge import Merged
 from .atomic import atomic_path, write_text
@@ -58,7 +58,7 @@ def write_exports(out: str, merged: Merged, graph: Graph, formats=FORMATS) -> li
         if fmt not in formats:
             continue
         if fmt in ("graphml", "gexf", "html", "neo4j") and network is None:
-            network = to_network(merged)
+            network = network_view(merged)   # one light view for the four, built once
         if fmt == "ttl":
             written.append(_write(out, "graph.ttl", serialize(graph)))
         elif fmt == "jsonld":
@@ -131,11 +131,18 @@ def _sorted_values(value, key: str = ""):
 
 
 # ---------------------------------------------------------------- network views
+#
+# GraphML, GEXF and the Neo4j CSVs are written straight from the light network
+# view (kg.graph.network.network), one edge at a time, in the exact bytes
+# networkx's writers gave for export_network's graph (tests/test_network_exports.py
+# checks this against them): nodes sorted by IRI, edges by (source, target,
+# relation, title) with ids e0, e1, ..., `weight` = support so Gephi draws
+# well-supported relations thicker, and mentions (mentioned_in) without a
+# confidence.
 
 def export_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy for graph tools: sorted nodes and edges, edge ids e0, e1, ..., every
-    value a string or number (GraphML and GEXF hold no lists), and `weight` = support
-    so Gephi draws well-supported relations thicker."""
+    """The graph tools' view as a networkx graph (what graph.graphml holds): sorted nodes and
+    edges, edge ids e0, e1, ..., every value a string or number, `weight` = support."""
     g = nx.MultiDiGraph()
     for node in sorted(network.nodes):
         a = network.nodes[node]
@@ -163,23 +170,209 @@ def _scalar(value):
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-def write_graphml(network: nx.MultiDiGraph, path: str) -> str:
-    # The pure-Python writer, so the bytes do not depend on whether lxml is installed.
+def _node_type(kind: str) -> str:
+    return NODE_LABELS.get(kind, [kind.title()])[0]
+
+
+def _xml_text(text: str) -> str:
+    """Character data escaped as xml.etree does."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _xml_attr(text: str) -> str:
+    """An attribute value escaped as xml.etree does (Python 3.11)."""
+    text = _xml_text(text)
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    if "\n" in text:
+        text = text.replace("\n", "&#10;")
+    if "\t" in text:
+        text = text.replace("\t", "&#09;")
+    return text
+
+
+def _edge_attrs(network: Network) -> list[str]:
+    """Edge attribute names in the order a writer first meets them: the first edge's, then
+    `confidence` if only later edges (facts, not mentions) carry one."""
+    first = next(network.edges(), None)
+    if first is None:
+        return []
+    names = list(GRAPHML_EDGE)
+    if first.confidence is None:
+        names.remove("confidence")
+        if network.rated:
+            names.append("confidence")
+    return names
+
+
+@contextmanager
+def _xml_file(path: str):
+    # errors="xmlcharrefreplace", newline="\n": as xml.etree writes, on any platform
     with atomic_path(path) as tmp:
-        nx.write_graphml_xml(export_network(network), tmp, encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8", errors="xmlcharrefreplace", newline="\n",
+                  buffering=1 << 18) as fh:
+            fh.write("<?xml version='1.0' encoding='utf-8'?>\n")
+            yield fh
+
+
+CHUNK = 256   # edges per write
+
+
+def _chunks(items):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _cached(body):
+    """body(edge), remembered for edges without sources: the mention links, many edges with few
+    distinct values (relation, label, title, support, rule, confidence)."""
+    cache: dict[tuple, str] = {}
+
+    def text(e: Edge) -> str:
+        if e.sources:
+            return body(e)
+        key = e[2:]
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = body(e)
+        return found
+    return text
+
+
+# An edge's values in the order networkx writes them (its attribute dict's order)
+GRAPHML_EDGE = ("relation", "label", "title", "support", "weight", "rule", "confidence", "sources")
+GEXF_EDGE = ("relation", "title", "support", "rule", "confidence", "sources", "networkx_key")
+
+
+def write_graphml(network: Network, path: str) -> str:
+    """graph.graphml, byte for byte what networkx's pure-Python writer gives for export_network's
+    graph, streamed: keys are numbered in the order networkx meets them and listed newest first."""
+    node_keys = [("type", "string"), ("kind", "string"), ("label", "string"), ("code", "string"),
+                 ("level", "string"), ("region", "string"), ("mentions", "long"), ("aliases", "string"),
+                 ("sources", "string")] if network.nodes else []
+    types = {"support": "long", "weight": "long", "confidence": "double"}
+    edge_keys = [(name, types.get(name, "string")) for name in _edge_attrs(network)]
+    ids = {}
+    keys = []
+    for scope, declared in (("node", node_keys), ("edge", edge_keys)):
+        for name, kind in declared:
+            ids[scope, name] = key = f"d{len(keys)}"
+            keys.append(f'  <key id="{key}" for="{scope}" attr.name="{name}" attr.type="{kind}" />\n')
+    with _xml_file(path) as fh:
+        fh.write(f'<graphml xmlns="{GRAPHML_NS}" xmlns:xsi="{XSI_NS}" xsi:schemaLocation="{GRAPHML_SCHEMA}">\n')
+        fh.write("".join(reversed(keys)))
+        if not network.nodes and not edge_keys:
+            fh.write('  <graph edgedefault="directed" />\n</graphml>\n')
+            return path
+        fh.write('  <graph edgedefault="directed">\n')
+        d = {name: f'      <data key="{ids["node", name]}"' for name, _ in node_keys}
+        for n in network.nodes:
+            fh.write(f'    <node id="{_xml_attr(n.iri)}">\n')
+            for name, value in (("type", _node_type(n.kind)), ("kind", n.kind), ("label", n.label),
+                                ("code", n.code), ("level", n.level), ("region", n.region),
+                                ("mentions", str(n.mentions)), ("aliases", aliases_json(n.aliases)),
+                                ("sources", sources_json(n.sources))):
+                fh.write(f"{d[name]}>{_xml_text(value)}</data>\n" if value else f"{d[name]} />\n")
+            fh.write("    </node>\n")
+        d = {name: f'      <data key="{ids["edge", name]}"' for name, _ in edge_keys}
+
+        @_cached
+        def body(e: Edge) -> str:
+            support = str(e.support)
+            values = (e.relation, e.label, e.title, support, support, e.rule,
+                      None if e.confidence is None else str(float(e.confidence)), sources_json(e.sources))
+            return "".join(f"{d[name]}>{_xml_text(value)}</data>\n" if value else f"{d[name]} />\n"
+                           for name, value in zip(GRAPHML_EDGE, values) if value is not None) + "    </edge>\n"
+
+        iris = {n.iri: _xml_attr(n.iri) for n in network.nodes}
+        for chunk in _chunks(enumerate(network.edges())):
+            fh.write("".join(f'    <edge source="{iris[e.source]}" target="{iris[e.target]}" id="e{i}">\n'
+                             + body(e) for i, e in chunk))
+        fh.write("  </graph>\n</graphml>\n")
     return path
 
 
-def write_gexf(network: nx.MultiDiGraph, path: str) -> str:
-    from networkx.readwrite.gexf import GEXFWriter
-    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
-    writer.add_graph(export_network(network))
-    meta = writer.xml.find("meta")
-    meta.attrib.pop("lastmodifieddate", None)  # today's date would make rebuilds differ
-    meta.find("creator").text = "hunan-kg"
-    with atomic_path(path) as tmp:
-        writer.write(tmp)
+def write_gexf(network: Network, path: str) -> str:
+    """graph.gexf (GEXF 1.2draft), byte for byte what networkx's GEXFWriter gives for export_network's
+    graph with creator hunan-kg and no date, streamed. Labels and weights are XML attributes; the
+    other values are attvalues, numbered nodes first, in the order networkx meets them."""
+    node_attrs = [("type", "string"), ("kind", "string"), ("code", "string"), ("level", "string"),
+                  ("region", "string"), ("mentions", "long"), ("aliases", "string"),
+                  ("sources", "string")] if network.nodes else []
+    types = {"support": "long", "confidence": "double"}
+    edge_attrs = [(name, types.get(name, "string")) for name in _edge_attrs(network)
+                  if name not in ("label", "weight")]
+    if edge_attrs:
+        edge_attrs.insert(edge_attrs.index(("sources", "string")) + 1, ("networkx_key", "string"))
+    ids = {}
+    blocks = []
+    for scope, declared in (("node", node_attrs), ("edge", edge_attrs)):
+        if declared:
+            lines = [f'    <attributes mode="static" class="{scope}">\n']
+            for name, kind in declared:
+                ids[scope, name] = key = str(len(ids))
+                lines.append(f'      <attribute id="{key}" title="{name}" type="{kind}" />\n')
+            lines.append("    </attributes>\n")
+            blocks.insert(0, "".join(lines))
+    with _xml_file(path) as fh:
+        fh.write(f'<gexf xmlns="{GEXF_NS}" xmlns:xsi="{XSI_NS}" xsi:schemaLocation="{GEXF_SCHEMA}" version="1.2">\n'
+                 "  <meta>\n    <creator>hunan-kg</creator>\n  </meta>\n"
+                 '  <graph defaultedgetype="directed" mode="static" name="">\n')
+        fh.write("".join(blocks))
+        a = {name: f'          <attvalue for="{ids["node", name]}" value="' for name, _ in node_attrs}
+        fh.write("    <nodes>\n" if network.nodes else "    <nodes />\n")
+        for n in network.nodes:
+            fh.write(f'      <node id="{_xml_attr(n.iri)}" label="{_xml_attr(n.label)}">\n        <attvalues>\n')
+            for name, value in (("type", _node_type(n.kind)), ("kind", n.kind), ("code", n.code),
+                                ("level", n.level), ("region", n.region), ("mentions", str(n.mentions)),
+                                ("aliases", aliases_json(n.aliases)), ("sources", sources_json(n.sources))):
+                fh.write(f'{a[name]}{_xml_attr(value)}" />\n')
+            fh.write("        </attvalues>\n      </node>\n")
+        if network.nodes:
+            fh.write("    </nodes>\n")
+        a = {name: f'          <attvalue for="{ids["edge", name]}" value="' for name, _ in edge_attrs}
+
+        @_cached
+        def body(e: Edge) -> str:
+            # label and weight (XML attributes), then every attvalue but the last, networkx_key (e0, e1, ...)
+            values = (e.relation, e.title, str(e.support), e.rule,
+                      None if e.confidence is None else str(float(e.confidence)), sources_json(e.sources))
+            return (f'label="{_xml_attr(e.label)}" weight="{e.support}">\n        <attvalues>\n'
+                    + "".join(f'{a[name]}{_xml_attr(value)}" />\n'
+                              for name, value in zip(GEXF_EDGE, values) if value is not None)
+                    + a["networkx_key"])
+
+        iris = {n.iri: _xml_attr(n.iri) for n in network.nodes}
+        fh.write("    <edges>\n" if edge_attrs else "    <edges />\n")
+        for chunk in _chunks(enumerate(network.edges())):
+            fh.write("".join(f'      <edge source="{iris[e.source]}" target="{iris[e.target]}" id="{i}" '
+                             f'{body(e)}e{i}" />\n        </attvalues>\n      </edge>\n'
+                             for i, e in chunk))
+        if edge_attrs:
+            fh.write("    </edges>\n")
+        fh.write("  </graph>\n</gexf>\n")
     return path
+
+
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+GRAPHML_SCHEMA = f"{GRAPHML_NS} http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
+GEXF_NS = "http://www.gexf.net/1.2draft"
+GEXF_SCHEMA = f"{GEXF_NS} http://www.gexf.net/1.2draft/gexf.xsd"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 
 
 # ---------------------------------------------------------------- Neo4j
@@ -195,28 +388,34 @@ def _cell(value) -> str:
     return str(value).replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
 
 
-def _csv(rows: list[list]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerows([[_cell(v) for v in row] for row in rows])
-    return buf.getvalue()
-
-
-def write_neo4j(network: nx.MultiDiGraph, folder: str) -> list[str]:
+def write_neo4j(network: Network, folder: str) -> list[str]:
     """nodes.csv and relationships.csv in neo4j-admin's header format: node id = IRI,
     labels such as Official;Person, relationship types such as HOLDS_POST."""
-    g = export_network(network)
-    nodes = [NODE_HEADER]
-    for node, a in g.nodes(data=True):
-        # ';' is neo4j-admin's array delimiter: a full-width ；inside an alias keeps it one element.
-        aliases = ";".join(x.replace(";", "；") for x in json.loads(a["aliases"] or "[]"))
-        nodes.append([node, ";".join(NODE_LABELS.get(a["kind"], [a["type"]])), a["label"], a["kind"], a["code"],
-                      a["level"], a["region"], a["mentions"], aliases, a["sources"]])
-    rels = [REL_HEADER]
-    for s, o, a in g.edges(data=True):
-        rels.append([s, o, a["relation"].upper(), a["label"], a["title"], a["support"], a["rule"],
-                     f"{a['confidence']:.2f}" if "confidence" in a else "", a["sources"]])
     paths = [os.path.join(folder, "nodes.csv"), os.path.join(folder, "relationships.csv")]
-    write_text(paths[0], _csv(nodes))
-    write_text(paths[1], _csv(rels))
+    with _csv_file(paths[0]) as writer:
+        writer.writerow(NODE_HEADER)
+        for n in network.nodes:
+            # ';' is neo4j-admin's array delimiter: a full-width ；inside an alias keeps it one element.
+            aliases = ";".join(x.replace(";", "；") for x in n.aliases)
+            writer.writerow([_cell(v) for v in (n.iri, ";".join(NODE_LABELS.get(n.kind, [_node_type(n.kind)])),
+                                                n.label, n.kind, n.code, n.level, n.region, n.mentions, aliases,
+                                                sources_json(n.sources))])
+    ids = {n.iri: _cell(n.iri) for n in network.nodes}
+
+    @_cached
+    def rest(e: Edge) -> list[str]:
+        return [_cell(v) for v in (e.relation.upper(), e.label, e.title, e.support, e.rule,
+                                   "" if e.confidence is None else f"{e.confidence:.2f}", sources_json(e.sources))]
+
+    with _csv_file(paths[1]) as writer:
+        writer.writerow(REL_HEADER)
+        for chunk in _chunks(network.edges()):
+            writer.writerows([ids[e.source], ids[e.target], *rest(e)] for e in chunk)
     return paths
+
+
+@contextmanager
+def _csv_file(path: str):
+    with atomic_path(path) as tmp:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            yield csv.writer(fh, lineterminator="\n")

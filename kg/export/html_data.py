@@ -4,18 +4,25 @@ compact rows, source sentences stored once, the region tree for the region
 filter and, per node, every region it lies under.
 
 Everything is ordered (nodes by IRI, edges by endpoints and relation), so the
-same graph always gives the same data."""
+same graph always gives the same data. The data is made as JSON text in pieces
+(`view_json`), so the page is written without holding every edge row at once:
+one pass over the edges collects what the nodes need (degrees, containment,
+layout), a second writes the edge rows."""
 from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections import defaultdict, deque
+from collections.abc import Iterator
+from functools import partial
 
-import networkx as nx
+import numpy as np
 
+from ..graph.network import Network, Source, as_network
 from ..graph.rdf import KG, LEVELS, ORG
 from ..graph.vocab import RELATION_TERMS, label_of
-from .layout import force_layout
+from .layout import layout_positions
 
 # Node kind -> (ontology class, colour, vis-network shape); shapes that honour a size, so size can show degree.
 CLASSES = {"official": (KG.Official, "#e4572e", "dot"),
@@ -38,35 +45,73 @@ NODE_FIELDS = ("iri", "kind", "label", "code", "level", "region", "aliases", "me
 EDGE_FIELDS = ("from", "to", "relation", "titles", "sources", "support", "confidence", "rule")
 
 
-def view_data(graph: nx.MultiDiGraph, large: bool) -> dict:
-    """The page's data. Every node gets a precomputed position; a `large` graph is drawn
-    plainly by the page (physics off, straight edges, arrowheads only around the focus)."""
-    order = sorted(graph.nodes)
-    index = {node: i for i, node in enumerate(order)}
+dumps = partial(json.dumps, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
+def view_data(graph, large: bool) -> dict:
+    """The page's data as a dict (for tests and scripts; the page itself is written from view_json).
+    `graph` is a kg.graph.network.Network or a networkx graph with to_network's attributes."""
+    return json.loads("".join(view_json(as_network(graph), large)))
+
+
+def view_json(net: Network, large: bool) -> Iterator[str]:
+    """The page's data as JSON text, in pieces: the same text as json.dumps of one dict
+    (compact separators, non-ASCII kept). Every node gets a precomputed position; a `large`
+    graph is drawn plainly by the page (physics off, straight edges, arrowheads only around the focus)."""
+    nodes = net.nodes
+    n = len(nodes)
+    index = {node.iri: i for i, node in enumerate(nodes)}
+    kinds = [node.kind or "other" for node in nodes]
     sentences = Interner()
-    edges = _edges(graph, index, sentences)
-    degree = [0] * len(order)
-    for e in edges:
-        degree[e[0]] += 1
-        degree[e[1]] += 1
-    places = _places(graph, order, index)
-    positions = force_layout(graph, order)
-    nodes = []
-    for i, node in enumerate(order):
-        a = graph.nodes[node]
-        x, y = positions.get(node, (None, None))
-        nodes.append([node, a.get("kind") or "other", a.get("label") or node, a.get("code", ""), a.get("level", ""),
-                      a.get("region", ""), sorted(_json_list(a.get("aliases"))), int(a.get("mentions", 0) or 0),
-                      degree[i], _size(degree[i], large), _sources(a.get("sources"), sentences), places[i], x, y])
-    kinds = list(CLASSES) + sorted({n[1] for n in nodes} - set(CLASSES))
-    return {"large": large,
-            "classes": [_class(k, sum(n[1] == k for n in nodes)) for k in kinds],
-            "relations": [_relation(r) for r in RELATIONS],
-            "levels": {name: label_of(term) for name, term in LEVELS.items()},
-            "files": sentences.files, "sentences": sentences.rows,
-            "nodeFields": list(NODE_FIELDS), "nodes": nodes,
-            "edgeFields": list(EDGE_FIELDS), "edges": edges,
-            "regionTree": _region_tree(graph, order, index)}
+    degree = [0] * n
+    below = array("q")            # parent * n + child: the node child lies directly under the place-like parent
+    pairs = array("q")            # min * n + max for every linked pair, for the layout
+    parent_of: dict[int, int] = {}
+    for i, j, rel, *_ in _edge_rows(net, index, sentences):
+        degree[i] += 1
+        degree[j] += 1
+        pairs.append(min(i, j) * n + max(i, j))
+        if rel in UNDER:
+            child, parent = (i, j) if UNDER[rel] else (j, i)
+            below.append(parent * n + child)
+        if rel == "part_of" and i not in parent_of and kinds[j] in PLACES:
+            parent_of[i] = j
+    places = _places(kinds, below, n)
+    del below
+    codes = np.unique(np.frombuffer(pairs, dtype=np.int64)) if pairs else np.zeros(0, dtype=np.int64)
+    del pairs
+    positions = layout_positions(n, np.stack([codes // max(n, 1), codes % max(n, 1)], axis=1))
+    del codes
+    rows = []
+    for i, node in enumerate(nodes):
+        x, y = positions[i] if positions else (None, None)
+        rows.append(dumps([node.iri, kinds[i], node.label or node.iri, node.code, node.level, node.region,
+                           sorted(node.aliases), node.mentions, degree[i], _size(degree[i], large),
+                           _sources(node.sources, sentences), places[i], x, y]))
+    counts = defaultdict(int)
+    for kind in kinds:
+        counts[kind] += 1
+    classes = [_class(k, counts[k]) for k in list(CLASSES) + sorted(set(kinds) - set(CLASSES))]
+    tree = _region_tree(nodes, kinds, parent_of)
+    yield (f'{{"large":{dumps(large)},"classes":{dumps(classes)},'
+           f'"relations":{dumps([_relation(r) for r in RELATIONS])},'
+           f'"levels":{dumps({name: label_of(term) for name, term in LEVELS.items()})},'
+           f'"files":{dumps(sentences.files)},"sentences":{dumps(sentences.rows)},'
+           f'"nodeFields":{dumps(list(NODE_FIELDS))},"nodes":[')
+    yield ",".join(rows)
+    del rows
+    yield f'],"edgeFields":{dumps(list(EDGE_FIELDS))},"edges":['
+    batch: list[str] = []
+    first = True
+    for row in _edge_rows(net, index, sentences):
+        batch.append(_row_json(row))
+        if len(batch) == 4096:
+            yield ("" if first else ",") + ",".join(batch)
+            batch.clear()
+            first = False
+    if batch:
+        yield ("" if first else ",") + ",".join(batch)
+    yield f'],"regionTree":{dumps(tree)}}}'
 
 
 def _class(kind: str, count: int) -> dict:
@@ -98,82 +143,91 @@ class Interner:
         self._files: dict[str, int] = {}
         self._rows: dict[tuple, int] = {}
 
-    def add(self, source: dict) -> int:
-        name = str(source.get("file", ""))
+    def add(self, source: Source) -> int:
+        name = source.file
         if name not in self._files:
             self._files[name] = len(self.files)
             self.files.append(name)
-        row = [self._files[name], int(source.get("start", 0) or 0), int(source.get("end", 0) or 0),
-               str(source.get("sentence", ""))]
-        key = tuple(row)
+        key = (self._files[name], source.start, source.end, source.sentence)
         if key not in self._rows:
             self._rows[key] = len(self.rows)
-            self.rows.append(row)
+            self.rows.append(list(key))
         return self._rows[key]
 
 
-def _json_list(value) -> list:
-    if isinstance(value, (list, tuple)):
-        return list(value)
-    try:
-        parsed = json.loads(value or "[]")
-    except (TypeError, ValueError):
-        return []
-    return parsed if isinstance(parsed, list) else []
-
-
-def _sources(value, sentences: Interner) -> list[int]:
+def _sources(sources: tuple, sentences: Interner) -> list[int]:
     out: list[int] = []
-    for s in _json_list(value):
-        if isinstance(s, dict):
-            i = sentences.add(s)
-            if i not in out:
-                out.append(i)
+    for s in sources:
+        i = sentences.add(s)
+        if i not in out:
+            out.append(i)
     return out
 
 
-def _edges(graph: nx.MultiDiGraph, index: dict, sentences: Interner) -> list[list]:
-    """One row per (from, to, relation); parallel posts (党组书记, 主任) become one edge with both titles."""
-    grouped: dict[tuple, list] = {}
-    for u, v, key in sorted(graph.edges(keys=True), key=lambda e: (index[e[0]], index[e[1]], str(e[2]))):
-        if u == v:
+def _edge_rows(net: Network, index: dict, sentences: Interner) -> Iterator[list]:
+    """One row per (from, to, relation), in that order; parallel posts (党组书记, 主任) become one
+    edge with both titles. Self-links are left out."""
+    row = None
+    for e in net.edges():
+        i, j = index[e.source], index[e.target]
+        if i == j:
             continue
-        a = graph.edges[u, v, key]
-        rel = a.get("relation", "")
-        row = grouped.setdefault((index[u], index[v], rel), [index[u], index[v], rel, [], [], 0, 0.0, []])
-        if a.get("title") and a["title"] not in row[3]:
-            row[3].append(a["title"])
-        for s in _sources(a.get("sources"), sentences):
-            if s not in row[4]:
-                row[4].append(s)
-        row[5] += int(a.get("support", 1) or 0)
-        row[6] = max(row[6], float(a.get("confidence", 0) or 0))
-        if a.get("rule") and a["rule"] not in row[7]:
-            row[7].append(a["rule"])
-    rows = [grouped[k] for k in sorted(grouped)]
-    for row in rows:
+        if row is None or row[1] != j or row[0] != i or row[2] != e.relation:
+            if row is not None:
+                yield _finish(row)
+            row = [i, j, e.relation, [], [], 0, 0.0, []]
+        if e.title and e.title not in row[3]:
+            row[3].append(e.title)
+        if e.sources:
+            for s in _sources(e.sources, sentences):
+                if s not in row[4]:
+                    row[4].append(s)
+        row[5] += e.support
+        if e.confidence:
+            row[6] = max(row[6], float(e.confidence))
+        if e.rule and e.rule not in row[7]:
+            row[7].append(e.rule)
+    if row is not None:
+        yield _finish(row)
+
+
+def _finish(row: list) -> list:
+    if len(row[3]) > 1:
         row[3].sort()
-        row[7] = ",".join(sorted(row[7]))
-    return rows
+    row[7] = ",".join(sorted(row[7])) if row[7] else ""
+    return row
 
 
-def _places(graph: nx.MultiDiGraph, order: list, index: dict) -> list[list[int]]:
+_NAMES: dict[str, str] = {}
+
+
+def _row_json(row: list) -> str:
+    if row[3] or row[4] or row[7]:
+        return dumps(row)
+    # a mention link: nothing to escape but the relation's name
+    name = _NAMES.get(row[2])
+    if name is None:
+        name = _NAMES[row[2]] = dumps(row[2])
+    return f"[{row[0]},{row[1]},{name},[],[],{row[5]},{float.__repr__(row[6])},\"\"]"
+
+
+def _places(kinds: list[str], below: array, n: int) -> list[list[int]]:
     """For each node, the regions and zones it lies under (itself included), as sorted node indices:
     a place contains its sub-places, the institutions located in them and their sub-organisations,
     the officials holding posts there, the programs they run and the files that mention any of these."""
-    below: dict[int, list[int]] = defaultdict(list)      # place-like node -> nodes directly under it
-    for u, v, rel in graph.edges(data="relation"):
-        if rel in UNDER and u != v:
-            child, parent = (u, v) if UNDER[rel] else (v, u)
-            below[index[parent]].append(index[child])
-    places: list[list[int]] = [[] for _ in order]
-    for i, node in enumerate(order):
-        if graph.nodes[node].get("kind") not in PLACES:
+    codes = np.unique(np.frombuffer(below, dtype=np.int64)) if below else np.zeros(0, dtype=np.int64)
+    parents, children = (codes // n).tolist(), (codes % n).tolist()
+    under: dict[int, list[int]] = defaultdict(list)      # place-like node -> nodes directly under it
+    for p, c in zip(parents, children):
+        under[p].append(c)
+    places: list[list[int]] = [[] for _ in range(n)]
+    for i in range(n):
+        if kinds[i] not in PLACES:
             continue
         seen = {i}
         queue = deque([i])
         while queue:
-            for j in below.get(queue.popleft(), ()):
+            for j in under.get(queue.popleft(), ()):
                 if j not in seen:
                     seen.add(j)
                     queue.append(j)
@@ -182,18 +236,13 @@ def _places(graph: nx.MultiDiGraph, order: list, index: dict) -> list[list[int]]
     return places          # appended in index order, so already sorted
 
 
-def _region_tree(graph: nx.MultiDiGraph, order: list, index: dict) -> list[list[int]]:
+def _region_tree(nodes: list, kinds: list[str], parent_of: dict[int, int]) -> list[list[int]]:
     """[[node, depth], ...]: regions and zones in tree order (part_of), children by code then name."""
-    regions = [i for i, n in enumerate(order) if graph.nodes[n].get("kind") in PLACES]
-    parent_of: dict[int, int] = {}
-    for u, v, rel in sorted(graph.edges(data="relation"), key=lambda e: (index[e[0]], index[e[1]])):
-        if rel == "part_of" and u != v and index[u] not in parent_of \
-                and graph.nodes[v].get("kind") in PLACES:
-            parent_of[index[u]] = index[v]
+    regions = [i for i, kind in enumerate(kinds) if kind in PLACES]
 
     def sort_key(i: int):
-        a = graph.nodes[order[i]]
-        return (a.get("code", "") == "", a.get("code", ""), a.get("label", ""), order[i])
+        node = nodes[i]
+        return (node.code == "", node.code, node.label, node.iri)
 
     children: dict[int, list[int]] = defaultdict(list)
     roots = []
