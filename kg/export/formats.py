@@ -13,6 +13,7 @@ graph gives the same bytes.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from contextlib import contextmanager
@@ -392,30 +393,65 @@ def write_neo4j(network: Network, folder: str) -> list[str]:
     """nodes.csv and relationships.csv in neo4j-admin's header format: node id = IRI,
     labels such as Official;Person, relationship types such as HOLDS_POST."""
     paths = [os.path.join(folder, "nodes.csv"), os.path.join(folder, "relationships.csv")]
-    with _csv_file(paths[0]) as writer:
-        writer.writerow(NODE_HEADER)
-        for n in network.nodes:
+    with _csv_file(paths[0]) as write:
+        write([NODE_HEADER])
+        for chunk in _chunks(network.nodes):
             # ';' is neo4j-admin's array delimiter: a full-width ；inside an alias keeps it one element.
-            aliases = ";".join(x.replace(";", "；") for x in n.aliases)
-            writer.writerow([_cell(v) for v in (n.iri, ";".join(NODE_LABELS.get(n.kind, [_node_type(n.kind)])),
-                                                n.label, n.kind, n.code, n.level, n.region, n.mentions, aliases,
-                                                sources_json(n.sources))])
-    ids = {n.iri: _cell(n.iri) for n in network.nodes}
+            write([[_cell(v) for v in (n.iri, ";".join(NODE_LABELS.get(n.kind, [_node_type(n.kind)])), n.label,
+                                       n.kind, n.code, n.level, n.region, n.mentions,
+                                       ";".join(x.replace(";", "；") for x in n.aliases), sources_json(n.sources))]
+                   for n in chunk])
+    # A CSV line is its fields, each quoted on its own, joined by commas: the endpoints' fields are
+    # made once per node and the rest once per kind of mention link (csv.writer's bytes, faster).
+    csv_line = _csv_lines()
+    ids = {n.iri: csv_line([_cell(n.iri), ""])[:-2] for n in network.nodes}
 
     @_cached
-    def rest(e: Edge) -> list[str]:
-        return [_cell(v) for v in (e.relation.upper(), e.label, e.title, e.support, e.rule,
-                                   "" if e.confidence is None else f"{e.confidence:.2f}", sources_json(e.sources))]
+    def rest(e: Edge) -> str:
+        return csv_line([_cell(v) for v in (e.relation.upper(), e.label, e.title, e.support, e.rule,
+                                             "" if e.confidence is None else f"{e.confidence:.2f}",
+                                             sources_json(e.sources))])
 
-    with _csv_file(paths[1]) as writer:
-        writer.writerow(REL_HEADER)
+    with _csv_file(paths[1]) as write:
+        write([REL_HEADER])
         for chunk in _chunks(network.edges()):
-            writer.writerows([ids[e.source], ids[e.target], *rest(e)] for e in chunk)
+            write.lines("".join(f"{ids[e.source]},{ids[e.target]},{rest(e)}" for e in chunk))
     return paths
+
+
+def _csv_lines():
+    """A function giving one row as csv.writer writes it, newline included."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+
+    def line(fields: list) -> str:
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow(fields)
+        return buf.getvalue()
+    return line
+
+
+class _CsvOut:
+    def __init__(self, fh):
+        self.fh = fh
+        self.buf = io.StringIO()
+        self.writer = csv.writer(self.buf, lineterminator="\n")
+
+    def __call__(self, rows) -> None:
+        self.writer.writerows(rows)
+        self.fh.write(self.buf.getvalue())
+        self.buf.seek(0)
+        self.buf.truncate()
+
+    def lines(self, text: str) -> None:
+        self.fh.write(text)
 
 
 @contextmanager
 def _csv_file(path: str):
+    """A function that writes CSV rows to `path` (atomically), a chunk at a time; .lines(text)
+    writes lines already in CSV."""
     with atomic_path(path) as tmp:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            yield csv.writer(fh, lineterminator="\n")
+            yield _CsvOut(fh)

@@ -176,13 +176,14 @@ def _edge_rows(net: Network, index: dict, sentences: Interner) -> Iterator[list]
             if row is not None:
                 yield _finish(row)
             row = [i, j, e.relation, [], [], 0, 0.0, []]
+        row[5] += e.support
+        if e.confidence is None and not e.sources and not e.title and not e.rule:
+            continue                                    # a mention link: nothing more to add
         if e.title and e.title not in row[3]:
             row[3].append(e.title)
-        if e.sources:
-            for s in _sources(e.sources, sentences):
-                if s not in row[4]:
-                    row[4].append(s)
-        row[5] += e.support
+        for s in _sources(e.sources, sentences):
+            if s not in row[4]:
+                row[4].append(s)
         if e.confidence:
             row[6] = max(row[6], float(e.confidence))
         if e.rule and e.rule not in row[7]:

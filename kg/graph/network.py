@@ -146,10 +146,10 @@ def network(merged: Merged) -> Network:
     def mention_counts(infos: list) -> dict[str, int]:
         """{file: mentions in it}; where several entities share an IRI, the last one's count for a file wins."""
         if len(infos) == 1:
-            return Counter(map(_doc_of, infos[0].mentions))
+            return _per_file(infos[0].mentions)
         counts: dict[str, int] = {}
         for info in infos:
-            counts.update(Counter(map(_doc_of, info.mentions)))
+            counts.update(_per_file(info.mentions))
         return counts
 
     def edges() -> Iterator[Edge]:
@@ -160,10 +160,15 @@ def network(merged: Merged) -> Network:
             out.sort(key=_order)
             yield from out
 
-    links = sum(len({doc for info in infos for doc in map(_doc_of, info.mentions)} & files.keys())
-                for infos in mentioned.values())
+    links = sum(len(mention_counts(infos).keys() & files.keys()) for infos in mentioned.values())
     rated = sum(len(by_subject) for by_subject in facts.values())
     return Network([nodes[iri] for iri in sorted(nodes)], edges, links + rated, rated)
+
+
+def _per_file(mentions) -> dict[str, int]:
+    """{doc_id: mentions in it}: the merge's EvidenceList counts them without making Evidence objects."""
+    count = getattr(mentions, "per_document", None)
+    return count() if count is not None else Counter(map(_doc_of, mentions))
 
 
 class _SentenceLookup:
