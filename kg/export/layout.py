@@ -111,10 +111,12 @@ def coarsen(n: int, edges: np.ndarray) -> tuple[np.ndarray, int]:
         parent[leaf] = parent[hub]
     if len(edges):
         order = np.lexsort((v, u, degree[u] + degree[v]))
-        for a, b in zip(u[order].tolist(), v[order].tolist()):
-            if parent[a] < 0 and parent[b] < 0:
-                parent[a] = parent[b] = coarse
-                coarse += 1
+        for at in range(0, len(order), 1 << 16):           # a slice at a time: no list of every edge
+            part = order[at:at + (1 << 16)]
+            for a, b in zip(u[part].tolist(), v[part].tolist()):
+                if parent[a] < 0 and parent[b] < 0:
+                    parent[a] = parent[b] = coarse
+                    coarse += 1
     out = np.array(parent, dtype=np.int64)
     single = np.flatnonzero(out < 0)
     out[single] = np.arange(coarse, coarse + len(single))
@@ -134,11 +136,16 @@ def simulate(pos: np.ndarray, edges: np.ndarray, weight: np.ndarray, mass: np.nd
     pull_to_centre = (GRAVITY * mass)[:, None]
     for _ in range(steps):
         force = repulsion(pos, mass) * mass[:, None]
-        if len(edges):
+        if len(edges):                                  # in place where it can be: a few arrays per edge
             x, y = pos[:, 0].copy(), pos[:, 1].copy()
-            dx = x.take(src) - x.take(dst)
-            dy = y.take(src) - y.take(dst)
-            w = weight * np.sqrt(dx * dx + dy * dy)
+            dx = x.take(src)
+            dx -= x.take(dst)
+            dy = y.take(src)
+            dy -= y.take(dst)
+            w = dx * dx
+            w += dy * dy
+            np.sqrt(w, out=w)
+            w *= weight
             dx *= w
             dy *= w
             force[:, 0] += np.bincount(dst, dx, n) - np.bincount(src, dx, n)
