@@ -23,7 +23,7 @@ from ..lexicon.terms import load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
-from .persons import find_persons, is_ordinary, is_translit
+from .persons import CUED, find_persons, is_ordinary, is_translit, no_given_name
 from .regions import find_places
 from .spans import expand_left
 from .tokens import Token, tokenize
@@ -553,10 +553,6 @@ def _titles(text: str, tokens: list[Token]) -> list[Span]:
 
 
 # ------------------------------------------------------------------ persons
-# A foreign name scoring this much has a person's cue (a role before it, 说 or 伤愈 after it).
-CUED = 0.6
-
-
 def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[Span]:
     # A foreign name without a cue is weak: in a match report it is a team.
     out = [Span(m.start, m.end, "person", "", WEAK if m.rule == "foreign" and m.score < CUED else NORMAL)
@@ -567,6 +563,6 @@ def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 and not text.startswith(SAYING, end + 2):
             continue                   # no name can start here (read_name needs a surname or 说/表示 after)
         name = read_name(text, end)    # the build's reading of the name after a post title
-        if name:
+        if name and not no_given_name(name[0]):
             out.append(Span(end, end + len(name[0]), "person", "", NORMAL))
     return out

@@ -60,7 +60,8 @@ class PersonMatch:
     end: int
     text: str
     score: float
-    rule: str          # chinese | foreign | latin | speaker | glued
+    rule: str          # chinese | foreign | latin | speaker | glued | dotted
+    needed: float = 0.0    # the score the rule asks of a name standing alone
 
 
 @functools.cache
@@ -94,9 +95,51 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
     out: list[PersonMatch] = []
     taken = Taken()
     for m in found:
-        if taken.take(m.start, m.end):
+        if m.score >= m.needed and taken.take(m.start, m.end):
             out.append(m)
+    out += _listed(text, out, [m for m in found if m.score < m.needed], taken)
     return sorted(out, key=lambda m: m.start)
+
+
+LIST_SEPARATORS = ("、", "和", "与", "及", "以及", "同")
+# What a name in a list with a recognised person must score on its own (吴待秋、吴子深, 邓恩和里德).
+LISTED_CHINESE = 0.4
+LISTED_FOREIGN = 0.0
+
+
+def _listed(text: str, accepted: list[PersonMatch], weak: list[PersonMatch], taken: Taken) -> list[PersonMatch]:
+    """Items of a list are of one kind: a name-shaped item too weak to stand alone is
+    a person when the item next to it is one (a foreign name only with a person's cue)."""
+    anchors = [m for m in accepted if m.rule != "foreign" or m.score >= CUED]
+    ends = {m.end for m in anchors}
+    starts = {m.start for m in anchors}
+    pool = [m for m in weak if m.score >= (LISTED_FOREIGN if m.rule == "foreign" else LISTED_CHINESE)]
+    out: list[PersonMatch] = []
+    grown = True
+    while grown:
+        grown = False
+        for m in pool:
+            before = next((sep for sep in LIST_SEPARATORS if text.endswith(sep, 0, m.start)), None)
+            after = next((sep for sep in LIST_SEPARATORS if text.startswith(sep, m.end)), None)
+            if m.text[-1] in PLACE_ENDINGS:
+                continue
+            if (before and m.start - len(before) in ends and (after or _item_end(text, m.end))
+                or after and m.end + len(after) in starts and (before or _item_start(text, m.start))) \
+                    and taken.take(m.start, m.end):
+                out.append(PersonMatch(m.start, m.end, m.text, max(m.score, CUED), m.rule + "-listed"))
+                ends.add(m.end)
+                starts.add(m.start)
+                grown = True
+    return out
+
+
+def _item_end(text: str, end: int) -> bool:
+    """The list item ends here: punctuation, the end, or what is said of people (等, 两人)."""
+    return end >= len(text) or text[end] in PUNCT or text[end] in "(" or text.startswith(("等", "两", "三", "的"), end)
+
+
+def _item_start(text: str, start: int) -> bool:
+    return start == 0 or text[start - 1] in PUNCT or text.endswith(BEFORE_NAME, 0, start)
 
 
 @functools.cache
@@ -181,15 +224,31 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             score = _score(text, tok.start, end, name, evidence)
             if best is None or score > best[0]:
                 best = (score, end)
-        if best and best[0] >= THRESHOLD:
-            out.append(PersonMatch(tok.start, best[1], text[tok.start:best[1]], best[0], "chinese"))
+        if best and best[0] > 0:
+            out.append(PersonMatch(tok.start, best[1], text[tok.start:best[1]], best[0], "chinese", THRESHOLD))
     return out
 
 
+@functools.cache
+def role_words() -> frozenset[str]:
+    """Posts, occupations and roles (主任, 专家, 记者): the build's titles and the NER view's."""
+    from ..lexicon.terms import load_terms
+    text = resources.files("kg.data").joinpath("ner_titles.txt").read_text(encoding="utf-8")
+    words = {w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split()}
+    return frozenset(w for w in words | set(load_terms().titles) if len(w) >= 2)
+
+
+def no_given_name(name: str) -> bool:
+    """陈女士, 王主任, 和专家: a surname (or a character that may be one) before a
+    form of address or a role, not a name."""
+    sl = _surname_len(name)
+    return bool(sl) and _not_given(name[sl:])
+
+
 def _not_given(given: str) -> bool:
-    """林先生, 王总, 李某: no given name. A two-character given name may start with a
-    character that is a form of address on its own (叶老桂, 王家卫, 李伯豪)."""
-    if given.endswith(NOT_GIVEN):
+    """林先生, 王总, 李某, 王主任, 和专家: no given name. A two-character given name may
+    start with a character that is a form of address on its own (叶老桂, 王家卫, 李伯豪)."""
+    if given.endswith(NOT_GIVEN) or len(given) >= 2 and given[-2:] in role_words():
         return True
     if len(given) == 1:
         return given in NOT_GIVEN
@@ -244,18 +303,24 @@ TEAM_CUES_BEFORE = ("vs", "VS", "对阵", "迎战", "客战", "主战", "战胜"
 PLAYER_CUES_AFTER = ("伤愈", "复出", "停赛", "缺阵", "受伤", "伤停", "进球", "助攻", "破门", "梅开二度", "帽子戏法",
                      "首发", "替补", "等人", "和他", "本人", "转会", "加盟", "效力", "租借", "续约", "退役", "上任",
                      "卸任", "下课", "离队", "执教", "接连进球", "头球", "传球", "上阵", "出战", "为首", "的变阵",
-                     "的轮换", "的受伤", "的伤", "手中", "特意", "指挥", "带领", "冷嘲热讽", "亲自")
+                     "的轮换", "的受伤", "的伤", "手中", "特意", "指挥", "带领", "冷嘲热讽", "亲自",
+                     "两名", "两大", "两人", "三名", "3名", "领衔", "搭档", "开斋", "远射", "首开纪录", "缺席", "也将缺席",
+                     "无法出阵", "上位", "回撤", "低迷", "率领", "率队", "头疼", "的复出", "的状态", "的偏爱", "的头球",
+                     "的远射", "的进球", "的缺阵", "的伤势", "等球员", "等主力", "等老将", "因伤", "有望伤愈", "出任")
 # What is said before a player's or a coach's name (老板贝鲁斯科尼, 受伤的波多尔斯基, 引进了罗比尼奥).
 PLAYER_CUES_BEFORE = ("老板", "引进", "引进了", "买入", "签下", "租借", "受伤的", "伤愈的", "未愈的", "出场的", "复出的",
-                      "主力", "替补", "球星", "名将", "使用")
+                      "主力", "替补", "球星", "名将", "使用", "核心", "核心人物", "大将", "杀手", "射手", "替补的", "缺少",
+                      "少了一个", "多了一个", "取代", "依赖", "大亨", "队友")
 FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d"}
 FOREIGN_THRESHOLD = 0.4
 PLACE_AS_PERSON = 0.6
+# A foreign name scoring this much has a person's cue (a role before it, 说 or 伤愈 after it).
+CUED = 0.6
 
 
 def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
     blocked = not_names()
-    out = []
+    runs = []
     i, n = 0, len(tokens)
     while i < n:
         j = i
@@ -274,13 +339,32 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         i = j
         start, end = parts[0].start, parts[-1].end
         name = text[start:end]
-        if len(name) < 2 or name in blocked:
-            continue
-        score = _foreign_score(text, start, end, parts) + (0.3 if start in title_ends else 0.0)
+        if len(name) >= 2 and name not in blocked:
+            runs.append((start, end, parts))
+    out = []
+    for (start, end, parts), (first, last) in zip(runs, _groups(text, runs)):
+        score = _foreign_score(text, start, end, parts, first, last) + (0.3 if start in title_ends else 0.0)
         place = len(parts) == 1 and parts[0].pos == "ns"     # a place unless said of a person: 德罗巴伤愈
-        if score >= (PLACE_AS_PERSON if place else FOREIGN_THRESHOLD):
-            out.append(PersonMatch(start, end, name, score, "foreign"))
+        out.append(PersonMatch(start, end, text[start:end], score, "foreign",
+                               PLACE_AS_PERSON if place else FOREIGN_THRESHOLD))
     return out
+
+
+GROUP_SEPARATORS = ("、", "和", "与", "及", "以及", "或", "或者")
+
+
+def _groups(text: str, runs: list) -> list[tuple[int, int]]:
+    """(start of the first, end of the last) of the list each run is an item of
+    (迪亚比和纳斯里受伤: what is said after the list is said of every item)."""
+    bounds = []
+    k = 0
+    while k < len(runs):
+        j = k
+        while j + 1 < len(runs) and text[runs[j][1]:runs[j + 1][0]] in GROUP_SEPARATORS:
+            j += 1
+        bounds += [(runs[k][0], runs[j][1])] * (j - k + 1)
+        k = j + 1
+    return bounds
 
 
 def is_ordinary(tok: Token) -> bool:
@@ -289,18 +373,20 @@ def is_ordinary(tok: Token) -> bool:
         and has_word(tok.word)
 
 
-def _foreign_score(text: str, start: int, end: int, parts: list[Token]) -> float:
+def _foreign_score(text: str, start: int, end: int, parts: list[Token], first: int, last: int) -> float:
+    """Evidence for a foreign name at [start, end), in a list running from `first` to `last`."""
     name = text[start:end]
     score = 0.2 if len(name) >= 3 else 0.0
     if any(t.word in NAME_JOINERS for t in parts):
         score += 0.4
     if len(parts) == 1 and parts[0].pos == "nrt" and len(name) >= 3:
         score += 0.2
-    before, after = text[max(0, start - 6):start], text[end:end + 4]
-    if before.endswith(PERSON_ROLES):
+    before, after = text[max(0, first - 6):first], text[last:last + 4]
+    if before.endswith(PERSON_ROLES) or _role_before(before):
         score += 0.6          # a role is the strongest cue: 国脚丹尼, 主教练科比什利
-    if after.startswith(("说", "表示", "认为", "称", "指出", "透露", "坦言", "告诉", "(", "先生", "女士", "夫人",
-                         "主演", "执导", "饰演", "曾", "在接受")):
+    if after.startswith(SPEECH_AFTER):
+        score += 0.4          # a team does not speak: 贝尼特斯解释说
+    elif after.startswith(("(", "先生", "女士", "夫人", "主演", "执导", "饰演", "曾", "在接受")):
         score += 0.3
     if after.startswith(PLAYER_CUES_AFTER) or before.endswith(PLAYER_CUES_BEFORE):
         score += 0.4          # said only of a person: 托雷斯伤愈, 老板贝鲁斯科尼
@@ -309,6 +395,15 @@ def _foreign_score(text: str, start: int, end: int, parts: list[Token]) -> float
     if before.endswith(PLACE_CUES_BEFORE) or after.startswith(PLACE_CUES_AFTER):
         score -= 0.3          # 在威尼斯, 奥兰多市: a foreign place
     return score
+
+
+SPEECH_AFTER = ("说", "表示", "认为", "称", "指出", "透露", "坦言", "告诉", "解释", "回答", "承认", "强调", "宣布",
+                "希望", "相信", "觉得", "透露", "回忆", "笑称", "直言", "抱怨", "批评", "称赞", "赞扬", "感叹")
+NOT_PERSON_ROLES = ("开发商", "经销商", "供应商", "承包商", "投资商", "中介", "庄家")
+
+
+def _role_before(before: str) -> bool:
+    return any(before.endswith(w) and w not in NOT_PERSON_ROLES for w in (before[-k:] for k in range(2, 6)) if w in role_words())
 
 
 PLACE_CUES_BEFORE = ("在", "到", "去", "位于", "前往", "飞往", "抵达", "来自", "从", "游览", "旅游", "访问", "赴", "返回")
