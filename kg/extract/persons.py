@@ -16,7 +16,7 @@ from importlib import resources
 
 import rjieba
 
-from ..lexicon.names import load_surnames, name_score
+from ..lexicon.names import load_given_chars, load_surnames, name_score
 from .intervals import Taken
 from .officials import AFTER_NAME, PUNCT
 from .tokens import Token, has_word
@@ -39,12 +39,19 @@ AFTER_PERSON = AFTER_NAME + ("发自", "报道", "实习生", "通讯员", "摄�
                              "所", "之", "面对", "看到", "想", "觉得", "知道", "决定", "开始", "进入", "加盟", "离开",
                              "回到", "打入", "攻入", "射门", "首发", "替补", "上场", "出场", "受伤", "复出", "执导",
                              "主演", "饰演", "扮演", "创作", "设计", "拍摄", "说道", "问", "答", "笑", "哭", "道")
+# What follows a three-character name whose third character the segmenter joined to the next
+# word (梅建|明文/摄, 张照|新分析, 黄信|敬昨日表示): a byline's 文 and 摄, a date.
+AFTER_THIRD = ("文", "摄", "本报", "昨日", "昨天", "今日", "今天", "日前", "近日", "此前", "同时")
+# How often a character that is also a verb or an adverb must stand in given names to end one.
+THIRD_GIVEN_P = 0.1
 # What a "given name" never is: 林先生, 郭老师, 王某 name no one.
 NOT_GIVEN = ("先生", "女士", "小姐", "老师", "师傅", "阿姨", "大爷", "大妈", "大姐", "大哥", "同学", "同志", "夫人",
              "太太", "老板", "总", "某", "氏", "姓", "家", "老", "哥", "姐", "叔", "伯", "婶", "嫂", "妈", "爸",
              "导", "局", "处", "科", "董", "工", "经理", "教授", "博士", "医生", "律师", "记者")
 # Tags a surname character has when the segmenter reads it as a function word (和, 但, 从, 于, 有).
 FUNCTION_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "f", "m", "q", "v", "y", "t", "a", "vn"}
+# One-character words that follow a name and that the segmenter glues to it (张博说, 齐骥在, 丁晟是).
+GLUED_AFTER = set("说是称在的和与把被将对为从向也都就又还才曾已亦再仍便却")
 # Evidence of a two-character word the dictionary tags as a name (阳光, 荣幸 — but also 成龙).
 DICT_PAIR = -0.1
 # Evidence of a surname the segmenter tagged as a name on its own (郭|建设, 曹|鹏飞).
@@ -91,6 +98,7 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
     title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
     found = (_chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
              + _speakers(text) + _glued(text, tokens) + _dotted(text, tokens))
+    found = _whole_foreign(found)
     found.sort(key=lambda m: (-m.score, m.start))
     out: list[PersonMatch] = []
     taken = Taken()
@@ -99,6 +107,27 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
             out.append(m)
     out += _listed(text, out, [m for m in found if m.score < m.needed], taken)
     return sorted(out, key=lambda m: m.start)
+
+
+def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
+    """贝尼|蒂斯, 霍芬|海姆: a "Chinese" name in transliteration characters that a foreign
+    name runs on past is the start of that foreign name, which takes its score, short of
+    a person's cue (in a match report it may be a team: 费耶|诺德)."""
+    foreign = {m.start: m for m in found if m.rule == "foreign"}
+    cut = {}
+    for m in found:
+        f = foreign.get(m.start)
+        if m.rule == "chinese" and f is not None and f.end > m.end and is_translit(m.text):
+            cut[id(m)] = f
+    if not cut:
+        return found
+    best = {}
+    for m in found:
+        if id(m) in cut:
+            f = cut[id(m)]
+            best[id(f)] = max(best.get(id(f), f.score), min(m.score, CUED - 0.05))
+    return [PersonMatch(m.start, m.end, m.text, best[id(m)], m.rule, m.needed) if id(m) in best else m
+            for m in found if id(m) not in cut]
 
 
 LIST_SEPARATORS = ("、", "和", "与", "及", "以及", "同")
@@ -188,6 +217,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 # the dictionary's two-character "names" are mostly words (阳光, 荣幸); longer ones are people
                 evidence = DICT_PAIR if len(w) == 2 and has_word(w) else 0.3
                 cands.append((tok.end, evidence))
+                if len(w) == sl + 2 and w[-1] in GLUED_AFTER and not is_translit(w):
+                    cands.append((tok.end - 1, evidence))      # 张博|说, 齐骥|在: a word glued to the name
                 if len(w) == sl + 1 and i + 1 < n and _third_given(text, tokens[i + 1]):
                     cands.append((tok.end + 1, evidence))      # 张明|渝的, 李晓|林先生
             elif not known:
@@ -259,11 +290,14 @@ def _third_given(text: str, nxt: Token) -> bool:
     """The segmenter cut a three-character name after two (张明|渝, 李晓|林先生): the next
     character stands alone or before a word said of a person, and the name is bounded after it."""
     ch = nxt.word[0]
-    if not _is_han(ch) or _function_char(ch) or ch in load_surnames() and len(nxt.word) == 1:
+    if not _is_han(ch) or ch in load_surnames() and len(nxt.word) == 1 or ch in GLUED_AFTER:
         return False
+    if _function_char(ch) and (rjieba.tag(ch)[0][1] not in ("v", "a", "d", "t", "vn")
+                               or load_given_chars().get(ch, 0.0) < THIRD_GIVEN_P):
+        return False          # 张明|在, but 黄信|敬, 宋双|才: a verb or an adverb that is common in names
     rest = nxt.word[1:]
-    return (not rest or rest.startswith(NOT_GIVEN) or rest.startswith(AFTER_PERSON)) \
-        and _bounded_after(text, nxt.start + 1)
+    return (not rest or rest.startswith(NOT_GIVEN + AFTER_PERSON + SPEECH_AFTER + AFTER_THIRD)) \
+        and (_bounded_after(text, nxt.start + 1) or text.startswith(SPEECH_AFTER + AFTER_THIRD, nxt.start + 1))
 
 
 def _speaker(text: str, start: int, end: int) -> bool:
