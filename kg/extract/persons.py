@@ -106,7 +106,22 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
         if m.score >= m.needed and taken.take(m.start, m.end):
             out.append(m)
     out += _listed(text, out, [m for m in found if m.score < m.needed], taken)
+    out += [g for g in _glosses(text, out) if taken.take(g.start, g.end)]
     return sorted(out, key=lambda m: m.start)
+
+
+GLOSS = re.compile(r"\(([A-Za-z][A-Za-z.\-']{1,39})\)")
+
+
+def _glosses(text: str, persons: list[PersonMatch]) -> list[PersonMatch]:
+    """阿特金森(martinatkinson): the name in Latin script, in brackets after a name, is a name."""
+    out = []
+    for m in persons:
+        g = GLOSS.match(text, m.end)
+        if g and g.group(1).lower() not in not_names() and m.rule in ("chinese", "foreign", "dotted", "foreign-listed",
+                                                                      "chinese-listed"):
+            out.append(PersonMatch(g.start(1), g.end(1), g.group(1), m.score, "gloss"))
+    return out
 
 
 def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
