@@ -58,7 +58,7 @@ DICT_PAIR = -0.1
 SURNAME_TAGGED = 0.2
 # Scores are name_score plus evidence; thresholds chosen on the CLUENER train split.
 THRESHOLD = 0.8
-PLACE_ENDINGS = set("乡镇村路街宫祠寺庙县市省区港湾队局司馆店厂堂楼城河山岛塔赛书剑玉记甲")
+PLACE_ENDINGS = set("乡镇村路街宫祠寺庙县市省区港湾队局司馆店厂堂楼城河山岛塔赛书剑玉记甲卡堡滩坡派井洞陵沟湖峡节")
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
     title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
     found = (_chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
              + _speakers(text) + _glued(text, tokens) + _dotted(text, tokens))
-    found = _whole_foreign(found)
+    found = [m for m in _whole_foreign(found) if not _quoted(text, m.start, m.end)]
     found.sort(key=lambda m: (-m.score, m.start))
     out: list[PersonMatch] = []
     taken = Taken()
@@ -122,6 +122,11 @@ def _glosses(text: str, persons: list[PersonMatch]) -> list[PersonMatch]:
                                                                       "chinese-listed"):
             out.append(PersonMatch(g.start(1), g.end(1), g.group(1), m.score, "gloss"))
     return out
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """“黄金周”, “姚仙”: a word in quotation marks is a term, a brand or a nickname."""
+    return text[start - 1:start] in ("“", "\"", "'", "‘") and text[end:end + 1] in ("”", "\"", "'", "’")
 
 
 def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
