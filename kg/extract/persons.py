@@ -270,6 +270,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence -= 0.3     # 但存栏, 和义: a function word glued to what follows
             if tok.start in title_ends:
                 evidence += 0.25
+            elif i and tokens[i - 1].word in PLACE_CUES_BEFORE and not text.startswith(AT_PERSON, end):
+                evidence -= 0.2           # 在王府井, 到吉隆坡: a place (but 在郭菲看来, 在吴冠中生前)
             if _speaker(text, tok.start, end):
                 evidence += 0.35
             score = _score(text, tok.start, end, name, evidence)
@@ -460,6 +462,8 @@ def _role_before(before: str) -> bool:
     return any(before.endswith(w) and w not in NOT_PERSON_ROLES for w in (before[-k:] for k in range(2, 6)) if w in role_words())
 
 
+AT_PERSON = ("看来", "眼里", "眼中", "心中", "口中", "手里", "手中", "身上", "身边", "家", "生前", "去世", "之后", "执导",
+             "率领", "统治", "的带领", "的领导", "的指挥", "的作品", "的画", "的小说")
 PLACE_CUES_BEFORE = ("在", "到", "去", "位于", "前往", "飞往", "抵达", "来自", "从", "游览", "旅游", "访问", "赴", "返回")
 PLACE_CUES_AFTER = ("市", "州", "城", "岛", "港", "湾", "河", "湖", "山", "机场", "大学", "地区", "郊区", "市区", "附近",
                     "境内", "当地", "之旅", "旅游", "街头", "举行", "举办")
