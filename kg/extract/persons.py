@@ -496,7 +496,27 @@ def _speakers(text: str) -> list[PersonMatch]:
         score = name_score(name)
         if score >= 0.3 and name not in not_names():
             out.append(PersonMatch(m.start(1), m.end(1), name, score + 0.5, "speaker"))
+    for m in COLUMN.finditer(text):
+        name = _column_name(m.group(1))
+        if name and name not in not_names():
+            out.append(PersonMatch(m.start(1), m.start(1) + len(name), name, name_score(name) + 0.5, "speaker"))
     return out
+
+
+# A columnist's heading: the name, the column, a colon (张路足彩推荐:, 陆慧明火线解盘:).
+COLUMN = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{3,12}):")
+COLUMN_WORDS = ("推荐", "解盘", "预测", "解析", "点评", "解读", "分析", "搜索", "火线", "观点", "专栏", "评论", "述评",
+                "看盘", "精选", "前瞻", "心水", "点睛", "视点", "短评")
+
+
+def _column_name(heading: str) -> str | None:
+    """The name before the column's title: the split after which a word starts (詹俊|足彩推荐, 关小刀|火线解盘)."""
+    for length in (3, 2):
+        name, rest = heading[:length], heading[length:]
+        if len(rest) >= 2 and any(w in rest for w in COLUMN_WORDS) and _surname_len(name) \
+                and name_score(name) >= 0.2 and (has_word(rest[:2]) or has_word(rest[:3])):
+            return name
+    return None
 
 
 DOT_PART_TAGS = {"nr", "nrt", "nrfg", "ns", "nz", "n", "x", "j", "ng", "eng", "vn", "v", "a", "q"}
