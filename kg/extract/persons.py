@@ -97,7 +97,7 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
     """Non-overlapping personal names in text order. `title_ends`: offsets where a
     title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
     found = (_chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
-             + _speakers(text) + _glued(text, tokens) + _dotted(text, tokens))
+             + _speakers(text) + _glued(text, tokens) + _dotted(text, tokens) + _titled(text, title_ends))
     found = [m for m in _whole_foreign(found) if not _quoted(text, m.start, m.end)]
     found.sort(key=lambda m: (-m.score, m.start))
     out: list[PersonMatch] = []
@@ -121,6 +121,25 @@ def _glosses(text: str, persons: list[PersonMatch]) -> list[PersonMatch]:
         if g and g.group(1).lower() not in not_names() and m.rule in ("chinese", "foreign", "dotted", "foreign-listed",
                                                                       "chinese-listed"):
             out.append(PersonMatch(g.start(1), g.end(1), g.group(1), m.score, "gloss"))
+    return out
+
+
+# What follows a name between a title and the words it says or a byline (分析师温彬表示, 记者印峥嵘发自).
+TITLED_AFTER = ("发自", "报道", "实习生", "通讯员", "摄影", "指出", "介绍", "分析", "先生", "女士", "教授", "博士")
+
+
+def _titled(text: str, title_ends: frozenset[int]) -> list[PersonMatch]:
+    """A surname and one or two characters between a title and a verb of saying (or a
+    byline's word) is a name, however rare its characters (分析师温彬表示, 秘书长钟彬先生)."""
+    out = []
+    for end in title_ends:
+        for length in (3, 2):
+            name = text[end:end + length]
+            if len(name) == length and all(_is_han(c) for c in name) and _surname_len(name) \
+                    and text.startswith(SPEECH_AFTER + TITLED_AFTER, end + length) and not no_given_name(name) \
+                    and name not in not_names():
+                out.append(PersonMatch(end, end + length, name, 0.9, "titled"))
+                break
     return out
 
 
