@@ -580,7 +580,7 @@ def _dot_part(tok: Token) -> bool:
     return tok.pos in DOT_PART_TAGS and 1 <= len(tok.word) <= MAX_DOT_PART and all(_is_han(c) for c in tok.word)
 
 
-GLUE_CHARS = set("问由叫给向让被把对和与跟同是在为请找见称")
+GLUE_CHARS = set("问由叫给向让被把对和与跟同是在为请找见称而但却")
 
 
 def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
@@ -588,9 +588,10 @@ def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
     out = []
     for t in tokens:
         w = t.word
-        if t.pos in PERSON_TAGS and 3 <= len(w) <= 4 and w[0] in GLUE_CHARS and _surname_len(w[1:]):
+        if (t.pos in PERSON_TAGS or t.pos in ("x", "n", "nz") and not has_word(w)) and 3 <= len(w) <= 4 \
+                and w[0] in GLUE_CHARS and _surname_len(w[1:]):
             name = w[1:]
-            score = name_score(name) + 0.2
+            score = name_score(name) + (0.4 if text.startswith(SPEECH_AFTER, t.end) else 0.2)
             if score >= THRESHOLD - 0.1 and name not in not_names():
                 out.append(PersonMatch(t.start + 1, t.end, name, score, "glued"))
     return out
