@@ -289,6 +289,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence -= 0.3     # 但存栏, 和义: a function word glued to what follows
             if tok.start in title_ends:
                 evidence += 0.25
+            elif text.startswith(TEAM_CUES_AFTER, end) or text.endswith(CHINESE_TEAM_CUES_BEFORE, 0, tok.start):
+                evidence -= 0.3           # 迎战富勒姆, 尤文主场: a team
             elif i and tokens[i - 1].word in PLACE_CUES_BEFORE and not text.startswith(AT_PERSON, end):
                 evidence -= 0.2           # 在王府井, 到吉隆坡: a place (but 在郭菲看来, 在吴冠中生前)
             if _speaker(text, tok.start, end):
@@ -374,6 +376,7 @@ TEAM_CUES_AFTER = ("队", "主场", "客场", "球迷", "俱乐部", "战胜", "
                    "取胜", "获胜", "不败", "3分", "三分", "赛季", "的主场", "的客场")
 TEAM_CUES_BEFORE = ("vs", "VS", "对阵", "迎战", "客战", "主战", "战胜", "击败", "逼平", "负于", "输给", "不敌", "面对",
                     "主场", "客场", "让", "看好", "加盟", "效力于", "效力", "转会", "球队", "与", "和")
+CHINESE_TEAM_CUES_BEFORE = tuple(w for w in TEAM_CUES_BEFORE if w not in ("让", "与", "和", "面对", "看好"))
 # What is said of a player, not of a team (德罗巴伤愈复出, 西塞等人).
 PLAYER_CUES_AFTER = ("伤愈", "复出", "停赛", "缺阵", "受伤", "伤停", "进球", "助攻", "破门", "梅开二度", "帽子戏法",
                      "首发", "替补", "等人", "和他", "本人", "转会", "加盟", "效力", "租借", "续约", "退役", "上任",
