@@ -88,6 +88,13 @@ def is_translit(word: str) -> bool:
 
 
 @functools.cache
+def world_places() -> frozenset[str]:
+    """Countries, capitals and big cities (kg/data/ner_world_places.txt): 威尼斯, 卢森堡."""
+    text = resources.files("kg.data").joinpath("ner_world_places.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@functools.cache
 def not_names() -> frozenset[str]:
     text = resources.files("kg.data").joinpath("ner_not_names.txt").read_text(encoding="utf-8")
     return frozenset(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
@@ -283,6 +290,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 continue
             if name[-1] in PLACE_ENDINGS:
                 evidence -= 0.3     # 蓝塘镇, 卢浮宫
+            if name in world_places():
+                evidence -= 0.4     # 吉隆坡, 卢森堡: a place unless a title or a verb of saying says otherwise
             if len(name) >= 3 and is_translit(name) and tok.start not in title_ends:
                 continue            # 桑坦德, 米德尔: read as a foreign name, with its own evidence
             if len(w) > sl and _function_char(w[0]) and evidence < 0.3:
@@ -422,7 +431,8 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
     out = []
     for (start, end, parts), (first, last) in zip(runs, _groups(text, runs)):
         score = _foreign_score(text, start, end, parts, first, last) + (0.3 if start in title_ends else 0.0)
-        place = len(parts) == 1 and parts[0].pos == "ns"     # a place unless said of a person: 德罗巴伤愈
+        # a place unless said of a person: 德罗巴伤愈
+        place = len(parts) == 1 and parts[0].pos == "ns" or text[start:end] in world_places()
         out.append(PersonMatch(start, end, text[start:end], score, "foreign",
                                PLACE_AS_PERSON if place else FOREIGN_THRESHOLD))
     return out
