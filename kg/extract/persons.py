@@ -105,7 +105,9 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
     title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
     found = (_chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
              + _speakers(text) + _glued(text, tokens) + _dotted(text, tokens) + _titled(text, title_ends))
-    found = [m for m in _whole_foreign(found) if not _quoted(text, m.start, m.end)]
+    found = _whole_foreign(found)
+    if "“" in text or "\"" in text or "'" in text or "‘" in text:
+        found = [m for m in found if not _quoted(text, m.start, m.end)]
     found.sort(key=lambda m: (-m.score, m.start))
     out: list[PersonMatch] = []
     taken = Taken()
@@ -122,6 +124,8 @@ GLOSS = re.compile(r"\(([A-Za-z][A-Za-z.\-']{1,39})\)")
 
 def _glosses(text: str, persons: list[PersonMatch]) -> list[PersonMatch]:
     """阿特金森(martinatkinson): the name in Latin script, in brackets after a name, is a name."""
+    if "(" not in text:
+        return []
     out = []
     for m in persons:
         g = GLOSS.match(text, m.end)
@@ -143,7 +147,7 @@ def _titled(text: str, title_ends: frozenset[int]) -> list[PersonMatch]:
         for length in (3, 2):
             name = text[end:end + length]
             if len(name) == length and all(_is_han(c) for c in name) and _surname_len(name) \
-                    and text.startswith(SPEECH_AFTER + TITLED_AFTER, end + length) and not no_given_name(name) \
+                    and text.startswith(_SAID_OR_BYLINE, end + length) and not no_given_name(name) \
                     and name not in not_names():
                 out.append(PersonMatch(end, end + length, name, 0.9, "titled"))
                 break
@@ -160,6 +164,8 @@ def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
     name runs on past is the start of that foreign name, which takes its score, short of
     a person's cue (in a match report it may be a team: 费耶|诺德)."""
     foreign = {m.start: m for m in found if m.rule == "foreign"}
+    if not foreign:
+        return found
     cut = {}
     for m in found:
         f = foreign.get(m.start)
@@ -177,6 +183,7 @@ def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
 
 
 LIST_SEPARATORS = ("、", "和", "与", "及", "以及", "同")
+LIST_CHARS = frozenset("、和与及同")
 # What a name in a list with a recognised person must score on its own (吴待秋、吴子深, 邓恩和里德).
 LISTED_CHINESE = 0.4
 LISTED_FOREIGN = 0.0
@@ -185,6 +192,8 @@ LISTED_FOREIGN = 0.0
 def _listed(text: str, accepted: list[PersonMatch], weak: list[PersonMatch], taken: Taken) -> list[PersonMatch]:
     """Items of a list are of one kind: a name-shaped item too weak to stand alone is
     a person when the item next to it is one (a foreign name only with a person's cue)."""
+    if not weak or not LIST_CHARS.intersection(text):
+        return []
     anchors = [m for m in accepted if m.rule != "foreign" or m.score >= CUED]
     ends = {m.end for m in anchors}
     starts = {m.start for m in anchors}
@@ -307,7 +316,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             score = _score(text, tok.start, end, name, evidence)
             if best is None or score > best[0]:
                 best = (score, end)
-        if best and best[0] > 0:
+        if best and best[0] >= LISTED_CHINESE:
             out.append(PersonMatch(tok.start, best[1], text[tok.start:best[1]], best[0], "chinese", THRESHOLD))
     return out
 
@@ -348,8 +357,8 @@ def _third_given(text: str, nxt: Token) -> bool:
                                or load_given_chars().get(ch, 0.0) < THIRD_GIVEN_P):
         return False          # 张明|在, but 黄信|敬, 宋双|才: a verb or an adverb that is common in names
     rest = nxt.word[1:]
-    return (not rest or rest.startswith(NOT_GIVEN + AFTER_PERSON + SPEECH_AFTER + AFTER_THIRD)) \
-        and (_bounded_after(text, nxt.start + 1) or text.startswith(SPEECH_AFTER + AFTER_THIRD, nxt.start + 1))
+    return (not rest or rest.startswith(_AFTER_GIVEN)) \
+        and (_bounded_after(text, nxt.start + 1) or text.startswith(_SAID_OR_DATED, nxt.start + 1))
 
 
 def _speaker(text: str, start: int, end: int) -> bool:
@@ -522,6 +531,8 @@ SPEAKER = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{2,4}):")
 
 def _speakers(text: str) -> list[PersonMatch]:
     """金石开:… — the speaker opening a line of an interview, whatever the segmenter made of it."""
+    if ":" not in text:
+        return []
     out = []
     for m in SPEAKER.finditer(text):
         name = m.group(1)
@@ -601,10 +612,16 @@ def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
     out = []
     for t in tokens:
         w = t.word
-        if (t.pos in PERSON_TAGS or t.pos in ("x", "n", "nz") and not has_word(w)) and 3 <= len(w) <= 4 \
-                and w[0] in GLUE_CHARS and _surname_len(w[1:]):
+        if 3 <= len(w) <= 4 and w[0] in GLUE_CHARS and _surname_len(w[1:]) \
+                and (t.pos in PERSON_TAGS or t.pos in ("x", "n", "nz") and not has_word(w)):
             name = w[1:]
             score = name_score(name) + (0.4 if text.startswith(SPEECH_AFTER, t.end) else 0.2)
             if score >= THRESHOLD - 0.1 and name not in not_names():
                 out.append(PersonMatch(t.start + 1, t.end, name, score, "glued"))
     return out
+
+
+# Word lists joined once (they are defined in the sections above).
+_SAID_OR_BYLINE = SPEECH_AFTER + TITLED_AFTER
+_AFTER_GIVEN = NOT_GIVEN + AFTER_PERSON + SPEECH_AFTER + AFTER_THIRD
+_SAID_OR_DATED = SPEECH_AFTER + AFTER_THIRD
