@@ -51,9 +51,11 @@ NOT_GIVEN = ("先生", "女士", "小姐", "老师", "师傅", "阿姨", "大爷
 # Tags a surname character has when the segmenter reads it as a function word (和, 但, 从, 于, 有).
 FUNCTION_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "f", "m", "q", "v", "y", "t", "a", "vn"}
 # One-character words that follow a name and that the segmenter glues to it (张博说, 齐骥在, 丁晟是).
-GLUED_AFTER = set("说是称在的和与把被将对为从向也都就又还才曾已亦再仍便却")
+GLUED_AFTER = set("说是称在的和与把被将对为从向也都就又还才曾已亦再仍便却以")
 # Evidence of a two-character word the dictionary tags as a name (阳光, 荣幸 — but also 成龙).
 DICT_PAIR = -0.1
+# Evidence of a word the segmenter's model (not its dictionary) tags as a full name (nrfg).
+FULL_NAME = 0.6
 # Evidence of a surname the segmenter tagged as a name on its own (郭|建设, 曹|鹏飞).
 SURNAME_TAGGED = 0.2
 # Scores are name_score plus evidence; thresholds chosen on the CLUENER train split.
@@ -271,6 +273,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             if tok.pos in ("nr", "nrfg") and len(w) <= sl + 2:
                 # the dictionary's two-character "names" are mostly words (阳光, 荣幸); longer ones are people
                 evidence = DICT_PAIR if len(w) == 2 and has_word(w) else 0.3
+                if tok.pos == "nrfg" and not has_word(w):
+                    evidence = FULL_NAME        # 李咏, 潘彤: what the segmenter's model reads as a full name
                 cands.append((tok.end, evidence))
                 if len(w) == sl + 2 and w[-1] in GLUED_AFTER and not is_translit(w):
                     cands.append((tok.end - 1, evidence))      # 张博|说, 齐骥|在: a word glued to the name
