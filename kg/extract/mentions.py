@@ -23,7 +23,7 @@ from ..lexicon.terms import load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
-from .persons import CUED, find_persons, is_ordinary, is_translit, no_given_name
+from .persons import find_persons, is_ordinary, is_translit, no_given_name, uncued
 from .regions import find_places
 from .spans import expand_left
 from .tokens import Token, tokenize
@@ -554,8 +554,8 @@ def _titles(text: str, tokens: list[Token]) -> list[Span]:
 
 # ------------------------------------------------------------------ persons
 def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[Span]:
-    # A foreign name without a cue is weak: in a match report it is a team.
-    out = [Span(m.start, m.end, "person", "", WEAK if m.rule == "foreign" and m.score < CUED else NORMAL)
+    # A foreign name without a person's cue is weak: in a match report it is a team.
+    out = [Span(m.start, m.end, "person", "", WEAK if uncued(m) else NORMAL)
            for m in find_persons(text, tokens, title_ends) if m.text not in _countries()]
     surnames = load_surnames()
     for end in sorted(title_ends):

@@ -58,6 +58,8 @@ DICT_PAIR = -0.1
 FULL_NAME = 0.6
 # Evidence of a surname the segmenter tagged as a name on its own (郭|建设, 曹|鹏飞).
 SURNAME_TAGGED = 0.2
+# What a Chinese-looking name in transliteration characters (桑普) needs beyond the threshold to be cued.
+TRANSLIT_CUE = 0.3
 # Scores are name_score plus evidence; thresholds chosen on the CLUENER train split.
 THRESHOLD = 0.8
 PLACE_ENDINGS = set("乡镇村路街宫祠寺庙县市省区港湾队局司馆店厂堂楼城河山岛塔赛书剑玉记甲卡堡滩坡派井洞陵沟湖峡节")
@@ -154,6 +156,12 @@ def _titled(text: str, title_ends: frozenset[int]) -> list[PersonMatch]:
                 out.append(PersonMatch(end, end + length, name, 0.9, "titled"))
                 break
     return out
+
+
+def uncued(m: PersonMatch) -> bool:
+    """A foreign name (桑普, 切尔西) with no person's cue around it: in a match report, a team."""
+    return m.rule == "foreign" and m.score < CUED \
+        or m.rule == "chinese" and m.score < THRESHOLD + TRANSLIT_CUE and is_translit(m.text)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
