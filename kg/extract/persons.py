@@ -52,6 +52,8 @@ NOT_GIVEN = ("先生", "女士", "小姐", "老师", "师傅", "阿姨", "大爷
 FUNCTION_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "f", "m", "q", "v", "y", "t", "a", "vn"}
 # One-character words that follow a name and that the segmenter glues to it (张博说, 齐骥在, 丁晟是).
 GLUED_AFTER = set("说是称在的和与把被将对为从向也都就又还才曾已亦再仍便却以")
+# Evidence against a name ending in one of those characters.
+GLUED = 0.2
 # Evidence of a two-character word the dictionary tags as a name (阳光, 荣幸 — but also 成龙).
 DICT_PAIR = -0.1
 # Evidence of a word the segmenter's model (not its dictionary) tags as a full name (nrfg).
@@ -227,9 +229,13 @@ def _listed(text: str, accepted: list[PersonMatch], weak: list[PersonMatch], tak
     return out
 
 
+# What follows the last item of a list of people (张三和李四都…, 两人, 等人).
+LIST_END = ("等", "两", "三", "的", "都", "也", "均", "分别", "一起", "同时", "各自")
+
+
 def _item_end(text: str, end: int) -> bool:
     """The list item ends here: punctuation, the end, or what is said of people (等, 两人)."""
-    return end >= len(text) or text[end] in PUNCT or text[end] in "(" or text.startswith(("等", "两", "三", "的"), end)
+    return end >= len(text) or text[end] in PUNCT or text[end] in "(" or text.startswith(LIST_END, end)
 
 
 def _item_start(text: str, start: int) -> bool:
@@ -283,9 +289,11 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence = DICT_PAIR if len(w) == 2 and has_word(w) else 0.3
                 if tok.pos == "nrfg" and not has_word(w):
                     evidence = FULL_NAME        # 李咏, 潘彤: what the segmenter's model reads as a full name
-                cands.append((tok.end, evidence))
                 if len(w) == sl + 2 and w[-1] in GLUED_AFTER and not is_translit(w):
                     cands.append((tok.end - 1, evidence))      # 张博|说, 齐骥|在: a word glued to the name
+                    cands.append((tok.end, evidence - GLUED))
+                else:
+                    cands.append((tok.end, evidence))
                 if len(w) == sl + 1 and i + 1 < n and _third_given(text, tokens[i + 1]):
                     cands.append((tok.end + 1, evidence))      # 张明|渝的, 李晓|林先生
             elif not known:
