@@ -139,6 +139,47 @@ def test_ordinary_words_are_not_mentions(text, absent):
     assert all(m["text"] != absent for m in recognise(text))
 
 
+def persons(text: str) -> list[str]:
+    return [m["text"] for m in recognise(text) if m["type"] == "person"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname before a form of address or a role names no one
+    ("营业员陈女士为顾客开了发票。", []),
+    ("集团副总经理方总，请您讲话。", []),
+    ("感谢各位领导和专家出席今天的会议。", []),
+    # what is said after a list of names is said of each: players, not teams, in a match report
+    ("本场比赛，特维斯和罗比尼奥两人受伤，球队锋线吃紧。", ["特维斯", "罗比尼奥"]),
+    ("联赛第一轮，托马斯和佩雷拉两名主力停赛。", ["托马斯", "佩雷拉"]),
+    # a team does not speak
+    ("赛后，贝尼特斯解释说球队的防守出了问题，比赛输得不冤。", ["贝尼特斯"]),
+    # a name in a list with recognised names is a name
+    ("展厅里有齐白石、黄宾虹、潘天寿和李可染的作品。", ["齐白石", "黄宾虹", "潘天寿", "李可染"]),
+    ("当天，范小勇、冯建国和周源都到了现场。", ["范小勇", "冯建国", "周源"]),
+    # a word the segmenter glued to the name comes off it; a third given character it cut off goes back
+    ("张博说，他明天就出发。", ["张博"]),
+    ("杨国强和林晓都说这件事不是真的。", ["杨国强", "林晓"]),
+    ("本报记者陈建明文/摄", ["陈建明"]),
+    ("李照新分析，大豆需求旺盛。", ["李照新"]),
+    # between a title and a verb of saying, a surname and a rare given character make a name
+    ("首席分析师鲁彤表示，市场还会震荡。", ["鲁彤"]),
+    # a columnist heading a column
+    ("孙一刀火线解盘：客队不败。", ["孙一刀"]),
+    # the Latin name in brackets after a name is a name too
+    ("导演戴维·芬奇（davidfincher）的新片将在明年上映。", ["戴维·芬奇", "davidfincher"]),
+    # a foreign name the segmenter cut after a surname-like start is one name
+    ("他在霍芬海姆效力了三年。", ["霍芬海姆"]),
+    # no names: a quoted term, a noun head (…卡), foreign cities, a place after 在, a team's cue
+    ("他办了一张“金卡”，每年都要交年费。", []),
+    ("这张白金卡的年费很高。", []),
+    ("我们去了吉隆坡，又去了威尼斯。", []),
+    ("昨天在王府井逛街的人很多。", []),
+    ("本轮比赛，主队主场迎战富勒姆。", []),
+])
+def test_person_patterns(text, expected):
+    assert persons(text) == expected
+
+
 CJK_SAMPLE = "王李张刘陈杨黄赵吴周记者局长公司银行北京上海市区路号军部委说在的了和、，。：·阿尔斯"
 
 
