@@ -287,8 +287,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             if tok.pos in ("nr", "nrfg") and len(w) <= sl + 2:
                 # the dictionary's two-character "names" are mostly words (阳光, 荣幸); longer ones are people
                 evidence = DICT_PAIR if len(w) == 2 and has_word(w) else 0.3
-                if tok.pos == "nrfg" and not has_word(w):
-                    evidence = FULL_NAME        # 李咏, 潘彤: what the segmenter's model reads as a full name
+                if tok.pos == "nrfg":
+                    evidence = FULL_NAME if not has_word(w) else 0.3   # 潘彤: the segmenter reads a full name
                 if len(w) == sl + 2 and w[-1] in GLUED_AFTER and not is_translit(w):
                     cands.append((tok.end - 1, evidence))      # 张博|说, 齐骥|在: a word glued to the name
                     cands.append((tok.end, evidence - GLUED))
