@@ -54,6 +54,8 @@ FUNCTION_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "f
 GLUED_AFTER = set("说是称在的和与把被将对为从向也都就又还才曾已亦再仍便却以")
 # Evidence against a name ending in one of those characters.
 GLUED = 0.2
+# Tags of a word after a function word that make the two no name (从|扬州, 于|凌晨, 曾|承诺).
+NOT_GIVEN_TAGS = {"t", "ns", "v", "vn", "d", "a"}
 # Evidence of a two-character word the dictionary tags as a name (阳光, 荣幸 — but also 成龙).
 DICT_PAIR = -0.1
 # Evidence of a word the segmenter's model (not its dictionary) tags as a full name (nrfg).
@@ -301,12 +303,15 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 for length in (sl + 2, sl + 1):
                     if length <= len(w):
                         cands.append((tok.start + length, 0.1 if length == len(w) else 0.0))
-        elif i + 1 < n and tok.pos not in FUNCTION_TAGS:
+        elif i + 1 < n and (tok.pos not in FUNCTION_TAGS or tok.start in title_ends
+                            or tokens[i + 1].pos in PERSON_TAGS and len(tokens[i + 1].word) == 2):
             nxt = tokens[i + 1]
             if _is_han(nxt.word[0]) and nxt.pos not in ("uj", "ul", "p", "c", "u", "m", "q", "f", "r", "y"):
                 if len(nxt.word) <= 2:
                     # 郭|建设, 曹|鹏飞: the segmenter tagging the surname alone as a name says a name starts here
                     word_given = -0.1 if has_word(nxt.word) and len(nxt.word) == 2 else 0.0
+                    if tok.pos in FUNCTION_TAGS and nxt.pos in NOT_GIVEN_TAGS and has_word(nxt.word):
+                        word_given -= 0.3     # 记者|从|扬州, 秘书|于|凌晨: a preposition before a word
                     cands.append((nxt.end, word_given + (SURNAME_TAGGED if tok.pos in PERSON_TAGS else 0.0)))
                 if len(nxt.word) == 1 and i + 2 < n and len(tokens[i + 2].word) == 1 and _is_han(tokens[i + 2].word):
                     cands.append((tokens[i + 2].end, -0.05))
