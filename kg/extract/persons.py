@@ -21,37 +21,51 @@ from .intervals import Taken
 from .officials import AFTER_NAME, PUNCT
 from .tokens import Token, has_word
 
+
+@functools.cache
+def _cue_lists() -> dict[str, tuple[str, ...]]:
+    """The word lists of kg/data/ner_person_cues.txt, by [section]."""
+    text = resources.files("kg.data").joinpath("ner_person_cues.txt").read_text(encoding="utf-8")
+    lists: dict[str, list[str]] = {}
+    section = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            lists[section] = []
+        else:
+            lists[section].extend(line.split())
+    return {name: tuple(words) for name, words in lists.items()}
+
+
+def _cues(section: str) -> tuple[str, ...]:
+    return _cue_lists()[section]
+
+
+def _chars(section: str) -> frozenset[str]:
+    return frozenset("".join(_cue_lists()[section]))
+
+
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
 # Tags of tokens that may hold (part of) a name the segmenter did not know.
 OPEN_TAGS = PERSON_TAGS | {"x", "n", "ns", "nz", "ng", "a", "v", "d", "vn", "j", "b", "q", "m", "t"}
 NAME_JOINERS = "·•・"
 # What often precedes a bare name: a reference to a person's role or kin.
-BEFORE_NAME = ("记者", "通讯员", "实习生", "编辑", "作者", "主持人", "嘉宾", "网友", "选手", "球员", "演员", "导演",
-               "歌手", "教练", "主帅", "律师", "医生", "老师", "教授", "专家", "先生", "女士", "同学", "市民", "村民",
-               "居民", "患者", "老人", "男子", "女子", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "哥哥", "姐姐",
-               "弟弟", "妹妹", "朋友", "同事", "被告", "原告", "被告人", "嫌疑人", "犯罪嫌疑人", "当事人", "主人公",
-               "叫", "名叫", "是", "和", "与", "及", "、", "由", "对", "给", "向", "被", "让", "请", "跟", "同", "见",
-               "问", "找", "像", "如", "据")
-AFTER_PERSON = AFTER_NAME + ("发自", "报道", "实习生", "通讯员", "摄影", "书记", "总经理", "主任", "局长", "院长",
-                             "(", "/", ":", "_", "-", "先生", "女士", "同学", "老师", "教授", "博士", "医生", "律师",
-                             "导演", "夫妇", "一家",
-                             "本人", "自己", "曾经", "曾", "早已", "已经", "随后", "便", "却", "仍", "更", "才",
-                             "所", "之", "面对", "看到", "想", "觉得", "知道", "决定", "开始", "进入", "加盟", "离开",
-                             "回到", "打入", "攻入", "射门", "首发", "替补", "上场", "出场", "受伤", "复出", "执导",
-                             "主演", "饰演", "扮演", "创作", "设计", "拍摄", "说道", "问", "答", "笑", "哭", "道")
+BEFORE_NAME = _cues("before_name")
+AFTER_PERSON = AFTER_NAME + _cues("after_person")
 # What follows a three-character name whose third character the segmenter joined to the next
 # word (梅建|明文/摄, 张照|新分析, 黄信|敬昨日表示): a byline's 文 and 摄, a date.
-AFTER_THIRD = ("文", "摄", "本报", "昨日", "昨天", "今日", "今天", "日前", "近日", "此前", "同时")
+AFTER_THIRD = _cues("after_third")
 # How often a character that is also a verb or an adverb must stand in given names to end one.
 THIRD_GIVEN_P = 0.1
 # What a "given name" never is: 林先生, 郭老师, 王某 name no one.
-NOT_GIVEN = ("先生", "女士", "小姐", "老师", "师傅", "阿姨", "大爷", "大妈", "大姐", "大哥", "同学", "同志", "夫人",
-             "太太", "老板", "总", "某", "氏", "姓", "家", "老", "哥", "姐", "叔", "伯", "婶", "嫂", "妈", "爸",
-             "导", "局", "处", "科", "董", "工", "经理", "教授", "博士", "医生", "律师", "记者")
+NOT_GIVEN = _cues("not_given")
 # Tags a surname character has when the segmenter reads it as a function word (和, 但, 从, 于, 有).
 FUNCTION_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "f", "m", "q", "v", "y", "t", "a", "vn"}
 # One-character words that follow a name and that the segmenter glues to it (张博说, 齐骥在, 丁晟是).
-GLUED_AFTER = set("说是称在的和与把被将对为从向也都就又还才曾已亦再仍便却以")
+GLUED_AFTER = _chars("glued_after")
 # Evidence against a name ending in one of those characters.
 GLUED = 0.2
 # Tags of a word after a function word that make the two no name (从|扬州, 于|凌晨, 曾|承诺).
@@ -66,7 +80,7 @@ SURNAME_TAGGED = 0.2
 TRANSLIT_CUE = 0.3
 # Scores are name_score plus evidence; thresholds chosen on the CLUENER train split.
 THRESHOLD = 0.8
-PLACE_ENDINGS = set("乡镇村路街宫祠寺庙县市省区港湾队局司馆店厂堂楼城河山岛塔赛书剑玉记甲卡堡滩坡派井洞陵沟湖峡节")
+PLACE_ENDINGS = _chars("place_endings")
 
 
 @dataclass(frozen=True)
@@ -144,7 +158,7 @@ def _glosses(text: str, persons: list[PersonMatch]) -> list[PersonMatch]:
 
 
 # What follows a name between a title and the words it says or a byline (分析师温彬表示, 记者印峥嵘发自).
-TITLED_AFTER = ("发自", "报道", "实习生", "通讯员", "摄影", "指出", "介绍", "分析", "先生", "女士", "教授", "博士")
+TITLED_AFTER = _cues("titled_after")
 
 
 def _titled(text: str, title_ends: frozenset[int]) -> list[PersonMatch]:
@@ -232,7 +246,7 @@ def _listed(text: str, accepted: list[PersonMatch], weak: list[PersonMatch], tak
 
 
 # What follows the last item of a list of people (张三和李四都…, 两人, 等人).
-LIST_END = ("等", "两", "三", "的", "都", "也", "均", "分别", "一起", "同时", "各自")
+LIST_END = _cues("list_end")
 
 
 def _item_end(text: str, end: int) -> bool:
@@ -409,29 +423,14 @@ def _score(text: str, start: int, end: int, name: str, evidence: float) -> float
 
 
 # Words around a foreign name that say it names a person, or a team (阿森纳, 拉齐奥 read like names).
-PERSON_ROLES = ("主帅", "教练", "主教练", "前锋", "中锋", "中场", "后卫", "中卫", "边锋", "门将", "球员", "队长", "国脚", "名将",
-                "老将", "新援", "外援", "射手", "球星", "总统", "总理", "首相", "国王", "女王", "王子", "部长", "主席",
-                "总裁", "导演", "演员", "歌手", "作家", "画家", "诗人", "艺术家", "设计师", "建筑师", "科学家", "经济学家",
-                "评论家", "哲学家", "制作人", "创始人", "先生", "女士", "小姐", "夫人", "大师", "选手", "影星", "明星",
-                "男星", "女星", "发言人", "CEO", "大使", "将军", "司令", "少将", "中将", "上将", "首席执行官", "董事长")
-TEAM_CUES_AFTER = ("队", "主场", "客场", "球迷", "俱乐部", "战胜", "击败", "逼平", "主胜", "客胜", "让球", "让平",
-                   "盘", "vs", "VS", "本赛季", "上赛季", "近", "联赛", "首发", "阵容", "防线", "在主场", "客战", "主战",
-                   "取胜", "获胜", "不败", "3分", "三分", "赛季", "的主场", "的客场")
-TEAM_CUES_BEFORE = ("vs", "VS", "对阵", "迎战", "客战", "主战", "战胜", "击败", "逼平", "负于", "输给", "不敌", "面对",
-                    "主场", "客场", "让", "看好", "加盟", "效力于", "效力", "转会", "球队", "与", "和")
+PERSON_ROLES = _cues("person_roles")
+TEAM_CUES_AFTER = _cues("team_after")
+TEAM_CUES_BEFORE = _cues("team_before")
 CHINESE_TEAM_CUES_BEFORE = tuple(w for w in TEAM_CUES_BEFORE if w not in ("让", "与", "和", "面对", "看好"))
 # What is said of a player, not of a team (德罗巴伤愈复出, 西塞等人).
-PLAYER_CUES_AFTER = ("伤愈", "复出", "停赛", "缺阵", "受伤", "伤停", "进球", "助攻", "破门", "梅开二度", "帽子戏法",
-                     "首发", "替补", "等人", "和他", "本人", "转会", "加盟", "效力", "租借", "续约", "退役", "上任",
-                     "卸任", "下课", "离队", "执教", "接连进球", "头球", "传球", "上阵", "出战", "为首", "的变阵",
-                     "的轮换", "的受伤", "的伤", "手中", "特意", "指挥", "带领", "冷嘲热讽", "亲自",
-                     "两名", "两大", "两人", "三名", "3名", "领衔", "搭档", "开斋", "远射", "首开纪录", "缺席", "也将缺席",
-                     "无法出阵", "上位", "回撤", "低迷", "率领", "率队", "头疼", "的复出", "的状态", "的偏爱", "的头球",
-                     "的远射", "的进球", "的缺阵", "的伤势", "等球员", "等主力", "等老将", "因伤", "有望伤愈", "出任")
+PLAYER_CUES_AFTER = _cues("player_after")
 # What is said before a player's or a coach's name (老板贝鲁斯科尼, 受伤的波多尔斯基, 引进了罗比尼奥).
-PLAYER_CUES_BEFORE = ("老板", "引进", "引进了", "买入", "签下", "租借", "受伤的", "伤愈的", "未愈的", "出场的", "复出的",
-                      "主力", "替补", "球星", "名将", "使用", "核心", "核心人物", "大将", "杀手", "射手", "替补的", "缺少",
-                      "少了一个", "多了一个", "取代", "依赖", "大亨", "队友")
+PLAYER_CUES_BEFORE = _cues("player_before")
 FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d"}
 FOREIGN_THRESHOLD = 0.4
 PLACE_AS_PERSON = 0.6
@@ -519,20 +518,17 @@ def _foreign_score(text: str, start: int, end: int, parts: list[Token], first: i
     return score
 
 
-SPEECH_AFTER = ("说", "表示", "认为", "称", "指出", "透露", "坦言", "告诉", "解释", "回答", "承认", "强调", "宣布",
-                "希望", "相信", "觉得", "透露", "回忆", "笑称", "直言", "抱怨", "批评", "称赞", "赞扬", "感叹")
-NOT_PERSON_ROLES = ("开发商", "经销商", "供应商", "承包商", "投资商", "中介", "庄家")
+SPEECH_AFTER = _cues("speech_after")
+NOT_PERSON_ROLES = _cues("not_person_roles")
 
 
 def _role_before(before: str) -> bool:
     return any(before.endswith(w) and w not in NOT_PERSON_ROLES for w in (before[-k:] for k in range(2, 6)) if w in role_words())
 
 
-AT_PERSON = ("看来", "眼里", "眼中", "心中", "口中", "手里", "手中", "身上", "身边", "家", "生前", "去世", "之后", "执导",
-             "率领", "统治", "的带领", "的领导", "的指挥", "的作品", "的画", "的小说")
-PLACE_CUES_BEFORE = ("在", "到", "去", "位于", "前往", "飞往", "抵达", "来自", "从", "游览", "旅游", "访问", "赴", "返回")
-PLACE_CUES_AFTER = ("市", "州", "城", "岛", "港", "湾", "河", "湖", "山", "机场", "大学", "地区", "郊区", "市区", "附近",
-                    "境内", "当地", "之旅", "旅游", "街头", "举行", "举办")
+AT_PERSON = _cues("at_person")
+PLACE_CUES_BEFORE = _cues("place_before")
+PLACE_CUES_AFTER = _cues("place_after")
 
 
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,15}")
@@ -548,7 +544,7 @@ def _latin(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[P
     return out
 
 
-LATIN_ROLES = ("选手", "主持人", "解说", "玩家", "网友", "博主", "设计师", "制作人", "总监", "经理", "编辑", "作者")
+LATIN_ROLES = _cues("latin_roles")
 
 
 SPEAKER = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{2,4}):")
@@ -573,8 +569,7 @@ def _speakers(text: str) -> list[PersonMatch]:
 
 # A columnist's heading: the name, the column, a colon (张路足彩推荐:, 陆慧明火线解盘:).
 COLUMN = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{3,12}):")
-COLUMN_WORDS = ("推荐", "解盘", "预测", "解析", "点评", "解读", "分析", "搜索", "火线", "观点", "专栏", "评论", "述评",
-                "看盘", "精选", "前瞻", "心水", "点睛", "视点", "短评")
+COLUMN_WORDS = _cues("column_words")
 
 
 def _column_name(heading: str) -> str | None:
@@ -629,7 +624,7 @@ def _dot_part(tok: Token) -> bool:
     return tok.pos in DOT_PART_TAGS and 1 <= len(tok.word) <= MAX_DOT_PART and all(_is_han(c) for c in tok.word)
 
 
-GLUE_CHARS = set("问由叫给向让被把对和与跟同是在为请找见称而但却")
+GLUE_CHARS = _chars("glue_before")
 
 
 def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
