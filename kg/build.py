@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import __version__
 from .cache import Cache, content_hash, pack, unpack
 from .export.formats import FORMATS, write_exports
-from .graph.rdf import to_rdf
+from .export.rdf_files import write_rdf
 from .ingest.read import InputError, InputWarning, find_inputs, readable_name
 from .model import FileResult, FileSummary
 from .pipeline import extract_file
@@ -316,7 +316,7 @@ def _write_network_job() -> list[str]:
 
 def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[str], int]:
     """Every export; (paths, triples). With `beside`, a forked process writes the
-    network formats while this one builds and writes the RDF: the exports are the
+    network formats while this one streams the RDF ones: the exports are the
     part of a build that per-file workers cannot share. Same files either way."""
     global _network_job
     network = [f for f in formats if f in NETWORK_FORMATS]
@@ -327,14 +327,13 @@ def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[st
         side = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
         pending = side.submit(_write_network_job)
     try:
-        graph = to_rdf(merged) if rdf else None
-        written = write_exports(out, merged, graph, rdf) if rdf else []
+        written, triples = write_rdf(out, merged, rdf)
         written += pending.result() if side else write_exports(out, merged, None, network)
     finally:
         if side:
             side.shutdown(wait=True, cancel_futures=True)
             _network_job = None
-    return written, len(graph) if graph is not None else 0   # RDF formats first, as in FORMATS
+    return written, triples   # RDF formats first, as in FORMATS
 
 
 def _under(path, folder: str) -> bool:

@@ -2,9 +2,9 @@
 leaves the previous file intact, and each deterministic (sorted) so the same
 graph gives the same bytes.
 
-  ttl      graph.ttl             RDF, Turtle (kg.export.turtle)
-  jsonld   graph.jsonld          RDF, JSON-LD with a compact @context of our prefixes
-  nt       graph.nt              RDF, N-Triples, one sorted line per triple
+  ttl      graph.ttl             RDF, Turtle (kg.export.turtle)                   } streamed from the
+  jsonld   graph.jsonld          RDF, JSON-LD with a compact @context of our prefixes } merged model in one
+  nt       graph.nt              RDF, N-Triples, one sorted line per triple      } pass: kg.export.rdf_files
   graphml  graph.graphml         network view for Gephi, Cytoscape, igraph, yEd
   gexf     graph.gexf            network view for Gephi
   html     graph.html            interactive view in the browser (kg.export.html)
@@ -19,14 +19,12 @@ import os
 from contextlib import contextmanager
 
 import networkx as nx
-from rdflib import Graph, Literal, URIRef
 
 from ..graph.network import Edge, Network, aliases_json, network as network_view, sources_json
-from ..graph.rdf import PREFIXES
 from ..resolve.merge import Merged
 from .atomic import atomic_path, write_text
 from .html import write_html
-from .turtle import NATIVE, escape_iri, escape_literal, serialize
+from .rdf_files import RDF_FORMATS, nt_term, to_jsonld, to_ntriples, write_rdf  # noqa: F401 (the RDF API, here as before)
 
 FORMATS = ("ttl", "jsonld", "nt", "graphml", "gexf", "html", "neo4j")
 
@@ -51,22 +49,19 @@ def parse_formats(text: str) -> list[str]:
     return [f for f in FORMATS if f in names]
 
 
-def write_exports(out: str, merged: Merged, graph: Graph, formats=FORMATS) -> list[str]:
-    """Write the chosen formats into `out`; return the paths written, in FORMATS order."""
+def write_exports(out: str, merged: Merged, graph=None, formats=FORMATS) -> list[str]:
+    """Write the chosen formats into `out`; return the paths written, in FORMATS order.
+    (`graph` is not used: the RDF formats are streamed from `merged`; kg.export.rdf_files.)"""
     written: list[str] = []
     network = None
+    if any(f in formats for f in RDF_FORMATS):
+        written.extend(write_rdf(out, merged, formats)[0])
     for fmt in FORMATS:
-        if fmt not in formats:
+        if fmt not in formats or fmt in RDF_FORMATS:
             continue
-        if fmt in ("graphml", "gexf", "html", "neo4j") and network is None:
+        if network is None:
             network = network_view(merged)   # one light view for the four, built once
-        if fmt == "ttl":
-            written.append(_write(out, "graph.ttl", serialize(graph)))
-        elif fmt == "jsonld":
-            written.append(_write(out, "graph.jsonld", to_jsonld(graph)))
-        elif fmt == "nt":
-            written.append(_write(out, "graph.nt", to_ntriples(graph)))
-        elif fmt == "graphml":
+        if fmt == "graphml":
             written.append(write_graphml(network, os.path.join(out, "graph.graphml")))
         elif fmt == "gexf":
             written.append(write_gexf(network, os.path.join(out, "graph.gexf")))
@@ -77,58 +72,6 @@ def write_exports(out: str, merged: Merged, graph: Graph, formats=FORMATS) -> li
         elif fmt == "neo4j":
             written.extend(write_neo4j(network, os.path.join(out, "neo4j")))
     return written
-
-
-def _write(out: str, name: str, text: str) -> str:
-    path = os.path.join(out, name)
-    write_text(path, text)
-    return path
-
-
-# ---------------------------------------------------------------- RDF
-
-def nt_term(t) -> str:
-    """One term in N-Triples syntax, with the same escaping and lexical forms as graph.ttl."""
-    if isinstance(t, URIRef):
-        return f"<{escape_iri(str(t))}>"
-    if isinstance(t, Literal):
-        dt = str(t.datatype) if t.datatype else ""
-        if dt in NATIVE:  # graph.ttl writes these bare, i.e. in canonical form
-            lexical = str(t).lower() if dt.endswith("boolean") else str(int(t))
-            return f'"{lexical}"^^<{dt}>'
-        body = f'"{escape_literal(str(t))}"'
-        if t.language:
-            return f"{body}@{t.language}"
-        if dt and not dt.endswith("#string"):
-            return f"{body}^^<{escape_iri(dt)}>"
-        return body
-    raise TypeError(f"no blank nodes expected: {t!r}")
-
-
-def to_ntriples(graph: Graph) -> str:
-    lines = sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n" for s, p, o in graph})
-    return "".join(lines)
-
-
-def to_jsonld(graph: Graph) -> str:
-    """rdflib's JSON-LD, compacted with our prefixes; nodes sorted by @id, keys and
-    (unordered) value arrays sorted, so the text depends only on the triples."""
-    context = {prefix: str(ns) for prefix, ns in sorted(PREFIXES.items())}
-    doc = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    nodes = doc.get("@graph", [doc] if "@id" in doc else [])
-    nodes = sorted((_sorted_values(n) for n in nodes), key=lambda n: n.get("@id", ""))
-    return json.dumps({"@context": context, "@graph": nodes}, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
-
-
-def _sorted_values(value, key: str = ""):
-    if isinstance(value, dict):
-        return {k: _sorted_values(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_sorted_values(v) for v in value]
-        if key == "@list":  # an RDF list keeps its order
-            return items
-        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-    return value
 
 
 # ---------------------------------------------------------------- network views

@@ -1,19 +1,21 @@
-"""A deterministic Turtle writer.
+"""A deterministic, streaming Turtle writer.
 
 rdflib's serializer is correct but its subject order and speed are not ours to
-control; this writer sorts subjects, predicates (rdf:type first) and objects,
-abbreviates only vocabulary IRIs with prefixes, writes data IRIs in full, and
-escapes every literal per the Turtle grammar. Same triples, same bytes."""
+control, and it needs the whole graph in memory; this writer takes the graph
+one subject at a time, in sorted order (kg.graph.rdf.subjects), sorts
+predicates (rdf:type first) and objects, abbreviates only vocabulary IRIs with
+prefixes, writes data IRIs in full, and escapes every literal per the Turtle
+grammar. Same triples, same bytes."""
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from ..graph.iri import BASE
+from ..graph.rdf import PREFIXES, RDF_TYPE, XSD_BOOLEAN, XSD_INTEGER, XSD_STRING, Lit, Pairs, Term
 
-from ..graph.rdf import PREFIXES
-
-NATIVE = {str(XSD.integer), str(XSD.boolean)}
+NATIVE = {XSD_INTEGER, XSD_BOOLEAN}   # written bare, in canonical form (7, true)
 ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
@@ -45,64 +47,142 @@ def escape_iri(iri: str) -> str:
                    for ch in iri)
 
 
-class _Names:
+_VOCAB_UNDER_BASE = tuple(ns for ns in PREFIXES.values() if ns.startswith(BASE))   # kg:
+
+
+def is_data(iri: str) -> bool:
+    """A data IRI (region/430202, doc/.../s0012): under BASE, in no namespace of PREFIXES."""
+    return iri.startswith(BASE) and not iri.startswith(_VOCAB_UNDER_BASE)
+
+
+class Names:
+    """Turtle's text for terms. Vocabulary IRIs (a few dozen) are named once and
+    remembered; data IRIs are written in full each time, so memory stays flat."""
+
     def __init__(self):
-        self.prefixes = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
-        self.iris: dict[URIRef, str] = {}
+        self.prefixes = sorted(((ns, p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
+        self.vocab: dict[str, str] = {}
 
-    def term(self, t) -> str:
-        if isinstance(t, URIRef):
-            # IRIs repeat (every class, predicate and entity many times): name each once
-            name = self.iris.get(t)
-            if name is None:
-                name = self.iris[t] = self._iri(t)
+    def iri(self, s: str) -> str:
+        name = self.vocab.get(s)
+        if name is not None:
             return name
-        return self._literal(t)
-
-    def _iri(self, t: URIRef) -> str:
-        s = str(t)
-        if t == RDF.type:
-            return "a"
+        if is_data(s):
+            return f"<{escape_iri(s)}>"
         for ns, p in self.prefixes:
             local = s[len(ns):]
             if s.startswith(ns) and local and local.replace("_", "").replace("-", "").isascii() \
                     and local.replace("_", "").replace("-", "").isalnum() and local[0].isalpha():
-                return f"{p}:{local}"
-        return f"<{escape_iri(s)}>"
+                name = f"{p}:{local}"
+                break
+        else:
+            name = f"<{escape_iri(s)}>"
+        self.vocab[s] = name
+        return name
 
-    def _literal(self, t) -> str:
-        if isinstance(t, Literal):
-            dt = str(t.datatype) if t.datatype else ""
-            if dt in NATIVE:
-                return str(t).lower() if dt == str(XSD.boolean) else str(int(t))
-            body = f'"{escape_literal(str(t))}"'
-            if t.language:
-                return f"{body}@{t.language}"
-            if dt and dt != str(XSD.string):
-                return f"{body}^^{self.term(URIRef(dt))}"
-            return body
-        raise TypeError(f"no blank nodes expected: {t!r}")
+    def predicate(self, p: str) -> str:
+        return "a" if p == RDF_TYPE else self.iri(p)
+
+    def term(self, t: Term) -> str:
+        if isinstance(t, str):
+            return self.iri(t)
+        dt = t.datatype
+        if dt in NATIVE:
+            return t.value
+        body = f'"{escape_literal(t.value)}"'
+        if t.lang:
+            return f"{body}@{t.lang}"
+        if dt and dt != XSD_STRING:
+            return f"{body}^^{self.iri(dt)}"
+        return body
 
 
-def _sort_key(t) -> tuple:
-    if isinstance(t, Literal):
-        return (1, str(t), t.language or "", str(t.datatype or ""))
-    return (0, str(t), "", "")
+def object_key(t: Term) -> tuple:
+    """IRIs first, then literals by lexical form, language, datatype."""
+    if isinstance(t, str):
+        return (0, t)
+    return (1, t.value, t.lang, t.datatype)
 
 
-def serialize(graph: Graph) -> str:
-    names = _Names()
-    lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted((p, str(ns)) for p, ns in PREFIXES.items())]
-    lines.append("")
-    by_subject: dict = {}
-    for s, p, o in graph:
-        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
-    for s in sorted(by_subject, key=str):
-        preds = by_subject[s]
-        order = sorted(preds, key=lambda p: (p != RDF.type, names.term(p)))
+def header() -> str:
+    return "\n".join(f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())) + "\n"
+
+
+class TurtleWriter:
+    """Writes graph.ttl to `fh`, one subject at a time; subjects must come in sorted order."""
+
+    def __init__(self, fh):
+        self.fh = fh
+        self.names = Names()
+        self.predicates: dict[str, tuple[str, str]] = {}   # IRI -> (sort key, name): rdf:type ("a") first
+        self.last: str | None = None
+        fh.write(header())
+
+    def write(self, s: str, pairs: Pairs) -> None:
+        if self.last is not None and s <= self.last:
+            raise RuntimeError(f"Turtle: subject {s} after {self.last} (each subject once, in order)")
+        self.last = s
+        names, predicates = self.names, self.predicates
+        vocab, iri = names.vocab, names.iri
+        by_p: dict[str, list] = {}
+        for p, o in pairs:   # the term's text, inlined: most of graph.ttl is this loop
+            if type(o) is str:
+                text = vocab.get(o)
+                if text is None:
+                    if o.startswith(BASE) and not o.startswith(_VOCAB_UNDER_BASE):   # a data IRI: is_data
+                        text = f"<{escape_iri(o) if IRI_SPECIAL.search(o) else o}>"
+                    else:
+                        text = iri(o)
+            else:
+                value, lang, dt = o
+                if dt in NATIVE:
+                    text = value
+                else:
+                    if LITERAL_SPECIAL.search(value):
+                        value = escape_literal(value)
+                    if lang:
+                        text = f'"{value}"@{lang}'
+                    elif dt and dt != XSD_STRING:
+                        text = f'"{value}"^^{iri(dt)}'
+                    else:
+                        text = f'"{value}"'
+            objs = by_p.get(p)
+            if objs is None:
+                by_p[p] = [(o, text)]
+                if p not in predicates:
+                    name = names.predicate(p)
+                    predicates[p] = ("" if p == RDF_TYPE else name, name)
+            else:
+                objs.append((o, text))
         parts = []
-        for p in order:
-            objs = ", ".join(names.term(o) for o in sorted(preds[p], key=_sort_key))
-            parts.append(f"{names.term(p)} {objs}")
-        lines.append(f"{names.term(s)} " + " ;\n    ".join(parts) + " .\n")
-    return "\n".join(lines)
+        for p in (sorted(by_p, key=predicates.__getitem__) if len(by_p) > 1 else by_p):
+            objs = by_p[p]
+            if len(objs) == 1:
+                parts.append(f"{predicates[p][1]} {objs[0][1]}")
+            else:
+                objs.sort(key=_object_key)
+                parts.append(f"{predicates[p][1]} " + ", ".join([text for _, text in objs]))
+        self.fh.write(f"\n{vocab.get(s) or iri(s)} " + " ;\n    ".join(parts) + " .\n")
+
+    def close(self) -> None:
+        pass
+
+
+def _object_key(item) -> tuple:
+    return object_key(item[0])
+
+
+def serialize(blocks: Iterable[tuple[str, Pairs]]) -> str:
+    """Turtle text of subject blocks (kg.graph.rdf.subjects, or blocks_of an rdflib Graph)."""
+    if hasattr(blocks, "triples"):   # an rdflib Graph
+        from ..graph.rdf import blocks_of
+        blocks = blocks_of(blocks)
+    buf = io.StringIO()
+    writer = TurtleWriter(buf)
+    for s, pairs in blocks:
+        writer.write(s, pairs)
+    writer.close()
+    return buf.getvalue()
+
+
+__all__ = ["Lit", "Names", "TurtleWriter", "escape_iri", "escape_literal", "header", "object_key", "serialize"]

@@ -3,129 +3,327 @@
 Posts are W3C ORG memberships (an n-ary node: member, organization, role,
 title, source). Other relations are plain triples, each also described by an
 rdf:Statement carrying its sources, rule and confidence, so that every
-relation can be traced to the sentences that support it."""
+relation can be traced to the sentences that support it.
+
+The triples are plain Python values, generated straight from the merged model
+and never held all at once: `subjects(merged)` yields one subject at a time,
+with all of its (predicate, object) pairs, subjects in code point order of
+their IRIs. IRIs are `str`; literals are `Lit` tuples. Only small indexes are
+kept (which sentences are cited, which article has which authors, which
+entity has which relations), so writers can stream the graph to disk:
+generate a subject's block, write it, forget it (kg.export.rdf_files).
+`to_rdf` builds an rdflib Graph of the same triples, for tests and for
+library users; `kg build` does not use it."""
 from __future__ import annotations
 
-from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+from collections.abc import Iterable, Iterator
+from operator import itemgetter
+from typing import NamedTuple
 
 from ..resolve.merge import Merged
 from .iri import (GAZETTEER, KG as KG_IRI, article_iri, doc_iri, entity_iri, post_iri, role_iri,
                   sentence_iri, statement_iri)
 
-KG = Namespace(KG_IRI)
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
+# Namespaces, prefix -> IRI (the prefixes of graph.ttl and of graph.jsonld's @context).
+PREFIXES = {"kg": KG_IRI, "org": "http://www.w3.org/ns/org#", "schema": "https://schema.org/",
+            "prov": "http://www.w3.org/ns/prov#", "skos": "http://www.w3.org/2004/02/skos/core#",
+            "dcterms": "http://purl.org/dc/terms/", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+            "owl": "http://www.w3.org/2002/07/owl#"}
+_KG, _ORG, _SCHEMA, _PROV, _SKOS, _DCT, _RDFS, _RDF, _XSD = (
+    PREFIXES[p] for p in ("kg", "org", "schema", "prov", "skos", "dcterms", "rdfs", "rdf", "xsd"))
 
-PREFIXES = {"kg": KG, "org": ORG, "schema": SCHEMA, "prov": PROV, "skos": SKOS, "dcterms": DCTERMS,
-            "rdfs": RDFS, "rdf": RDF, "xsd": XSD, "owl": OWL}
-LEVELS = {"province": KG.Province, "prefecture": KG.Prefecture, "county": KG.County, "township": KG.Township,
-          "village": KG.Village}
-PREDICATES = {"located_in": KG.locatedIn, "part_of": SCHEMA.containedInPlace,
-              "sub_organization_of": ORG.subOrganizationOf, "run_by": KG.runBy}
-TYPES = {"region": [KG.Region], "zone": [KG.Region, KG.Zone], "org": [ORG.Organization],
-         "person": [KG.Official, SCHEMA.Person], "journalist": [KG.Journalist, SCHEMA.Person],
-         "program": [KG.Program]}
+RDF_TYPE = _RDF + "type"
+XSD_INTEGER, XSD_BOOLEAN, XSD_DECIMAL, XSD_STRING = (_XSD + n for n in ("integer", "boolean", "decimal", "string"))
+LABEL, ALT_LABEL, NOTATION = _RDFS + "label", _SKOS + "altLabel", _SKOS + "notation"
+DERIVED_FROM, IS_PART_OF = _PROV + "wasDerivedFrom", _DCT + "isPartOf"
+
+# Term names -> IRIs, as str. (The same names as rdflib terms: see __getattr__ below.)
+LEVEL_IRIS = {"province": _KG + "Province", "prefecture": _KG + "Prefecture", "county": _KG + "County",
+              "township": _KG + "Township", "village": _KG + "Village"}
+PREDICATE_IRIS = {"located_in": _KG + "locatedIn", "part_of": _SCHEMA + "containedInPlace",
+                  "sub_organization_of": _ORG + "subOrganizationOf", "run_by": _KG + "runBy"}
+TYPE_IRIS = {"region": [_KG + "Region"], "zone": [_KG + "Region", _KG + "Zone"], "org": [_ORG + "Organization"],
+             "person": [_KG + "Official", _SCHEMA + "Person"], "journalist": [_KG + "Journalist", _SCHEMA + "Person"],
+             "program": [_KG + "Program"]}
+GAZETTEER_LABEL = "GB/T 2260 administrative divisions, from jionlp 1.5.31 (Apache-2.0), vintage 2021"
 
 
-def zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+class Lit(NamedTuple):
+    """A literal: lexical form, language tag ("" if none), datatype IRI ("" for a plain string).
+    Integers and booleans carry their canonical lexical form (7, true)."""
+    value: str
+    lang: str = ""
+    datatype: str = ""
 
 
-def to_rdf(merged: Merged) -> Graph:
-    g = Graph(store="SimpleMemory")   # one graph, no contexts: twice as fast to fill and read as the default store
+Term = str | Lit
+Pairs = list[tuple[str, Term]]
+
+
+def zh(text: str) -> Lit:
+    return Lit(text, "zh")
+
+
+def lit(value) -> Lit:
+    """A Python value as rdflib's Literal(value) would type it: bool, int or str."""
+    if isinstance(value, bool):
+        return Lit("true" if value else "false", "", XSD_BOOLEAN)
+    if isinstance(value, int):
+        return Lit(str(value), "", XSD_INTEGER)
+    if isinstance(value, str):
+        return Lit(value)
+    raise TypeError(f"no literal for {type(value).__name__} {value!r}")
+
+
+def decimal(value: float) -> Lit:
+    return Lit(f"{value:.2f}", "", XSD_DECIMAL)
+
+
+# ---------------------------------------------------------------- the subjects, in order
+
+# Kinds of top-level items; PARTS stands for all the articles and cited sentences of a
+# document, whose IRIs all start with the document's IRI + "/" and so form one run.
+_ENTITY, _POST, _ROLE, _STATEMENT, _GAZETTEER, _DOC, _PARTS, _OTHER = range(8)
+
+
+class _Index:
+    """What the merged model does not say in one place: per-subject lookups, no triples."""
+
+    def __init__(self, merged: Merged):
+        self.cited: dict[str, set[int]] = {}             # doc_id -> indexes of the sentences some triple cites
+        self.authors: dict[str, dict[int, list[str]]] = {}   # doc_id -> article index -> journalist IRIs
+        self.relations: dict[str, Pairs] = {}            # entity IRI -> (predicate, object) of its relations
+        items: list[tuple[str, int, object]] = []        # (subject IRI, kind, what it is made from)
+        for key, info in merged.entities.items():
+            items.append((entity_iri(key), _ENTITY, info))
+            if key.kind != "journalist":
+                self._cite(info.mentions)
+        roles = set()
+        for f in merged.facts:
+            if f.predicate == "holds_post":
+                items.append((post_iri(f.subject, f.object, f.title), _POST, f))
+                roles.add((role_iri(f.title), f.title))
+                self._cite(f.evidence)
+            elif f.predicate == "author_of":
+                doc_id, index = f.object.rsplit("/", 1)
+                self.authors.setdefault(doc_id, {}).setdefault(int(index), []).append(entity_iri(f.subject))
+            else:
+                s, p, o = entity_iri(f.subject), PREDICATE_IRIS[f.predicate], entity_iri(f.object)
+                self.relations.setdefault(s, []).append((p, o))
+                items.append((statement_iri(s, p, o), _STATEMENT, (s, p, o, f)))
+                if f.rule != "gazetteer":
+                    self._cite(f.evidence)
+        items.extend((iri, _ROLE, title) for iri, title in roles)
+        items.append((GAZETTEER, _GAZETTEER, None))
+        docs = set()
+        for doc in merged.documents:
+            d = doc_iri(doc.doc_id)
+            items.append((d, _DOC, doc))
+            items.append((d + "/", _PARTS, doc))
+            docs.add(doc.doc_id)
+        # Relations of subjects that are not entities, authors of articles of unknown documents:
+        # the pipeline makes none, but if it did, they would still be written, in order.
+        entities = {iri for iri, kind, _ in items if kind == _ENTITY}
+        self.other: dict[str, Pairs] = {}
+        for s, pairs in self.relations.items():
+            if s not in entities:
+                self.other.setdefault(s, []).extend(pairs)
+        for doc_id, arts in self.authors.items():
+            if doc_id not in docs:
+                for i, journalists in arts.items():
+                    self.other.setdefault(article_iri(doc_id, i), []).extend(
+                        (_SCHEMA + "author", j) for j in journalists)
+        items.extend((iri, _OTHER, None) for iri in self.other)
+        items.sort(key=itemgetter(0))
+        self.items = items
+
+    def _cite(self, evidence) -> None:
+        cited = self.cited
+        for ev in evidence:
+            got = cited.get(ev.doc_id)
+            if got is None:
+                got = cited[ev.doc_id] = set()
+            got.add(ev.sentence)
+
+
+def subjects(merged: Merged) -> Iterator[tuple[str, Pairs]]:
+    """(subject IRI, its (predicate, object) pairs without duplicates) for every subject
+    of the graph, in code point order of the IRIs, each subject once."""
+    index = _Index(merged)
+    items = index.items
+    i, n = 0, len(items)
+    while i < n:
+        j = i + 1
+        while j < n and items[j][0] == items[i][0]:
+            j += 1
+        group = items[i:j]
+        i = j
+        if group[0][1] == _PARTS:
+            yield from _parts([doc for _, _, doc in group], index)
+            continue
+        pairs: Pairs = []
+        for iri, kind, what in group:
+            pairs.extend(_pairs(iri, kind, what, index))
+        yield group[0][0], list(dict.fromkeys(pairs))
+
+
+def _pairs(iri: str, kind: int, what, index: _Index) -> Pairs:
+    if kind == _ENTITY:
+        info = what
+        k = info.key.kind
+        pairs: Pairs = [(RDF_TYPE, t) for t in TYPE_IRIS[k]]
+        pairs.append((LABEL, zh(info.label)))
+        pairs.extend((ALT_LABEL, zh(alias)) for alias in info.aliases)
+        attrs = info.attrs
+        if attrs.get("code"):
+            pairs.append((NOTATION, lit(attrs["code"])))
+        if attrs.get("level") in LEVEL_IRIS:
+            pairs.append((_KG + "level", LEVEL_IRIS[attrs["level"]]))
+        if k == "org":
+            pairs.append((_KG + "explicit", lit(bool(attrs.get("explicit", False)))))
+        if k != "journalist":
+            pairs.append((_KG + "mentionCount", lit(len(info.mentions))))
+            pairs.extend(_sources(info.mentions))
+        pairs.extend(index.relations.get(iri, ()))
+        return pairs
+    if kind == _POST:
+        f = what
+        role = role_iri(f.title)
+        pairs = [(RDF_TYPE, _ORG + "Membership"), (_ORG + "member", entity_iri(f.subject)),
+                 (_ORG + "organization", entity_iri(f.object)), (_ORG + "role", role), (_KG + "title", zh(f.title)),
+                 (LABEL, zh(f"{f.subject.name} {f.object.name}{f.title}")), (_KG + "rule", lit(f.rule)),
+                 (_KG + "confidence", decimal(f.confidence))]
+        pairs.extend(_sources(f.evidence))
+        return pairs
+    if kind == _ROLE:
+        return [(RDF_TYPE, _ORG + "Role"), (LABEL, zh(what))]
+    if kind == _STATEMENT:
+        s, p, o, f = what
+        pairs = [(RDF_TYPE, _RDF + "Statement"), (_RDF + "subject", s), (_RDF + "predicate", p), (_RDF + "object", o),
+                 (_KG + "rule", lit(f.rule)), (_KG + "confidence", decimal(f.confidence))]
+        if f.rule == "gazetteer":
+            pairs.append((DERIVED_FROM, GAZETTEER))
+        else:
+            pairs.extend(_sources(f.evidence))
+        return pairs
+    if kind == _GAZETTEER:
+        return [(RDF_TYPE, _PROV + "Entity"), (LABEL, Lit(GAZETTEER_LABEL, "en"))]
+    if kind == _DOC:
+        doc = what
+        return [(RDF_TYPE, _KG + "Document"), (_SCHEMA + "name", lit(doc.name)), (_KG + "sha256", lit(doc.sha256)),
+                (_KG + "encoding", lit(doc.encoding))]
+    return index.other[iri]   # _OTHER: a subject known only from the relations or authors index
+
+
+def _sources(evidence) -> Iterator[tuple[str, str]]:
+    for ev in evidence:
+        yield DERIVED_FROM, sentence_iri(ev.doc_id, ev.sentence)
+
+
+def _parts(docs: list, index: _Index) -> Iterator[tuple[str, Pairs]]:
+    """The articles and cited sentences of one document (of several, should two share an IRI), in order."""
+    children: dict[str, Pairs] = {}
+    for doc in docs:
+        d = doc_iri(doc.doc_id)
+        cited = index.cited.get(doc.doc_id, ())
+        authors = index.authors.get(doc.doc_id, {})
+        span = doc.offsets.span
+        for art in doc.articles:
+            a = article_iri(doc.doc_id, art.index)
+            pairs = children.setdefault(a, [])
+            pairs += [(RDF_TYPE, _KG + "Article"), (IS_PART_OF, d)]
+            if art.headline:
+                pairs.append((_SCHEMA + "headline", zh(art.headline)))
+            if art.source:
+                pairs.append((_DCT + "publisher", zh(art.source)))
+            start, end = span(art.start, art.end)
+            pairs += [(_KG + "start", lit(start)), (_KG + "end", lit(end))]
+            pairs.extend((_SCHEMA + "author", j) for j in authors.get(art.index, ()))
+            for sent in art.sentences:
+                if sent.index not in cited:
+                    continue
+                start, end = span(sent.start, sent.end)
+                children.setdefault(sentence_iri(doc.doc_id, sent.index), []).extend(
+                    [(RDF_TYPE, _KG + "Sentence"), (IS_PART_OF, a), (_KG + "text", zh(sent.text)),
+                     (_KG + "start", lit(start)), (_KG + "end", lit(end))])
+        known = {art.index for art in doc.articles}
+        for i, journalists in authors.items():       # authors of an article the document does not have
+            if i not in known:
+                children.setdefault(article_iri(doc.doc_id, i), []).extend(
+                    (_SCHEMA + "author", j) for j in journalists)
+    for iri in sorted(children):
+        yield iri, list(dict.fromkeys(children[iri]))
+
+
+def triples(merged: Merged) -> Iterator[tuple[str, str, Term]]:
+    for s, pairs in subjects(merged):
+        for p, o in pairs:
+            yield s, p, o
+
+
+# ---------------------------------------------------------------- rdflib, for tests and library users
+
+def to_rdflib(term: Term):
+    from rdflib import Literal, URIRef
+    if isinstance(term, str):
+        return URIRef(term)
+    if term.lang:
+        return Literal(term.value, lang=term.lang)
+    return Literal(term.value, datatype=URIRef(term.datatype) if term.datatype else None)
+
+
+def to_rdf(merged: Merged):
+    """An rdflib Graph of `triples(merged)` (kg build writes its files without one)."""
+    return graph_of(triples(merged))
+
+
+def graph_of(triples_: Iterable[tuple[str, str, Term]]):
+    from rdflib import Graph
+    g = Graph()
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
-    used_sentences: set[tuple[str, int]] = set()
-
-    def sources(node: URIRef, evidence) -> None:
-        for ev in evidence:
-            g.add((node, PROV.wasDerivedFrom, URIRef(sentence_iri(ev.doc_id, ev.sentence))))
-            used_sentences.add((ev.doc_id, ev.sentence))
-
-    for key, info in merged.entities.items():
-        node = URIRef(entity_iri(key))
-        for t in TYPES[key.kind]:
-            g.add((node, RDF.type, t))
-        g.add((node, RDFS.label, zh(info.label)))
-        for alias in sorted(info.aliases):
-            g.add((node, SKOS.altLabel, zh(alias)))
-        if info.attrs.get("code"):
-            g.add((node, SKOS.notation, Literal(info.attrs["code"])))
-        if info.attrs.get("level") in LEVELS:
-            g.add((node, KG.level, LEVELS[info.attrs["level"]]))
-        if key.kind == "org":
-            g.add((node, KG.explicit, Literal(bool(info.attrs.get("explicit", False)))))
-        if key.kind != "journalist":
-            g.add((node, KG.mentionCount, Literal(len(info.mentions))))
-            sources(node, info.mentions)
-
-    for f in merged.facts:
-        s = URIRef(entity_iri(f.subject))
-        if f.predicate == "holds_post":
-            post = URIRef(post_iri(f.subject, f.object, f.title))
-            role = URIRef(role_iri(f.title))
-            g.add((post, RDF.type, ORG.Membership))
-            g.add((post, ORG.member, s))
-            g.add((post, ORG.organization, URIRef(entity_iri(f.object))))
-            g.add((post, ORG.role, role))
-            g.add((post, KG.title, zh(f.title)))
-            g.add((post, RDFS.label, zh(f"{f.subject.name} {f.object.name}{f.title}")))
-            g.add((post, KG.rule, Literal(f.rule)))
-            g.add((post, KG.confidence, Literal(f"{f.confidence:.2f}", datatype=XSD.decimal)))
-            g.add((role, RDF.type, ORG.Role))
-            g.add((role, RDFS.label, zh(f.title)))
-            sources(post, f.evidence)
-            continue
-        if f.predicate == "author_of":
-            doc_id, index = f.object.rsplit("/", 1)
-            g.add((URIRef(article_iri(doc_id, int(index))), SCHEMA.author, s))
-            continue
-        p = PREDICATES[f.predicate]
-        o = URIRef(entity_iri(f.object))
-        g.add((s, p, o))
-        stmt = URIRef(statement_iri(str(s), str(p), str(o)))
-        g.add((stmt, RDF.type, RDF.Statement))
-        g.add((stmt, RDF.subject, s))
-        g.add((stmt, RDF.predicate, p))
-        g.add((stmt, RDF.object, o))
-        g.add((stmt, KG.rule, Literal(f.rule)))
-        g.add((stmt, KG.confidence, Literal(f"{f.confidence:.2f}", datatype=XSD.decimal)))
-        if f.rule == "gazetteer":
-            g.add((stmt, PROV.wasDerivedFrom, URIRef(GAZETTEER)))
-        else:
-            sources(stmt, f.evidence)
-
-    g.add((URIRef(GAZETTEER), RDF.type, PROV.Entity))
-    g.add((URIRef(GAZETTEER), RDFS.label,
-           Literal("GB/T 2260 administrative divisions, from jionlp 1.5.31 (Apache-2.0), vintage 2021", lang="en")))
-
-    for doc in merged.documents:
-        d = URIRef(doc_iri(doc.doc_id))
-        g.add((d, RDF.type, KG.Document))
-        g.add((d, SCHEMA.name, Literal(doc.name)))
-        g.add((d, KG.sha256, Literal(doc.sha256)))
-        g.add((d, KG.encoding, Literal(doc.encoding)))
-        for art in doc.articles:
-            a = URIRef(article_iri(doc.doc_id, art.index))
-            g.add((a, RDF.type, KG.Article))
-            g.add((a, DCTERMS.isPartOf, d))
-            if art.headline:
-                g.add((a, SCHEMA.headline, zh(art.headline)))
-            if art.source:
-                g.add((a, DCTERMS.publisher, zh(art.source)))
-            start, end = doc.offsets.span(art.start, art.end)
-            g.add((a, KG.start, Literal(start)))
-            g.add((a, KG.end, Literal(end)))
-            for sent in art.sentences:
-                if (doc.doc_id, sent.index) not in used_sentences:
-                    continue
-                sn = URIRef(sentence_iri(doc.doc_id, sent.index))
-                start, end = doc.offsets.span(sent.start, sent.end)
-                g.add((sn, RDF.type, KG.Sentence))
-                g.add((sn, DCTERMS.isPartOf, a))
-                g.add((sn, KG.text, zh(sent.text)))
-                g.add((sn, KG.start, Literal(start)))
-                g.add((sn, KG.end, Literal(end)))
+    for s, p, o in triples_:
+        g.add((to_rdflib(s), to_rdflib(p), to_rdflib(o)))
     return g
+
+
+def from_rdflib(term) -> Term:
+    """An rdflib IRI or literal as a plain value (blank nodes are not expected)."""
+    from rdflib import Literal, URIRef
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, Literal):
+        if term.language:
+            return Lit(str(term), term.language)
+        dt = str(term.datatype) if term.datatype else ""
+        if dt == XSD_BOOLEAN:          # canonical lexical forms, as graph.ttl writes them bare
+            return Lit(str(term).lower(), "", dt)
+        if dt == XSD_INTEGER:
+            return Lit(str(int(term)), "", dt)
+        return Lit(str(term), "", dt)
+    raise TypeError(f"no blank nodes expected: {term!r}")
+
+
+def blocks_of(graph) -> list[tuple[str, Pairs]]:
+    """An rdflib Graph as subject blocks in the order `subjects` gives them (for writing any graph)."""
+    by_subject: dict[str, Pairs] = {}
+    for s, p, o in graph:
+        by_subject.setdefault(from_rdflib(s), []).append((str(p), from_rdflib(o)))
+    return [(s, list(dict.fromkeys(by_subject[s]))) for s in sorted(by_subject)]
+
+
+def __getattr__(name: str):
+    """The vocabulary as rdflib terms (KG.Official, ORG.member, LEVELS, PREDICATES, TYPES), made on first
+    use so that importing this module, and `kg build`, does not need rdflib."""
+    from rdflib import Namespace, URIRef
+    made = {"KG": lambda: Namespace(_KG), "ORG": lambda: Namespace(_ORG), "SCHEMA": lambda: Namespace(_SCHEMA),
+            "PROV": lambda: Namespace(_PROV),
+            "LEVELS": lambda: {k: URIRef(v) for k, v in LEVEL_IRIS.items()},
+            "PREDICATES": lambda: {k: URIRef(v) for k, v in PREDICATE_IRIS.items()},
+            "TYPES": lambda: {k: [URIRef(t) for t in v] for k, v in TYPE_IRIS.items()}}
+    if name not in made:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = made[name]()
+    globals()[name] = value
+    return value

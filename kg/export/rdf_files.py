@@ -1,0 +1,306 @@
+"""graph.ttl, graph.jsonld and graph.nt, streamed from the merged model in one pass.
+
+kg.graph.rdf.subjects gives the graph one subject at a time, in code point
+order of the subjects' IRIs; each writer turns a subject's block into text and
+writes it into the file's atomic temporary file (kg.export.atomic), and the
+block is forgotten. No writer holds more than a few blocks, so memory does not
+grow with the number of triples.
+
+  Turtle    subjects in IRI order, as they come (kg.export.turtle)
+  JSON-LD   the compact form of rdflib's serializer with our prefixes as @context,
+            @graph sorted by @id, keys and value arrays sorted, indent 1
+  N-Triples one line per triple, all lines sorted. The lines of one subject all
+            start with `<IRI>`, so sorting them is sorting subjects by IRI + '>'
+            and each subject's lines among themselves. That order differs from
+            the IRI order only where one IRI is a prefix of another and the
+            next character sorts before '>' (doc/x comes after doc/x/a000), so a
+            subject is held back while such extensions of it follow: a stack
+            never deeper than the longest chain of such prefixes."""
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Iterable
+from contextlib import ExitStack
+
+from ..graph.iri import BASE
+from ..graph.rdf import PREFIXES, RDF_TYPE, XSD_BOOLEAN, XSD_INTEGER, XSD_STRING, Pairs, Term, subjects
+from ..resolve.merge import Merged
+from .atomic import atomic_path
+from .turtle import _VOCAB_UNDER_BASE, IRI_SPECIAL, LITERAL_SPECIAL, NATIVE, TurtleWriter, escape_iri, escape_literal, \
+    is_data
+
+RDF_FORMATS = ("ttl", "jsonld", "nt")
+FILES = {"ttl": "graph.ttl", "jsonld": "graph.jsonld", "nt": "graph.nt"}
+
+# ---------------------------------------------------------------- N-Triples
+
+
+def nt_term(t: Term) -> str:
+    """One term in N-Triples syntax, with the same escaping and lexical forms as graph.ttl."""
+    if isinstance(t, str):
+        return f"<{escape_iri(t)}>"
+    dt = t.datatype
+    if dt in NATIVE:   # graph.ttl writes these bare, i.e. in canonical form
+        return f'"{t.value}"^^<{dt}>'
+    body = f'"{escape_literal(t.value)}"'
+    if t.lang:
+        return f"{body}@{t.lang}"
+    if dt and dt != XSD_STRING:
+        return f"{body}^^<{escape_iri(dt)}>"
+    return body
+
+
+class NTriplesWriter:
+    """Writes graph.nt: every triple's line, sorted, from subjects in IRI order (see the module docstring)."""
+
+    def __init__(self, fh):
+        self.fh = fh
+        self.held: list[tuple[str, str]] = []   # (`<IRI`, its lines): each a prefix of the next
+        self.last = ""
+        self.predicates: dict[str, str] = {}
+
+    def write(self, s: str, pairs: Pairs) -> None:
+        head = f"<{escape_iri(s)}"
+        names = self.predicates
+        lines = []
+        for p, o in pairs:   # nt_term, inlined
+            pn = names.get(p)
+            if pn is None:
+                pn = names[p] = f"<{escape_iri(p)}> "
+            if type(o) is str:
+                text = f"<{escape_iri(o) if IRI_SPECIAL.search(o) else o}>"
+            else:
+                value, lang, dt = o
+                if dt in NATIVE:
+                    text = f'"{value}"^^<{dt}>'
+                else:
+                    if LITERAL_SPECIAL.search(value):
+                        value = escape_literal(value)
+                    if lang:
+                        text = f'"{value}"@{lang}'
+                    elif dt and dt != XSD_STRING:
+                        text = f'"{value}"^^<{escape_iri(dt)}>'
+                    else:
+                        text = f'"{value}"'
+            lines.append(f"{head}> {pn}{text} .\n")
+        text = "".join(sorted(set(lines)))
+        held = self.held
+        while held:   # a held subject h waits while `head` extends it with a character below '>'
+            h = held[-1][0]
+            if len(head) > len(h) and head.startswith(h) and head[len(h)] < ">":
+                break
+            self._emit(*held.pop())
+        held.append((head, text))
+
+    def _emit(self, head: str, text: str) -> None:
+        key = head + ">"
+        if key <= self.last:
+            raise RuntimeError(f"N-Triples: subject {head[1:]} after {self.last[1:-1]} (each subject once, in order)")
+        self.last = key
+        self.fh.write(text)
+
+    def close(self) -> None:
+        while self.held:
+            self._emit(*self.held.pop())
+
+
+# ---------------------------------------------------------------- JSON-LD
+
+_string = json.encoder.encode_basestring   # json.dumps(s, ensure_ascii=False), C-accelerated
+_NATIVE_JSON = NATIVE | {XSD_STRING, "http://www.w3.org/2001/XMLSchema#double"}   # rdflib's PLAIN_LITERAL_TYPES
+
+
+class _Context:
+    """IRIs as rdflib's JSON-LD serializer writes them under a context of prefixes only:
+    `kg:Official` for vocabulary, data IRIs in full."""
+
+    def __init__(self):
+        self.namespaces = {ns: p for p, ns in PREFIXES.items()}
+        self.shrunk: dict[str, str] = {}
+        self.symbols: dict[str, str] = {ns: p for p, ns in PREFIXES.items()}   # a namespace is its prefix's term
+
+    def shrink(self, iri: str) -> str:
+        """Context.shrink_iri: `@id` values."""
+        if is_data(iri):
+            return iri
+        got = self.shrunk.get(iri)
+        if got is None:
+            got = self.shrunk[iri] = self._prefixed(iri)
+        return got
+
+    def symbol(self, iri: str) -> str:
+        """Context.to_symbol: keys and `@type` values."""
+        if is_data(iri):
+            return iri
+        got = self.symbols.get(iri)
+        if got is None:
+            got = self.symbols[iri] = self._prefixed(iri)
+        return got
+
+    def _prefixed(self, iri: str) -> str:
+        for delim in ("#", "/", ":"):   # rdflib's split_iri
+            at = iri.rfind(delim)
+            if at > -1:
+                ns, name = iri[:at + 1], iri[at + 1:]
+                prefix = self.namespaces.get(ns)
+                return f"{prefix}:{name}" if prefix else iri
+        return iri
+
+
+def _native(t) -> str:
+    if t.datatype == XSD_STRING:
+        return _string(t.value)
+    if t.datatype == XSD_INTEGER:
+        return str(int(t.value))
+    if t.datatype == XSD_BOOLEAN:
+        return "true" if t.value in ("true", "1") else "false"
+    return json.dumps(float(t.value))
+
+
+# A value is a scalar's JSON text (str) or an object's (key, JSON text) items (tuple).
+_ID = '"@id": '
+
+
+class JsonLdWriter:
+    """Writes graph.jsonld: the text json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1)
+    gives for {"@context": prefixes, "@graph": nodes sorted by @id}, one node at a time."""
+
+    def __init__(self, fh):
+        self.fh = fh
+        self.context = _Context()
+        self.keys: dict[str, str] = {RDF_TYPE: '"@type"'}   # predicate IRI -> its key, as JSON text
+        self.last: str | None = None
+        context = json.dumps(dict(PREFIXES), ensure_ascii=False, sort_keys=True, indent=1)
+        fh.write('{\n "@context": ' + context.replace("\n", "\n ") + ',\n "@graph": [')
+
+    def value(self, t: Term):
+        if isinstance(t, str):
+            return (("@id", _string(self.context.shrink(t))),)
+        if t.datatype in _NATIVE_JSON:
+            return _native(t)
+        if t.datatype:
+            return (("@type", _string(self.context.symbol(t.datatype))), ("@value", _string(t.value)))
+        if t.lang:
+            return (("@language", _string(t.lang)), ("@value", _string(t.value)))
+        return _string(t.value)
+
+    def write(self, s: str, pairs: Pairs) -> None:
+        context = self.context
+        node_id = context.shrink(s)
+        if self.last is not None and node_id <= self.last:
+            raise RuntimeError(f"JSON-LD: node {node_id} after {self.last} (each node once, in order)")
+        fh = self.fh
+        fh.write("\n" if self.last is None else ",\n")
+        self.last = node_id
+        keys, value = self.keys, self.value
+        by_key: dict[str, list] = {'"@id"': [_string(node_id)]}
+        for p, o in pairs:
+            key = keys.get(p)
+            if key is None:
+                key = keys[p] = _string(context.symbol(p))
+            if type(o) is str:
+                if key == '"@type"':
+                    v = _string(context.symbol(o))
+                elif o.startswith(BASE) and not o.startswith(_VOCAB_UNDER_BASE):   # a data IRI, in full
+                    v = ((_ID, _string(o)),)
+                else:
+                    v = ((_ID, _string(context.shrink(o))),)
+            elif o[1]:
+                v = (('"@language": ', _string(o[1])), ('"@value": ', _string(o[0])))
+            else:
+                v = value(o)
+                if type(v) is tuple:
+                    v = tuple((f'"{k}": ', text) for k, text in v)
+            got = by_key.get(key)
+            if got is None:
+                by_key[key] = [v]
+            else:
+                got.append(v)
+        entries = []
+        for key in sorted(by_key):
+            values = by_key[key]
+            if len(values) == 1:
+                v = values[0]
+                if type(v) is str:
+                    entries.append(f"   {key}: {v}")
+                else:
+                    entries.append(f"   {key}: {{\n" + ",\n".join([f"    {k}{text}" for k, text in v]) + "\n   }")
+            else:
+                values.sort(key=_compact)
+                entries.append(f"   {key}: [\n" + ",\n".join([
+                    f"    {v}" if type(v) is str else
+                    "    {\n" + ",\n".join([f"     {k}{text}" for k, text in v]) + "\n    }"
+                    for v in values]) + "\n   ]")
+        fh.write("  {\n" + ",\n".join(entries) + "\n  }")
+
+    def close(self) -> None:
+        self.fh.write("]\n}\n" if self.last is None else "\n ]\n}\n")
+
+
+def _compact(value) -> str:
+    """json.dumps(value, ensure_ascii=False, sort_keys=True): the order of values in an array."""
+    if type(value) is str:
+        return value
+    return "{" + ", ".join([k + text for k, text in value]) + "}"
+
+
+# ---------------------------------------------------------------- all three, one pass
+
+WRITERS = {"ttl": TurtleWriter, "jsonld": JsonLdWriter, "nt": NTriplesWriter}
+
+
+def write_blocks(blocks: Iterable[tuple[str, Pairs]], outputs: dict[str, object]) -> int:
+    """Stream subject blocks into one writer per format ({format: text file}); the number of triples."""
+    writers = [WRITERS[fmt](fh) for fmt, fh in outputs.items()]
+    count = 0
+    for s, pairs in blocks:
+        count += len(pairs)
+        for w in writers:
+            w.write(s, pairs)
+    for w in writers:
+        w.close()
+    return count
+
+
+def write_rdf(out: str, merged: Merged, formats=RDF_FORMATS) -> tuple[list[str], int]:
+    """The chosen RDF files in `out`, each written atomically; (paths in RDF_FORMATS order, triples).
+    Nothing but the merged model, a few indexes and the subject being written is in memory."""
+    chosen = [f for f in RDF_FORMATS if f in formats]
+    if not chosen:
+        return [], 0
+    paths = [os.path.join(out, FILES[f]) for f in chosen]
+    with ExitStack() as stack:
+        outputs = {}
+        for fmt, path in zip(chosen, paths):
+            tmp = stack.enter_context(atomic_path(path))
+            outputs[fmt] = stack.enter_context(open(tmp, "w", encoding="utf-8", newline="\n", buffering=1 << 18))
+        count = write_blocks(subjects(merged), outputs)
+    return paths, count
+
+
+def render(blocks: Iterable[tuple[str, Pairs]], fmt: str) -> str:
+    """One format's text of subject blocks, as a string (for tests and small graphs)."""
+    buf = io.StringIO()
+    write_blocks(blocks, {fmt: buf})
+    return buf.getvalue()
+
+
+def to_ntriples(blocks) -> str:
+    return render(_blocks(blocks), "nt")
+
+
+def to_jsonld(blocks) -> str:
+    return render(_blocks(blocks), "jsonld")
+
+
+def _blocks(blocks):
+    if hasattr(blocks, "triples"):   # an rdflib Graph
+        from ..graph.rdf import blocks_of
+        return blocks_of(blocks)
+    return blocks
+
+
+__all__ = ["FILES", "JsonLdWriter", "NTriplesWriter", "RDF_FORMATS", "nt_term", "render", "to_jsonld",
+           "to_ntriples", "write_blocks", "write_rdf"]
