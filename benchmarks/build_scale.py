@@ -140,10 +140,9 @@ def kg_build(corpus: Path, out: Path, workers: int, cache: bool = False) -> tupl
 
 
 def stages(corpus: Path) -> dict[str, float]:
-    """Where one worker's time goes: extraction, merge, RDF, each export (in this process)."""
+    """Where one worker's time goes: extraction, merge, the RDF exports, each other export (in this process)."""
     from kg.build import Job, LocalEngine, doc_ids, summaries
     from kg.export import formats as exports
-    from kg.graph.rdf import to_rdf
     from kg.ingest.read import find_inputs
     from kg.resolve.merge import Merger
     times, t = {}, time.perf_counter()
@@ -162,12 +161,12 @@ def stages(corpus: Path) -> dict[str, float]:
     lap("read + extract (per file)")
     merged = merger.finish()
     lap("merge")
-    graph = to_rdf(merged)
-    lap("RDF graph (rdflib)")
     with tempfile.TemporaryDirectory() as out:
-        for fmt in exports.FORMATS:
-            exports.write_exports(out, merged, graph, [fmt])
-            lap(f"export {fmt}" + (" (+ network view)" if fmt in ("graphml", "gexf", "html", "neo4j") else ""))
+        exports.write_exports(out, merged, None, ["ttl", "jsonld", "nt"])   # one pass, streamed from the merge
+        lap("export ttl + jsonld + nt")
+        for fmt in ("graphml", "gexf", "html", "neo4j"):
+            exports.write_exports(out, merged, None, [fmt])
+            lap(f"export {fmt} (+ network view)")
     return times
 
 
