@@ -57,7 +57,7 @@ class NTriplesWriter:
 
     def __init__(self, fh):
         self.fh = fh
-        self.held: list[tuple[str, str]] = []   # (`<IRI`, its lines): each a prefix of the next
+        self.held: list[tuple[str, list[str]]] = []   # (`<IRI`, its lines): each a prefix of the next
         self.last = ""
         self.predicates: dict[str, str] = {}
 
@@ -85,21 +85,21 @@ class NTriplesWriter:
                     else:
                         text = f'"{value}"'
             lines.append(f"{head}> {pn}{text} .\n")
-        text = "".join(sorted(set(lines)))
+        lines = sorted(set(lines))
         held = self.held
         while held:   # a held subject h waits while `head` extends it with a character below '>'
             h = held[-1][0]
             if len(head) > len(h) and head.startswith(h) and head[len(h)] < ">":
                 break
             self._emit(*held.pop())
-        held.append((head, text))
+        held.append((head, lines))
 
-    def _emit(self, head: str, text: str) -> None:
+    def _emit(self, head: str, lines: list[str]) -> None:
         key = head + ">"
         if key <= self.last:
             raise RuntimeError(f"N-Triples: subject {head[1:]} after {self.last[1:-1]} (each subject once, in order)")
         self.last = key
-        self.fh.write(text)
+        self.fh.writelines(lines)
 
     def close(self) -> None:
         while self.held:
@@ -159,32 +159,44 @@ def _native(t) -> str:
     return json.dumps(float(t.value))
 
 
-# A value is a scalar's JSON text (str) or an object's (key, JSON text) items (tuple).
-_ID = '"@id": '
-
-
 class JsonLdWriter:
     """Writes graph.jsonld: the text json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1)
-    gives for {"@context": prefixes, "@graph": nodes sorted by @id}, one node at a time."""
+    gives for {"@context": prefixes, "@graph": nodes sorted by @id}, one node at a time.
+
+    Each value is held as (its compact JSON, which orders an array as json.dumps(v, sort_keys=True)
+    does; its indented JSON as a key's single value). In an array, one level deeper, every line
+    but the first moves one space right: JSON text holds no raw newline but those of the layout."""
 
     def __init__(self, fh):
         self.fh = fh
         self.context = _Context()
-        self.keys: dict[str, str] = {RDF_TYPE: '"@type"'}   # predicate IRI -> its key, as JSON text
+        self.keys: dict[str, tuple[str, str]] = {}   # predicate IRI -> (key, key as JSON text)
         self.last: str | None = None
         context = json.dumps(dict(PREFIXES), ensure_ascii=False, sort_keys=True, indent=1)
         fh.write('{\n "@context": ' + context.replace("\n", "\n ") + ',\n "@graph": [')
 
-    def value(self, t: Term):
+    def _key(self, p: str) -> tuple[str, str]:
+        key = "@type" if p == RDF_TYPE else self.context.symbol(p)
+        got = self.keys[p] = (key, _string(key))
+        return got
+
+    def value(self, t: Term) -> tuple[str, str]:
+        """(compact, indented) JSON of any value; write() inlines the common ones."""
         if isinstance(t, str):
-            return (("@id", _string(self.context.shrink(t))),)
-        if t.datatype in _NATIVE_JSON:
-            return _native(t)
-        if t.datatype:
-            return (("@type", _string(self.context.symbol(t.datatype))), ("@value", _string(t.value)))
-        if t.lang:
-            return (("@language", _string(t.lang)), ("@value", _string(t.value)))
-        return _string(t.value)
+            items = (("@id", self.context.shrink(t)),)
+        elif t.datatype in _NATIVE_JSON:
+            text = _native(t)
+            return text, text
+        elif t.datatype:
+            items = (("@type", self.context.symbol(t.datatype)), ("@value", t.value))
+        elif t.lang:
+            items = (("@language", t.lang), ("@value", t.value))
+        else:
+            text = _string(t.value)
+            return text, text
+        items = [(_string(k), _string(v)) for k, v in items]
+        return ("{" + ", ".join(f"{k}: {v}" for k, v in items) + "}",
+                "{\n" + ",\n".join(f"    {k}: {v}" for k, v in items) + "\n   }")
 
     def write(self, s: str, pairs: Pairs) -> None:
         context = self.context
@@ -192,48 +204,51 @@ class JsonLdWriter:
         if self.last is not None and node_id <= self.last:
             raise RuntimeError(f"JSON-LD: node {node_id} after {self.last} (each node once, in order)")
         fh = self.fh
-        fh.write("\n" if self.last is None else ",\n")
+        fh.write("\n  {\n" if self.last is None else ",\n  {\n")
         self.last = node_id
-        keys, value = self.keys, self.value
-        by_key: dict[str, list] = {'"@id"': [_string(node_id)]}
+        keys = self.keys
+        # A data IRI's value is held as its JSON string alone (the most common value, and a place
+        # can have thousands of sources); any other as (compact, indented), see the class docstring.
+        node_id = _string(node_id)
+        by_key: dict[str, list] = {"@id": [(node_id, node_id)]}
+        encoded = {"@id": '"@id"'}
         for p, o in pairs:
-            key = keys.get(p)
-            if key is None:
-                key = keys[p] = _string(context.symbol(p))
-            if type(o) is str:
-                if key == '"@type"':
-                    v = _string(context.symbol(o))
-                elif o.startswith(BASE) and not o.startswith(_VOCAB_UNDER_BASE):   # a data IRI, in full
-                    v = ((_ID, _string(o)),)
-                else:
-                    v = ((_ID, _string(context.shrink(o))),)
-            elif o[1]:
-                v = (('"@language": ', _string(o[1])), ('"@value": ', _string(o[0])))
+            key = keys.get(p) or self._key(p)
+            if type(o) is str and key[0] == "@type":
+                v = _string(context.symbol(o))
+                v = (v, v)
+            elif type(o) is str:
+                v = _string(o if o.startswith(BASE) and not o.startswith(_VOCAB_UNDER_BASE) else context.shrink(o))
+            elif o[1] and not o[2]:
+                tag, e = _string(o[1]), _string(o[0])
+                v = ('{"@language": ' + tag + ', "@value": ' + e + "}",
+                     '{\n    "@language": ' + tag + ',\n    "@value": ' + e + "\n   }")
             else:
-                v = value(o)
-                if type(v) is tuple:
-                    v = tuple((f'"{k}": ', text) for k, text in v)
-            got = by_key.get(key)
+                v = self.value(o)
+            got = by_key.get(key[0])
             if got is None:
-                by_key[key] = [v]
+                by_key[key[0]] = [v]
+                encoded[key[0]] = key[1]
             else:
                 got.append(v)
-        entries = []
+        sep = ""
         for key in sorted(by_key):
             values = by_key[key]
             if len(values) == 1:
                 v = values[0]
-                if type(v) is str:
-                    entries.append(f"   {key}: {v}")
-                else:
-                    entries.append(f"   {key}: {{\n" + ",\n".join([f"    {k}{text}" for k, text in v]) + "\n   }")
+                fh.write(f'{sep}   {encoded[key]}: {{\n    "@id": {v}\n   }}' if type(v) is str
+                         else f"{sep}   {encoded[key]}: {v[1]}")
             else:
-                values.sort(key=_compact)
-                entries.append(f"   {key}: [\n" + ",\n".join([
-                    f"    {v}" if type(v) is str else
-                    "    {\n" + ",\n".join([f"     {k}{text}" for k, text in v]) + "\n    }"
-                    for v in values]) + "\n   ]")
-        fh.write("  {\n" + ",\n".join(entries) + "\n  }")
+                # '{"@id": "a"}' sorts before '{"@id": "b"}' as '"a"' before '"b"': a JSON string ends at its only bare quote
+                values.sort(key=None if all(type(v) is str for v in values) else _compact)
+                fh.write(f"{sep}   {encoded[key]}: [\n    ")
+                for i in range(0, len(values), 1024):   # a long array is written in pieces, not joined whole
+                    fh.write(",\n    ".join([f'{{\n     "@id": {v}\n    }}' if type(v) is str
+                                              else v[1].replace("\n", "\n ") for v in values[i:i + 1024]])
+                             + (",\n    " if i + 1024 < len(values) else ""))
+                fh.write("\n   ]")
+            sep = ",\n"
+        fh.write("\n  }")
 
     def close(self) -> None:
         self.fh.write("]\n}\n" if self.last is None else "\n ]\n}\n")
@@ -241,9 +256,7 @@ class JsonLdWriter:
 
 def _compact(value) -> str:
     """json.dumps(value, ensure_ascii=False, sort_keys=True): the order of values in an array."""
-    if type(value) is str:
-        return value
-    return "{" + ", ".join([k + text for k, text in value]) + "}"
+    return '{"@id": ' + value + "}" if type(value) is str else value[0]
 
 
 # ---------------------------------------------------------------- all three, one pass
@@ -256,6 +269,8 @@ def write_blocks(blocks: Iterable[tuple[str, Pairs]], outputs: dict[str, object]
     writers = [WRITERS[fmt](fh) for fmt, fh in outputs.items()]
     count = 0
     for s, pairs in blocks:
+        if not pairs:   # a subject is a subject of some triple
+            continue
         count += len(pairs)
         for w in writers:
             w.write(s, pairs)

@@ -159,10 +159,15 @@ class TurtleWriter:
             objs = by_p[p]
             if len(objs) == 1:
                 parts.append(f"{predicates[p][1]} {objs[0][1]}")
-            else:
+            else:   # a long list (a place's sources) is written as it is joined, not copied again
                 objs.sort(key=_object_key)
-                parts.append(f"{predicates[p][1]} " + ", ".join([text for _, text in objs]))
-        self.fh.write(f"\n{vocab.get(s) or iri(s)} " + " ;\n    ".join(parts) + " .\n")
+                parts.append(f"{predicates[p][1]} ")
+                parts.append(", ".join([text for _, text in objs]))
+                del by_p[p][:]
+            parts.append(" ;\n    ")
+        parts[-1] = " .\n"
+        self.fh.write(f"\n{vocab.get(s) or iri(s)} ")
+        self.fh.writelines(parts)
 
     def close(self) -> None:
         pass

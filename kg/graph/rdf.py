@@ -91,7 +91,7 @@ class _Index:
     """What the merged model does not say in one place: per-subject lookups, no triples."""
 
     def __init__(self, merged: Merged):
-        self.cited: dict[str, set[int]] = {}             # doc_id -> indexes of the sentences some triple cites
+        self.cited: dict[str, bytearray] = {}            # doc_id -> bitmap of the sentences some triple cites
         self.authors: dict[str, dict[int, list[str]]] = {}   # doc_id -> article index -> journalist IRIs
         self.relations: dict[str, Pairs] = {}            # entity IRI -> (predicate, object) of its relations
         items: list[tuple[str, int, object]] = []        # (subject IRI, kind, what it is made from)
@@ -141,10 +141,13 @@ class _Index:
     def _cite(self, evidence) -> None:
         cited = self.cited
         for ev in evidence:
-            got = cited.get(ev.doc_id)
-            if got is None:
-                got = cited[ev.doc_id] = set()
-            got.add(ev.sentence)
+            bits = cited.get(ev.doc_id)
+            if bits is None:
+                bits = cited[ev.doc_id] = bytearray()
+            byte = ev.sentence >> 3
+            if byte >= len(bits):
+                bits.extend(bytes(byte + 1 - len(bits)))
+            bits[byte] |= 1 << (ev.sentence & 7)
 
 
 def subjects(merged: Merged) -> Iterator[tuple[str, Pairs]]:
@@ -226,7 +229,7 @@ def _parts(docs: list, index: _Index) -> Iterator[tuple[str, Pairs]]:
     children: dict[str, Pairs] = {}
     for doc in docs:
         d = doc_iri(doc.doc_id)
-        cited = index.cited.get(doc.doc_id, ())
+        cited = index.cited.get(doc.doc_id, b"")
         authors = index.authors.get(doc.doc_id, {})
         span = doc.offsets.span
         for art in doc.articles:
@@ -241,7 +244,8 @@ def _parts(docs: list, index: _Index) -> Iterator[tuple[str, Pairs]]:
             pairs += [(_KG + "start", lit(start)), (_KG + "end", lit(end))]
             pairs.extend((_SCHEMA + "author", j) for j in authors.get(art.index, ()))
             for sent in art.sentences:
-                if sent.index not in cited:
+                byte = sent.index >> 3
+                if byte >= len(cited) or not cited[byte] >> (sent.index & 7) & 1:
                     continue
                 start, end = span(sent.start, sent.end)
                 children.setdefault(sentence_iri(doc.doc_id, sent.index), []).extend(
