@@ -2,9 +2,10 @@
 leaves the previous file intact, and each deterministic (sorted) so the same
 graph gives the same bytes.
 
-  ttl      graph.ttl             RDF, Turtle (kg.export.turtle)                   } streamed from the
-  jsonld   graph.jsonld          RDF, JSON-LD with a compact @context of our prefixes } merged model in one
-  nt       graph.nt              RDF, N-Triples, one sorted line per triple      } pass: kg.export.rdf_files
+  ttl      graph.ttl             RDF, Turtle (kg.export.turtle)
+  jsonld   graph.jsonld          RDF, JSON-LD with a compact @context of our prefixes
+  nt       graph.nt              RDF, N-Triples, one sorted line per triple
+           (the three RDF files are streamed from the merged model in one pass: kg.export.rdf_files)
   graphml  graph.graphml         network view for Gephi, Cytoscape, igraph, yEd
   gexf     graph.gexf            network view for Gephi
   html     graph.html            interactive view in the browser (kg.export.html)
