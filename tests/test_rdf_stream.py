@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 import rdflib
@@ -16,7 +18,7 @@ from hypothesis import strategies as st
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from kg.build import extract_all
 from kg.export.rdf_files import FILES, JsonLdWriter, NTriplesWriter, nt_term, render, write_blocks, write_rdf
 from kg.export.turtle import TurtleWriter
@@ -256,3 +258,9 @@ def test_write_rdf_writes_only_the_chosen_formats(merged, tmp_path):
     paths, count = write_rdf(str(tmp_path), merged, ["nt"])
     assert paths == [os.path.join(str(tmp_path), "graph.nt")] and count > 8000
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.nt"]
+
+
+def test_the_rdf_exports_do_not_import_rdflib():
+    code = "import sys, kg.export.rdf_files, kg.graph.rdf; print('rdflib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
