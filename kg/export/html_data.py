@@ -20,17 +20,18 @@ from functools import partial
 import numpy as np
 
 from ..graph.network import Network, Source, as_network
-from ..graph.rdf import KG, LEVELS, ORG
+from ..graph.rdf import LEVEL_IRIS as LEVELS, PREFIXES
 from ..graph.vocab import RELATION_TERMS, label_of
 from .layout import layout_positions
 
 # Node kind -> (ontology class, colour, vis-network shape); shapes that honour a size, so size can show degree.
-CLASSES = {"official": (KG.Official, "#e4572e", "dot"),
-           "institution": (ORG.Organization, "#4c72b0", "square"),
-           "region": (KG.Region, "#55a868", "triangle"),
-           "zone": (KG.Zone, "#8cc084", "triangleDown"),
-           "program": (KG.Program, "#c9a227", "diamond"),
-           "document": (KG.Document, "#8c8c8c", "hexagon")}
+KG, ORG = PREFIXES["kg"], PREFIXES["org"]
+CLASSES = {"official": (KG + "Official", "#e4572e", "dot"),
+           "institution": (ORG + "Organization", "#4c72b0", "square"),
+           "region": (KG + "Region", "#55a868", "triangle"),
+           "zone": (KG + "Zone", "#8cc084", "triangleDown"),
+           "program": (KG + "Program", "#c9a227", "diamond"),
+           "document": (KG + "Document", "#8c8c8c", "hexagon")}
 # The network's `relation` attribute -> the ontology property it stands for, and an edge colour.
 COLORS = {"holds_post": "#e4572e", "located_in": "#55a868", "part_of": "#2f7d4a", "sub_organization_of": "#4c72b0",
           "run_by": "#c9a227", "mentioned_in": "#c8c8c8"}

@@ -7,35 +7,37 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, RDFS
+import pyoxigraph
 
-from .rdf import ORG, PREDICATES
+from .rdf import IS_PART_OF, LABEL, PREDICATE_IRIS, PREFIXES
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 
 # The network's `relation` attribute -> the ontology property it stands for.
-RELATION_TERMS = {"holds_post": ORG.organization,
-                  "located_in": PREDICATES["located_in"],
-                  "part_of": PREDICATES["part_of"],
-                  "sub_organization_of": PREDICATES["sub_organization_of"],
-                  "run_by": PREDICATES["run_by"],
-                  "mentioned_in": DCTERMS.isPartOf}
+RELATION_TERMS = {"holds_post": PREFIXES["org"] + "organization",
+                  "located_in": PREDICATE_IRIS["located_in"],
+                  "part_of": PREDICATE_IRIS["part_of"],
+                  "sub_organization_of": PREDICATE_IRIS["sub_organization_of"],
+                  "run_by": PREDICATE_IRIS["run_by"],
+                  "mentioned_in": IS_PART_OF}
 
 
 @lru_cache(maxsize=1)
 def ontology_labels() -> dict[str, dict[str, str]]:
     """{term IRI: {"zh": label, "en": label}} for every rdfs:label in ontology/kg.ttl."""
-    g = Graph()
-    g.parse(ONTOLOGY, format="turtle")
+    # pyoxigraph, not rdflib: a build should not pay rdflib's import time for a few labels
     labels: dict[str, dict[str, str]] = defaultdict(dict)
-    for term, _, label in sorted(g.triples((None, RDFS.label, None))):
-        if isinstance(term, URIRef) and label.language in ("zh", "en"):
-            labels[str(term)][label.language] = str(label)
+    found = sorted((t.subject.value, t.object.language, t.object.value)
+                   for t in pyoxigraph.parse(path=str(ONTOLOGY), format=pyoxigraph.RdfFormat.TURTLE)
+                   if isinstance(t.subject, pyoxigraph.NamedNode) and t.predicate.value == LABEL
+                   and isinstance(t.object, pyoxigraph.Literal) and t.object.language in ("zh", "en"))
+    for term, lang, label in found:
+        labels[term][lang] = label
     return dict(labels)
 
 
-def label_of(term: URIRef, lang: str = "zh") -> str:
+def label_of(term, lang: str = "zh") -> str:
+    """`term`: an IRI, as str or an rdflib URIRef."""
     labels = ontology_labels().get(str(term), {})
     if lang not in labels:
         raise KeyError(f"ontology/kg.ttl has no @{lang} rdfs:label for {term}")
