@@ -7,55 +7,75 @@ sorted, so the result does not depend on the order files were read in."""
 from __future__ import annotations
 
 from array import array
-from collections import Counter
+from itertools import islice
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..model import Document, EntityInfo, EntityKey, Evidence, FileResult, FileSummary, OffsetMap
+from ..model import Document, EntityInfo, EntityKey, Evidence, Fact, FileResult, FileSummary, OffsetMap
+
+
+def pack_evidence(evidence: Iterable[Evidence]) -> array:
+    """One document's evidence as rows of four ints (article, sentence, start, end),
+    sorted by sentence and span, without repeats: what a compact file result carries
+    (an array pickles as one block of bytes, where Evidence objects cost one each)."""
+    rows = array("q")
+    for sentence, start, end, article in sorted({(e.sentence, e.start, e.end, e.article) for e in evidence}):
+        rows.extend((article, sentence, start, end))
+    return rows
 
 
 class EvidenceList(Sequence):
     """The sentences supporting one entity or fact, sorted, as a read-only list of
-    Evidence. A large corpus has millions of them: each is kept as five ints in an
-    array (20 bytes, not the ~250 of an object) and made into an Evidence on access."""
+    Evidence. A large corpus has millions of them: they are kept as one packed array
+    per document (pack_evidence; 32 bytes a row, not the ~250 of an object) and made
+    into Evidence objects only when read."""
 
-    __slots__ = ("_docs", "_data")
-    WIDTH = 5
+    __slots__ = ("_docs", "_chunks", "_n")
+    WIDTH = 4
 
-    def __init__(self, docs: list[str], data: array | None = None):
+    def __init__(self, docs: list[str]):
         self._docs = docs              # doc_id by index, shared by every list of one merge
-        self._data = data if data is not None else array("q")
+        self._chunks: list[tuple[int, array]] = []   # (doc index, packed rows), in document order
+        self._n = 0
+
+    def add(self, doc_index: int, rows: array) -> None:
+        """Append one document's packed evidence, after every earlier document's."""
+        if rows:
+            self._chunks.append((doc_index, rows))
+            self._n += len(rows) // self.WIDTH
 
     def extend(self, doc_index: int, evidence: Iterable[Evidence]) -> None:
-        """Append one document's evidence (after every earlier document's), sorted, without repeats."""
-        for key in sorted({(e.sentence, e.start, e.end, e.article) for e in evidence}):
-            self._data.extend((doc_index, key[3], key[0], key[1], key[2]))
+        self.add(doc_index, pack_evidence(evidence))
 
     def __len__(self) -> int:
-        return len(self._data) // self.WIDTH
+        return self._n
 
-    def _item(self, k: int) -> Evidence:
-        d = self._data
-        return Evidence(self._docs[d[k]], d[k + 1], d[k + 2], d[k + 3], d[k + 4])
+    def __iter__(self) -> Iterator[Evidence]:
+        for d, rows in self._chunks:
+            doc = self._docs[d]
+            for k in range(0, len(rows), self.WIDTH):
+                yield Evidence(doc, rows[k], rows[k + 1], rows[k + 2], rows[k + 3])
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [self._item(j * self.WIDTH) for j in range(*i.indices(len(self)))]
-        n = len(self)
+            start, stop, step = i.indices(self._n)
+            if step == 1:
+                return list(islice(self, start, stop))
+            return list(self)[i]
         if i < 0:
-            i += n
-        if not 0 <= i < n:
+            i += self._n
+        if not 0 <= i < self._n:
             raise IndexError("evidence index out of range")
-        return self._item(i * self.WIDTH)
-
-    def __iter__(self) -> Iterator[Evidence]:
-        for k in range(0, len(self._data), self.WIDTH):
-            yield self._item(k)
+        return next(islice(self, i, None))
 
     def per_document(self) -> dict[str, int]:
         """{doc_id: how many of the evidence are in that document}, in document order, without
         making an Evidence of each (the network exports count mentions per file this way)."""
-        return {self._docs[d]: n for d, n in Counter(self._data[::self.WIDTH]).items()}
+        counts: dict[str, int] = {}
+        for d, rows in self._chunks:
+            doc = self._docs[d]
+            counts[doc] = counts.get(doc, 0) + len(rows) // self.WIDTH
+        return counts
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
@@ -113,17 +133,21 @@ class Merger:
                     into.attrs[k] = into.attrs.get(k, False) or v
                 else:
                     into.attrs.setdefault(k, v)
-            into.mentions.extend(doc, info.mentions)
+            if isinstance(info.mentions, array):
+                into.mentions.add(doc, info.mentions)          # a compact result: packed already
+            else:
+                into.mentions.extend(doc, info.mentions)
         evidence: dict[tuple, list[Evidence]] = {}
         for f in r.facts:
-            title = f.attrs.get("title", "") if f.predicate == "holds_post" else f.attrs.get("role", "")
-            key = (f.subject, f.predicate, f.object, title)
+            key = (f.subject, f.predicate, f.object, _title(f))
             g = grouped.get(key)
             if g is None:
                 g = grouped[key] = {"evidence": EvidenceList(self.doc_ids), "rules": set(), "conf": 0.0}
-            if f.evidence is not None:      # background facts (the gazetteer's containment) cite no sentence
+            if isinstance(f.evidence, array):                  # a compact result: one fact per key, packed
+                g["evidence"].add(doc, f.evidence)
+            elif f.evidence is not None:    # background facts (the gazetteer's containment) cite no sentence
                 evidence.setdefault(key, []).append(f.evidence)
-            g["rules"].add(f.rule)
+            g["rules"].update(f.rule.split("+"))
             g["conf"] = max(g["conf"], f.confidence)
         for key, found in evidence.items():
             grouped[key]["evidence"].extend(doc, found)
@@ -165,8 +189,29 @@ def compact(result: FileResult) -> FileSummary:
         start, end = doc.offsets.span(art.start, art.end)
         articles.append(replace(art, start=start, end=end, sentences=kept))
     small = replace(doc, text="", offsets=OffsetMap(), articles=articles)
-    return FileSummary(replace(result, document=small), articles=len(doc.articles), sentences=sentences,
-                       chars=len(doc.text))
+    entities = {key: replace(info, mentions=pack_evidence(e for e in info.mentions if e is not None))
+                for key, info in result.entities.items()}
+    return FileSummary(replace(result, document=small, entities=entities, facts=_grouped_facts(result.facts)),
+                       articles=len(doc.articles), sentences=sentences, chars=len(doc.text))
+
+
+def _title(f: Fact) -> str:
+    """What tells two facts with the same ends apart: a post's title, a byline's role."""
+    return f.attrs.get("title", "") if f.predicate == "holds_post" else f.attrs.get("role", "")
+
+
+def _grouped_facts(facts: list[Fact]) -> list[Fact]:
+    """One fact per subject, predicate, object and title, as the merge groups them: the
+    rules joined by "+", the highest confidence, the evidence packed (pack_evidence)."""
+    groups: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        groups.setdefault((f.subject, f.predicate, f.object, _title(f)), []).append(f)
+    out = []
+    for (s, p, o, title), group in groups.items():
+        attrs = {"title" if p == "holds_post" else "role": title} if title else {}
+        out.append(Fact(s, p, o, pack_evidence(f.evidence for f in group if f.evidence is not None),
+                        "+".join(sorted({f.rule for f in group})), max(f.confidence for f in group), attrs))
+    return out
 
 
 def _sort_key(x):
