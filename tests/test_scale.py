@@ -23,7 +23,8 @@ from kg.build import WorkerMismatch, _extract_sent, build
 from kg.cache import fingerprint
 from kg.graph.rdf import subjects
 from kg.pipeline import extract_file
-from kg.resolve.merge import compact, merge
+from kg.model import Evidence
+from kg.resolve.merge import EvidenceList, compact, merge, pack_evidence
 
 
 def _benchmark():
@@ -80,6 +81,18 @@ def test_the_compact_summary_keeps_what_the_graph_needs_and_drops_the_text():
     assert 0 < kept < summary.sentences
     assert summary.chars == len(full.document.text)
     assert list(subjects(merge([summary.result]))) == list(subjects(merge([full])))
+
+
+def test_merged_evidence_reads_as_a_sorted_list_without_repeats():
+    ev = [Evidence("b", 0, 3, 40, 44), Evidence("b", 0, 1, 10, 12), Evidence("b", 0, 1, 10, 12)]
+    evidence = EvidenceList(["a", "b"])
+    evidence.extend(0, [Evidence("a", 1, 7, 90, 95)])
+    evidence.add(1, pack_evidence(ev))
+    assert list(evidence) == [Evidence("a", 1, 7, 90, 95), Evidence("b", 0, 1, 10, 12), Evidence("b", 0, 3, 40, 44)]
+    assert len(evidence) == 3 and evidence[-1] == Evidence("b", 0, 3, 40, 44) and evidence[1:] == list(evidence)[1:]
+    assert evidence.per_document() == {"a": 1, "b": 2}
+    with pytest.raises(IndexError):
+        evidence[3]
 
 
 def test_two_workers_and_a_cached_rebuild_give_the_bytes_of_one_worker(corpus, reference, tmp_path):
