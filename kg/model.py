@@ -75,7 +75,7 @@ class Article:
     sentences: list["Sentence"] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)   # a large build keeps hundreds of thousands: no __dict__ each
 class Sentence:
     index: int           # running index within the document
     start: int

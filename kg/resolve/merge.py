@@ -26,45 +26,52 @@ def pack_evidence(evidence: Iterable[Evidence]) -> array:
 
 class EvidenceList(Sequence):
     """The sentences supporting one entity or fact, sorted, as a read-only list of
-    Evidence. A large corpus has millions of them: they are kept as one packed array
-    per document (pack_evidence; 32 bytes a row, not the ~250 of an object) and made
-    into Evidence objects only when read."""
+    Evidence. A large corpus has millions of them: their rows (pack_evidence) are
+    kept in one array, 32 bytes a row, with 16 bytes per document saying where its
+    rows start, and made into Evidence objects only when read."""
 
-    __slots__ = ("_docs", "_chunks", "_n")
+    __slots__ = ("_docs", "_rows", "_starts")
     WIDTH = 4
 
     def __init__(self, docs: list[str]):
         self._docs = docs              # doc_id by index, shared by every list of one merge
-        self._chunks: list[tuple[int, array]] = []   # (doc index, packed rows), in document order
-        self._n = 0
+        self._rows = array("q")        # (article, sentence, start, end) rows, document after document
+        self._starts = array("q")      # (doc index, first row) per document that has rows
 
     def add(self, doc_index: int, rows: array) -> None:
         """Append one document's packed evidence, after every earlier document's."""
         if rows:
-            self._chunks.append((doc_index, rows))
-            self._n += len(rows) // self.WIDTH
+            self._starts.extend((doc_index, len(self._rows) // self.WIDTH))
+            self._rows.extend(rows)
 
     def extend(self, doc_index: int, evidence: Iterable[Evidence]) -> None:
         self.add(doc_index, pack_evidence(evidence))
 
     def __len__(self) -> int:
-        return self._n
+        return len(self._rows) // self.WIDTH
+
+    def _runs(self) -> Iterator[tuple[str, int, int]]:
+        """(doc_id, first row, end row) per document."""
+        starts, n = self._starts, len(self)
+        for k in range(0, len(starts), 2):
+            yield self._docs[starts[k]], starts[k + 1], starts[k + 3] if k + 3 < len(starts) else n
 
     def __iter__(self) -> Iterator[Evidence]:
-        for d, rows in self._chunks:
-            doc = self._docs[d]
-            for k in range(0, len(rows), self.WIDTH):
+        rows, w = self._rows, self.WIDTH
+        for doc, first, end in self._runs():
+            for k in range(first * w, end * w, w):
                 yield Evidence(doc, rows[k], rows[k + 1], rows[k + 2], rows[k + 3])
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            start, stop, step = i.indices(self._n)
+            start, stop, step = i.indices(len(self))
             if step == 1:
                 return list(islice(self, start, stop))
             return list(self)[i]
+        n = len(self)
         if i < 0:
-            i += self._n
-        if not 0 <= i < self._n:
+            i += n
+        if not 0 <= i < n:
             raise IndexError("evidence index out of range")
         return next(islice(self, i, None))
 
@@ -72,9 +79,8 @@ class EvidenceList(Sequence):
         """{doc_id: how many of the evidence are in that document}, in document order, without
         making an Evidence of each (the network exports count mentions per file this way)."""
         counts: dict[str, int] = {}
-        for d, rows in self._chunks:
-            doc = self._docs[d]
-            counts[doc] = counts.get(doc, 0) + len(rows) // self.WIDTH
+        for doc, first, end in self._runs():
+            counts[doc] = counts.get(doc, 0) + end - first
         return counts
 
     def __eq__(self, other) -> bool:
