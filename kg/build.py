@@ -261,7 +261,7 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
     if engine == "dask" and not scheduler:
         raise BuildError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     runner = DaskEngine(scheduler) if engine == "dask" else LocalEngine(workers)
-    merger, report = Merger(), BuildReport()
+    merger, report = Merger(spill=True), BuildReport()
     bar = Progress(len(jobs), enabled=progress)
     try:
         try:

@@ -24,7 +24,7 @@ from kg.cache import fingerprint
 from kg.graph.rdf import subjects
 from kg.pipeline import extract_file
 from kg.model import Evidence
-from kg.resolve.merge import EvidenceList, compact, merge, pack_evidence
+from kg.resolve.merge import EvidenceList, Merger, StoredSentences, compact, merge, pack_evidence
 
 
 def _benchmark():
@@ -93,6 +93,17 @@ def test_merged_evidence_reads_as_a_sorted_list_without_repeats():
     assert evidence.per_document() == {"a": 1, "b": 2}
     with pytest.raises(IndexError):
         evidence[3]
+
+
+def test_a_merge_that_parks_sentences_on_disk_gives_the_same_graph():
+    paths = [os.path.join(SEEDS, name) for name in sorted(os.listdir(SEEDS))]
+    in_memory, parked = Merger(), Merger(spill=True)
+    for path in paths:
+        in_memory.add(compact(extract_file(path)).result)
+        parked.add(compact(extract_file(path)).result)
+    merged = parked.finish()
+    assert any(isinstance(a.sentences, StoredSentences) for d in merged.documents for a in d.articles)
+    assert list(subjects(merged)) == list(subjects(in_memory.finish()))
 
 
 def test_two_workers_and_a_cached_rebuild_give_the_bytes_of_one_worker(corpus, reference, tmp_path):

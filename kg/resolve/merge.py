@@ -6,12 +6,15 @@ title, for posts) are one fact supported by several sentences. Everything is
 sorted, so the result does not depend on the order files were read in."""
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 from array import array
 from itertools import islice
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..model import Document, EntityInfo, EntityKey, Evidence, Fact, FileResult, FileSummary, OffsetMap
+from ..model import Document, EntityInfo, EntityKey, Evidence, Fact, FileResult, FileSummary, OffsetMap, Sentence
 
 
 def pack_evidence(evidence: Iterable[Evidence]) -> array:
@@ -90,6 +93,53 @@ class EvidenceList(Sequence):
         return f"EvidenceList({list(self)!r})"
 
 
+class SentenceStore:
+    """Cited sentences parked in an unnamed temporary file while a build merges and
+    exports: the largest part of a merged corpus that is only read at export time.
+    Read with os.pread, so a forked exporter can share the file."""
+
+    CACHED = 256     # articles' sentences kept unpickled, most recently read first
+
+    def __init__(self):
+        self._file = tempfile.TemporaryFile(prefix="kg-sentences-")
+        self._end = 0
+        self._recent: dict[tuple[int, int], list[Sentence]] = {}
+
+    def put(self, sentences: list[Sentence]) -> tuple[int, int]:
+        data = pickle.dumps(sentences, protocol=pickle.HIGHEST_PROTOCOL)
+        os.pwrite(self._file.fileno(), data, self._end)
+        key = (self._end, len(data))
+        self._end += len(data)
+        return key
+
+    def get(self, key: tuple[int, int]) -> list[Sentence]:
+        found = self._recent.pop(key, None)
+        if found is None:
+            found = pickle.loads(os.pread(self._file.fileno(), key[1], key[0]))
+            if len(self._recent) >= self.CACHED:
+                del self._recent[next(iter(self._recent))]
+        self._recent[key] = found
+        return found
+
+
+class StoredSentences(Sequence):
+    """An article's cited sentences, read from a SentenceStore when asked for."""
+
+    __slots__ = ("_store", "_key", "_n")
+
+    def __init__(self, store: SentenceStore, sentences: list[Sentence]):
+        self._store, self._key, self._n = store, store.put(sentences), len(sentences)
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):
+        return self._store.get(self._key)[i]
+
+    def __iter__(self) -> Iterator[Sentence]:
+        return iter(self._store.get(self._key))
+
+
 @dataclass
 class MergedFact:
     subject: EntityKey
@@ -114,7 +164,10 @@ class Merger:
     memory, never every file's results. Files must come in doc_id order: the
     first file to name an entity gives its label."""
 
-    def __init__(self):
+    def __init__(self, spill: bool = False):
+        """`spill`: keep the documents' cited sentences in a temporary file, not in
+        memory (a build does; their documents' articles are changed in place)."""
+        self.store = SentenceStore() if spill else None
         self.documents: list[Document] = []
         self.doc_ids: list[str] = []
         self.entities: dict[EntityKey, EntityInfo] = {}
@@ -126,6 +179,10 @@ class Merger:
             raise ValueError(f"files out of doc_id order: {r.document.doc_id} after {self.documents[-1].doc_id}")
         doc = len(self.documents)
         self.documents.append(r.document)
+        if self.store is not None:
+            for art in r.document.articles:
+                if art.sentences:
+                    art.sentences = StoredSentences(self.store, art.sentences)
         self.doc_ids.append(r.document.doc_id)
         self.warnings.extend(r.warnings)
         entities, grouped = self.entities, self.grouped
