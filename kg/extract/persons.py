@@ -16,7 +16,7 @@ from importlib import resources
 
 import rjieba
 
-from ..lexicon.names import load_given_chars, load_surnames, name_score
+from ..lexicon.names import load_given_chars, load_surnames, person_name_score as name_score
 from .intervals import Taken
 from .officials import AFTER_NAME, PUNCT
 from .tokens import Token, has_word
