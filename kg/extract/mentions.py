@@ -18,7 +18,7 @@ from importlib import resources
 
 import ahocorasick
 
-from ..lexicon.names import load_surnames
+from ..lexicon.names import load_surnames, person_name_score
 from ..lexicon.terms import load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
@@ -563,6 +563,9 @@ def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 and not text.startswith(SAYING, end + 2):
             continue                   # no name can start here (read_name needs a surname or 说/表示 after)
         name = read_name(text, end)    # the build's reading of the name after a post title
-        if name and not no_given_name(name[0]):
+        if name and not no_given_name(name[0]) and person_name_score(name[0]) >= READ_MIN:
             out.append(Span(end, end + len(name[0]), "person", "", NORMAL))
     return out
+
+
+READ_MIN = 0.36
