@@ -78,6 +78,8 @@ FULL_NAME = 0.6
 SURNAME_TAGGED = 0.2
 # What a Chinese-looking name in transliteration characters (桑普) needs beyond the threshold to be cued.
 TRANSLIT_CUE = 0.3
+# Evidence of a verb of saying or thinking after a name.
+SAID = 0.3
 # Scores are name_score plus evidence; thresholds chosen on the CLUENER train split.
 THRESHOLD = 0.8
 PLACE_ENDINGS = _chars("place_endings")
@@ -352,6 +354,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence -= 0.2           # 在王府井, 到吉隆坡: a place (but 在郭菲看来, 在吴冠中生前)
             if _speaker(text, tok.start, end):
                 evidence += 0.35
+            elif text.startswith(SPEECH_AFTER, end):
+                evidence += SAID          # 成龙说, 闫大为认为
             score = _score(text, tok.start, end, name, evidence)
             if best is None or score > best[0]:
                 best = (score, end)
