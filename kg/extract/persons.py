@@ -128,7 +128,8 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
     """Non-overlapping personal names in text order. `title_ends`: offsets where a
     title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
     found = (_chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
-             + _speakers(text) + _glued(text, tokens) + _dotted(text, tokens) + _titled(text, title_ends))
+             + _speakers(text) + _glued(text, tokens) + _dotted(text, tokens) + _titled(text, title_ends)
+             + _hyphened(text, tokens))
     found = _whole_foreign(found)
     if "“" in text or "\"" in text or "'" in text or "‘" in text:
         found = [m for m in found if not _quoted(text, m.start, m.end)]
@@ -153,7 +154,7 @@ def _glosses(text: str, persons: list[PersonMatch]) -> list[PersonMatch]:
     out = []
     for m in persons:
         g = GLOSS.match(text, m.end)
-        if g and g.group(1).lower() not in not_names() and m.rule in ("chinese", "foreign", "dotted", "foreign-listed",
+        if g and g.group(1).lower() not in not_names() and m.rule in ("chinese", "foreign", "dotted", "hyphened", "foreign-listed",
                                                                       "chinese-listed"):
             out.append(PersonMatch(g.start(1), g.end(1), g.group(1), m.score, "gloss"))
     return out
@@ -586,6 +587,27 @@ def _column_name(heading: str) -> str | None:
     return None
 
 
+@functools.cache
+def _hyphen_re() -> re.Pattern:
+    chars = "".join(sorted(translit_chars()))
+    return re.compile(f"[{chars}]{{2,}}(?:-(?:[{chars}]{{2,}}|[A-Za-z]))*-[{chars}]{{2,}}")
+
+
+def _hyphened(text: str, tokens: list[Token]) -> list[PersonMatch]:
+    """福雷斯特-阿伦, 弗朗西斯-福德-科波拉: parts of a foreign name in transliteration
+    characters joined by a hyphen are one name, unless a place's word follows (劳拉-克劳馥|路)."""
+    if "-" not in text:
+        return []
+    out = []
+    bounds = {t.start for t in tokens} | {t.end for t in tokens}
+    for m in _hyphen_re().finditer(text):
+        if m.start() in bounds and m.end() in bounds and not text.startswith(PLACE_CUES_AFTER, m.end()) \
+                and text[m.end():m.end() + 1] not in PLACE_ENDINGS:
+            out.append(PersonMatch(m.start(), m.end(), m.group(), HYPHENED, "hyphened"))
+    return out
+
+
+HYPHENED = 1.5
 DOT_PART_TAGS = {"nr", "nrt", "nrfg", "ns", "nz", "n", "x", "j", "ng", "eng", "vn", "v", "a", "q"}
 MAX_DOT_PART = 6
 
