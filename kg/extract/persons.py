@@ -355,8 +355,9 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence -= 0.2           # 在王府井, 到吉隆坡: a place (but 在郭菲看来, 在吴冠中生前)
             if _speaker(text, tok.start, end):
                 evidence += 0.35
-            elif text.startswith(SPEECH_AFTER, end):
-                evidence += SAID          # 成龙说, 闫大为认为
+            elif text.startswith(SPEECH_AFTER, end) or text[end:end + 1] in GLUED_AFTER \
+                    and text.startswith(SPEECH_AFTER, end + 1):
+                evidence += SAID          # 成龙说, 闫大为认为, 林晓都说
             score = _score(text, tok.start, end, name, evidence)
             if best is None or score > best[0]:
                 best = (score, end)
