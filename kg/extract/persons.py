@@ -541,16 +541,20 @@ LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,15}")
 
 
 def _latin(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
-    """Latin-script names only where a role says so (选手Infi, 总监BradBuxer)."""
+    """Latin-script names only where a role or a verb of saying says so (选手Infi,
+    总监BradBuxer, Johnson说): companies announce (宣布), people say."""
     out = []
     for t in tokens:
         if t.pos == "eng" and LATIN_NAME.fullmatch(t.word) and not t.word.isupper() \
-                and (t.start in title_ends or text[max(0, t.start - 6):t.start].endswith(PERSON_ROLES + LATIN_ROLES)):
+                and (t.start in title_ends or text[max(0, t.start - 6):t.start].endswith(PERSON_ROLES + LATIN_ROLES)
+                     or text.startswith(LATIN_SAID, t.end)):
             out.append(PersonMatch(t.start, t.end, t.word, 0.8, "latin"))
     return out
 
 
 LATIN_ROLES = _cues("latin_roles")
+# What a person says and a company does not (a company 宣布, 称): Johnson说, Gibeau认为.
+LATIN_SAID = tuple(w for w in SPEECH_AFTER if w not in ("宣布", "称", "解释"))
 
 
 SPEAKER = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{2,4}):")
