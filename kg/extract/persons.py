@@ -75,7 +75,7 @@ DICT_PAIR = -0.1
 # Evidence of a word the segmenter's model (not its dictionary) tags as a full name (nrfg).
 FULL_NAME = 0.6
 # Evidence of a surname the segmenter tagged as a name on its own (郭|建设, 曹|鹏飞).
-SURNAME_TAGGED = 0.2
+SURNAME_TAGGED = 0.3
 # What a Chinese-looking name in transliteration characters (桑普) needs beyond the threshold to be cued.
 TRANSLIT_CUE = 0.3
 # Evidence of a verb of saying or thinking after a name.
