@@ -464,6 +464,8 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             continue
         i = j
         start, end = parts[0].start, parts[-1].end
+        if j < n and _glued_last(tokens[j]):
+            end += 1            # 韦斯特|伍说, 洛伦|特与: the name's last character glued to what follows
         name = text[start:end]
         if len(name) >= 2 and name not in blocked:
             runs.append((start, end, parts))
@@ -492,6 +494,16 @@ def _groups(text: str, runs: list) -> list[tuple[int, int]]:
         bounds += [(runs[k][0], runs[j][1])] * (j - k + 1)
         k = j + 1
     return bounds
+
+
+def _glued_last(tok: Token) -> bool:
+    """伍说, 特与, 诺均: a transliteration character and a one-character word after a name,
+    which the segmenter read as one word."""
+    w = tok.word
+    return len(w) == 2 and w[0] in translit_chars() and w[1] in GLUED_AFTER_FOREIGN and not has_word(w)
+
+
+GLUED_AFTER_FOREIGN = GLUED_AFTER | frozenset("均会则")
 
 
 def is_ordinary(tok: Token) -> bool:
