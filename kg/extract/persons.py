@@ -52,6 +52,7 @@ PERSON_TAGS = {"nr", "nrfg", "nrt"}
 # Tags of tokens that may hold (part of) a name the segmenter did not know.
 OPEN_TAGS = PERSON_TAGS | {"x", "n", "ns", "nz", "ng", "a", "v", "d", "vn", "j", "b", "q", "m", "t"}
 NAME_JOINERS = "·•・"
+GLUE_CHARS_ = _chars("glue_before")
 # What often precedes a bare name: a reference to a person's role or kin.
 BEFORE_NAME = _cues("before_name")
 AFTER_PERSON = AFTER_NAME + _cues("after_person")
@@ -451,6 +452,10 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
     while i < n:
         j = i
         parts = []
+        glued = _glued_first(tokens, i)
+        if glued:
+            parts.append(glued)     # 有斯|库利, 和沃|克尔: a word glued to the start of the name
+            j += 1
         while j < n:
             w = tokens[j].word
             if tokens[j].pos in FOREIGN_PART_TAGS and is_translit(w) and not is_ordinary(tokens[j]) \
@@ -504,6 +509,20 @@ def _glued_last(tok: Token) -> bool:
 
 
 GLUED_AFTER_FOREIGN = GLUED_AFTER | frozenset("均会则")
+
+
+def _glued_first(tokens: list[Token], i: int) -> Token | None:
+    """有斯|库利, 令法|夫尔: the first character of a foreign name glued to a one-character word
+    before it; the rest of the name follows. Returns the name's part of the token."""
+    tok = tokens[i]
+    w = tok.word
+    if len(w) >= 2 and w[0] in GLUED_BEFORE_FOREIGN and is_translit(w[1:]) and not has_word(w) \
+            and i + 1 < len(tokens) and is_translit(tokens[i + 1].word) and not is_ordinary(tokens[i + 1]):
+        return Token(w[1:], tok.pos, tok.start + 1, tok.end)
+    return None
+
+
+GLUED_BEFORE_FOREIGN = GLUE_CHARS_ | frozenset("及有令获看按上")
 
 
 def is_ordinary(tok: Token) -> bool:
@@ -667,7 +686,7 @@ def _dot_part(tok: Token) -> bool:
     return tok.pos in DOT_PART_TAGS and 1 <= len(tok.word) <= MAX_DOT_PART and all(_is_han(c) for c in tok.word)
 
 
-GLUE_CHARS = _chars("glue_before")
+GLUE_CHARS = GLUE_CHARS_
 
 
 def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
