@@ -1,5 +1,6 @@
-"""Tests for kg.lexicon.names (shipped data: kg/data/surnames.tsv, given_chars.tsv)."""
-from kg.lexicon.names import load_given_chars, load_surnames, name_score, split_name
+"""Tests for kg.lexicon.names (shipped data: kg/data/surnames.tsv, given_chars.tsv, given_names.tsv)."""
+from kg.lexicon.names import (load_given_chars, load_given_ratios, load_surnames, name_score, person_name_score,
+                              split_name)
 
 
 def test_surnames_loaded():
@@ -55,3 +56,23 @@ def test_not_a_name():
 def test_range():
     for s in ("罗鹏程", "欧阳浩", "王伟", "张三", "那些", "东方红", "高兴"):
         assert 0.0 <= name_score(s) <= 1.0
+
+
+def test_given_ratios_loaded():
+    r = load_given_ratios()
+    assert r["鹏"] > r["伟"] > r["明"] > 0 > r["的"] > r["说"]
+    assert len(r) > 5000
+
+
+def test_person_name_score_uses_real_given_names():
+    # jieba's name tags rate 迅 low and 末 high; real given names say otherwise
+    assert name_score("周迅") < name_score("周末")
+    assert person_name_score("周迅") > person_name_score("周末")
+    # a character of ordinary text glued after a name lowers it (宋焱|报道)
+    assert person_name_score("宋焱") > person_name_score("宋焱报")
+    assert person_name_score("王伟") > person_name_score("王的")
+    assert person_name_score("罗鹏程") > 0.5
+    # the same shape rules as name_score
+    for s in ("欧阳", "认真聆", "王", "王小明明", "李abc", ""):
+        assert person_name_score(s) == 0.0
+    assert person_name_score("欧阳浩") > 0.3

@@ -175,6 +175,25 @@ def persons(text: str) -> list[str]:
     ("我们去了吉隆坡，又去了威尼斯。", []),
     ("昨天在王府井逛街的人很多。", []),
     ("本轮比赛，主队主场迎战富勒姆。", []),
+    # issue 8, round 2. Given characters rated by how much likelier they are in real given names
+    # than in ordinary words (given_names.tsv): names with rare or word-like given characters
+    ("金庸的小说影响了几代人。", ["金庸"]),
+    ("周迅凭借这部电影拿到了最佳女主角。", ["周迅"]),
+    # a verb of saying or thinking after a name
+    ("成龙说这部电影他拍了三年。", ["成龙"]),
+    ("姚明认为球队还需要时间磨合。", ["姚明"]),
+    # after a title, the build's reader keeps only what reads like a name
+    ("这位演员代表作不多。", []),
+    # a foreign name in parts joined by hyphens is one name
+    ("导演弗朗西斯-福德-科波拉的新片下月上映。", ["弗朗西斯-福德-科波拉"]),
+    ("他的学生福雷斯特-阿伦后来成了教练。", ["福雷斯特-阿伦"]),
+    # a Latin name before a verb of saying (a company announces: 宣布)
+    ("Johnson说，这款游戏明年上市。", ["Johnson"]),
+    ("Konami宣布将推出新作。", []),
+    # a foreign name's last character glued to the word after it, its first to the word before it
+    ("主教练索斯盖特说，球队状态不错。", ["索斯盖特"]),
+    ("后防线上有斯库利受伤。", ["斯库利"]),
+    ("这个结果令法夫尔表示不满。", ["法夫尔"]),
 ])
 def test_person_patterns(text, expected):
     assert persons(text) == expected
