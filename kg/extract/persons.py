@@ -16,7 +16,7 @@ from importlib import resources
 
 import rjieba
 
-from ..lexicon.names import load_given_chars, load_surnames, person_name_score as name_score
+from ..lexicon.names import UNLISTED_RATIO, load_given_ratios, load_surnames, person_name_score as name_score
 from .intervals import Taken
 from .officials import AFTER_NAME, PUNCT
 from .tokens import Token, has_word
@@ -59,8 +59,9 @@ AFTER_PERSON = AFTER_NAME + _cues("after_person")
 # What follows a three-character name whose third character the segmenter joined to the next
 # word (梅建|明文/摄, 张照|新分析, 黄信|敬昨日表示): a byline's 文 and 摄, a date.
 AFTER_THIRD = _cues("after_third")
-# How often a character that is also a verb or an adverb must stand in given names to end one.
-THIRD_GIVEN_P = 0.1
+# How much likelier in given names than in ordinary words (log10, given_names.tsv) a character
+# that is also a verb or an adverb must be to end one.
+THIRD_RATIO = -1.0
 # What a "given name" never is: 林先生, 郭老师, 王某 name no one.
 NOT_GIVEN = _cues("not_given")
 # Tags a surname character has when the segmenter reads it as a function word (和, 但, 从, 于, 有).
@@ -285,6 +286,10 @@ def _bounded_before(text: str, start: int) -> bool:
     return not before or before[-1] in PUNCT or not _is_han(before[-1]) or before.endswith(BEFORE_NAME)
 
 
+def _ratio(ch: str) -> float:
+    return load_given_ratios().get(ch, UNLISTED_RATIO)
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -400,7 +405,7 @@ def _third_given(text: str, nxt: Token) -> bool:
     if not _is_han(ch) or ch in load_surnames() and len(nxt.word) == 1 or ch in GLUED_AFTER:
         return False
     if _function_char(ch) and (rjieba.tag(ch)[0][1] not in ("v", "a", "d", "t", "vn")
-                               or load_given_chars().get(ch, 0.0) < THIRD_GIVEN_P):
+                               or _ratio(ch) < THIRD_RATIO):
         return False          # 张明|在, but 黄信|敬, 宋双|才: a verb or an adverb that is common in names
     rest = nxt.word[1:]
     return (not rest or rest.startswith(_AFTER_GIVEN)) \
