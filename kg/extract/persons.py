@@ -447,7 +447,7 @@ FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", 
 FOREIGN_THRESHOLD = 0.4
 PLACE_AS_PERSON = 0.6
 # A foreign name scoring this much has a person's cue (a role before it, 说 or 伤愈 after it).
-CUED = 0.6
+CUED = 0.5
 
 
 def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
