@@ -9,6 +9,11 @@ and the Hundred Family Surnames by ``scripts/build_lexicons.py``.
 personal name (surname + 1-2 given chars, or compound surname + 1-2 given
 chars).  It is a heuristic in [0, 1], meant for ranking candidates and
 choosing where a name ends (罗鹏程 vs 罗鹏), not a calibrated probability.
+
+:func:`person_name_score` (the NER view's person reader) is the same with the
+given part rated from ``kg/data/given_names.tsv`` (how much likelier each
+character is in real given names, per ngender's list, than in ordinary words,
+per jieba; ``scripts/build_given_names.py``).
 """
 from __future__ import annotations
 
