@@ -104,9 +104,10 @@ def recognise(original: str) -> list[dict]:
     text = fold(original)      # as the build reads text (full-width punctuation folded); same length
     tokens = tokenize(text)
     titles = _titles(text, tokens)
-    spans = (_regions(text, tokens) + _institutions(text, tokens) + titles
+    sports = _is_sports(text)
+    spans = (_regions(text, tokens, sports) + _institutions(text, tokens) + titles
              + _persons(text, tokens, frozenset(t.end for t in titles)))
-    if _is_sports(text):
+    if sports:
         spans = _teams(text, tokens, spans)
     if "《" in text:
         spans = [s for s in spans if not _in_title_marks(text, s)]
@@ -274,9 +275,9 @@ ADDRESS_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "弄", "�
                     "站", "机场", "码头", "车站", "球场", "体育场", "体育馆", "酒店", "宾馆", "饭店", "商场", "市场",
                     "商城", "城", "园", "街道", "地区", "一带", "海域", "基地", "商务区", "开发区", "新区", "景区",
                     "步行街", "环", "高速", "出口", "口", "馆", "网吧", "大酒店", "影城", "剧院")
-ADDRESS_AFTER_OK = (",", "。", "、", ";", ":", "!", "?", "的", "和", "与", "及", "等", ")", "”", "\"", "举行",
-                    "举办", "召开", "开幕", "发生", "出发", "报道", "电", "讯", "人", "一带", "附近", "周边", "境内",
-                    "以", "时", "后", "期间", "上空", "街头", "市区", "当地", "")
+# A proper name glued to a place makes one longer name with it (北京|匡时 拍卖公司, 秦皇岛|金海湾,
+# 长江|索道): the place alone is no address. (In a match report two teams are written so: 曼联|切尔西.)
+GLUED_TAGS = frozenset({"nr", "nrt", "nz", "eng", "j", "ng"})
 AREA_WORDS = ("地区", "一带", "赛区", "地带", "片区")
 MAX_ADDRESS = 40      # characters; the longest street address with building and floor
 
@@ -301,7 +302,11 @@ def _countries() -> frozenset[str]:
     return frozenset(w for ln in _lines("ner_countries.txt") for w in ln.split())
 
 
-def _regions(text: str, tokens: list[Token]) -> list[Span]:
+def _is_place(t: Token, place_at: dict[int, int]) -> bool:
+    return t.start in place_at or t.pos == "ns" and len(t.word) >= 2 or t.word in _countries()
+
+
+def _regions(text: str, tokens: list[Token], sports: bool = False) -> list[Span]:
     """Addresses: a place grown rightwards over the places, streets, numbers and
     buildings after it (北京市海淀区学院路30号). A place that only modifies the
     word after it (美国财政部, 北京房价) is no address; nor is a lone country."""
@@ -312,8 +317,7 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
     i = 0
     while i < n:
         t = tokens[i]
-        is_place = (t.pos == "ns" and len(t.word) >= 2) or t.start in place_at or t.word in _countries()
-        if not is_place:
+        if not _is_place(t, place_at):
             i += 1
             continue
         j = i
@@ -323,7 +327,7 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
         parts = 1
         while j + 1 < n and tokens[j + 1].end - t.start <= MAX_ADDRESS:
             nxt = tokens[j + 1]
-            if (nxt.pos == "ns" and len(nxt.word) >= 2) or nxt.start in place_at:
+            if nxt.start in place_at or nxt.pos == "ns" and len(nxt.word) >= 2 and nxt.word not in _not_places():
                 end = max(nxt.end, place_at.get(nxt.start, nxt.end))
             elif nxt.word.endswith(ADDRESS_SUFFIXES) and nxt.pos not in ("v", "p", "c", "uj", "d"):
                 end = nxt.end
@@ -337,12 +341,12 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
             while j + 1 < n and tokens[j + 1].start < end:
                 j += 1
         name = text[t.start:end]
-        after = text[end:end + 2]
-        modifier = not after.startswith(ADDRESS_AFTER_OK + AREA_WORDS) and not after[:1] in ",。、;:!?()“”\"《》 "
         quoted = text[t.start - 1:t.start] == "“" or text[end:end + 1] == "”"    # “光耀东方”: a brand or project
-        scenic = t.start not in place_at and name.endswith(SCENIC)      # 巴厘岛, 泸沽湖: a sight, not an address
-        if quoted or parts == 1 and (name in _not_places() or modifier or scenic
-                                     or name in _countries() and not _country_as_place(text, t.start, end, name)):
+        # 巴厘岛, 泸沽湖, 苏州|博物馆: a sight, not an address (a place of the gazetteer alone stays: 秦皇岛)
+        scenic = (parts > 1 or t.start not in place_at) and name.endswith(SCENIC)
+        glued = not sports and j + 1 < n and tokens[j + 1].start == end and tokens[j + 1].pos in GLUED_TAGS
+        if quoted or scenic or glued or parts == 1 and (
+                name in _not_places() or name in _countries() and not _country_as_place(text, t.start, end, name)):
             i = j + 1
             continue
         out.append(Span(t.start, end, "region", "", NORMAL if parts > 1 else WEAK))
@@ -355,7 +359,8 @@ def _regions(text: str, tokens: list[Token]) -> list[Span]:
 SPOT_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "村", "庄", "乡", "镇", "桥", "广场", "大厦", "球场",
                  "体育场", "体育馆", "商务区", "小区", "酒店", "大酒店", "宾馆", "饭店", "机场", "码头",
                  "湾", "港", "步行街", "商城", "市场", "古城", "大桥", "山庄")
-SCENIC = ("湖", "岛", "山", "寺", "宫", "峰", "庙", "陵", "塔", "园", "公园", "花园", "景区", "古镇", "博物馆")
+SCENIC = ("湖", "岛", "山", "寺", "宫", "峰", "庙", "陵", "塔", "园", "公园", "花园", "景区", "古镇", "博物馆", "滩", "洞",
+          "窟", "谷", "古城", "瀑布", "故居", "遗址", "风景区", "保护区", "纪念馆", "牌坊", "铁塔", "神庙", "歌剧院")
 SPOT_SUFFIXES_LONGEST_FIRST = tuple(sorted(SPOT_SUFFIXES, key=len, reverse=True))
 SPOT_STEM_TAGS = {"nr", "nz", "ns", "nrt", "j", "x", "eng", "ng", "nt"}
 
