@@ -351,7 +351,30 @@ def _regions(text: str, tokens: list[Token], sports: bool = False) -> list[Span]
             continue
         out.append(Span(t.start, end, "region", "", NORMAL if parts > 1 else WEAK))
         i = j + 1
-    return out + _named_spots(text, tokens)
+    return out + _named_spots(text, tokens) + _labelled(text)
+
+
+# 地址：北京市海淀区…, 地点：星河湾销售中心一层: what a notice labels as its address is one,
+# whatever it is made of, up to the end of the clause (a parenthesis left open runs on to its close).
+ADDRESS_LABEL = re.compile(r"(?:地址|地点|场地|住址|校址|会址|厂址|店址):\s*")
+CLAUSE_END = re.compile(r"[,。;!?\s]|$")
+
+
+def _labelled(text: str) -> list[Span]:
+    if ":" not in text:
+        return []
+    out = []
+    for m in ADDRESS_LABEL.finditer(text):
+        start = m.end()
+        end = CLAUSE_END.search(text, start).start()
+        opened = text.rfind("(", start, end)
+        if opened >= 0 and text.find(")", opened, end) < 0:
+            close = text.find(")", end, start + MAX_ADDRESS)
+            end = close + 1 if close >= 0 else end
+        name = text[start:end]
+        if 2 <= len(name) <= MAX_ADDRESS and not name.isascii() and "http" not in name and "www" not in name:
+            out.append(Span(start, end, "region", "", STRONG))
+    return out
 
 
 # A named street, village or building: its name, then one of these. Sights (…岛, …湖, …寺,
