@@ -351,13 +351,42 @@ def _regions(text: str, tokens: list[Token], sports: bool = False) -> list[Span]
             continue
         out.append(Span(t.start, end, "region", "", NORMAL if parts > 1 else WEAK))
         i = j + 1
-    return out + _named_spots(text, tokens) + _labelled(text)
+    return out + _named_spots(text, tokens) + _labelled(text) + _located(text, tokens)
 
 
 # 地址：北京市海淀区…, 地点：星河湾销售中心一层: what a notice labels as its address is one,
 # whatever it is made of, up to the end of the clause (a parenthesis left open runs on to its close).
 ADDRESS_LABEL = re.compile(r"(?:地址|地点|场地|住址|校址|会址|厂址|店址):\s*")
 CLAUSE_END = re.compile(r"[,。;!?\s]|$")
+
+
+# 位于北京市昌平区立水桥以北, 地处京良路南侧: what something is said to lie in is an address, up to the
+# end of the clause: to a verb, a conjunction or a list comma (位于莲石路|和京石高速之间), without a
+# trailing 的 or locative particle (位于福虹路|上). It must start as a name does (not 位于该行…, 位于第三层).
+LOCATED = re.compile("位于|地处|坐落于|坐落在|座落于|座落在")
+NOT_LOCATION_START = frozenset("rmdatpcu")     # first letters of jieba tags: pronouns, numbers, adverbs…
+CLAUSE_TAGS = frozenset("pcdr")                # prepositions, conjunctions, adverbs, pronouns
+CLAUSE_WORDS = frozenset(",。;!?、()“”\" ") | {"和", "与", "及", "或"}
+TRAILING_LOCATIVES = ("上", "中", "里", "里面")
+MAX_LOCATED = 25
+
+
+def _located(text: str, tokens: list[Token]) -> list[Span]:
+    out = []
+    for m in LOCATED.finditer(text):
+        first = bisect_left(tokens, m.end(), key=lambda t: t.start)
+        if first >= len(tokens) or tokens[first].start != m.end() or tokens[first].pos[:1] in NOT_LOCATION_START:
+            continue
+        k = first
+        while k < len(tokens) and tokens[k].pos[:1] not in CLAUSE_TAGS and tokens[k].word not in CLAUSE_WORDS \
+                and not (tokens[k].pos[:1] == "v" and tokens[k].pos != "vn"):
+            k += 1
+        if k > first + 1 and tokens[k - 1].word in TRAILING_LOCATIVES + ("的",):
+            k -= 1
+        start, end = tokens[first].start, tokens[k - 1].end if k > first else tokens[first].start
+        if 2 <= end - start <= MAX_LOCATED:
+            out.append(Span(start, end, "region", "", NORMAL))
+    return out
 
 
 def _labelled(text: str) -> list[Span]:
