@@ -302,6 +302,25 @@ def _countries() -> frozenset[str]:
     return frozenset(w for ln in _lines("ner_countries.txt") for w in ln.split())
 
 
+@functools.cache
+def _world_places() -> frozenset[str]:
+    return frozenset(w for ln in _lines("ner_world_places.txt") for w in ln.split())
+
+
+# Words before a place that say something is, happens or goes there.
+PLACE_CUES = LOCATIVE_BEFORE + ("往", "至", "去", "回", "来", "自", "游", "经", "途经", "进入", "走进", "离开", "落户",
+                                "登陆", "驻", "住", "返回", "访问", "出访", "到达", "遍访", "的")
+LIST_MARKS = ("、", "和", "与", "及", "等")
+CLAUSE_MARKS = ",。;:!?()“”\"《》【】 "
+
+
+def _placed(text: str, start: int, end: int) -> bool:
+    """在纽约, 到伦敦, 巴黎、罗马: a place the sentence locates something in, or an item of a list of places."""
+    before, after = text[max(0, start - 2):start], text[end:end + 1]
+    return before.endswith(PLACE_CUES) or before[-1:] in LIST_MARKS and (not after or after in CLAUSE_MARKS + "、和与及的") \
+        or (not before or before[-1] in CLAUSE_MARKS + "、和与及") and after in LIST_MARKS
+
+
 def _is_place(t: Token, place_at: dict[int, int]) -> bool:
     return t.start in place_at or t.pos == "ns" and len(t.word) >= 2 or t.word in _countries()
 
@@ -345,8 +364,11 @@ def _regions(text: str, tokens: list[Token], sports: bool = False) -> list[Span]
         # 巴厘岛, 泸沽湖, 苏州|博物馆: a sight, not an address (a place of the gazetteer alone stays: 秦皇岛)
         scenic = (parts > 1 or t.start not in place_at) and name.endswith(SCENIC)
         glued = not sports and j + 1 < n and tokens[j + 1].start == end and tokens[j + 1].pos in GLUED_TAGS
+        # a word only the segmenter knows as a place (长城, 米兰 the club, 新建 the verb) needs a cue
+        unknown = t.start not in place_at and name not in _countries() and name not in _world_places()
         if quoted or scenic or glued or parts == 1 and (
-                name in _not_places() or name in _countries() and not _country_as_place(text, t.start, end, name)):
+                name in _not_places() or name in _countries() and not _country_as_place(text, t.start, end, name)
+                or unknown and not sports and not _placed(text, t.start, end)):
             i = j + 1
             continue
         out.append(Span(t.start, end, "region", "", NORMAL if parts > 1 else WEAK))
