@@ -35,20 +35,24 @@ def prime() -> None:
     for word in EXTRA_WORDS["nt"]:
         rjieba.add_word(word, None, "nt")
     gaz = load_gazetteer()
-    for surface, codes in gaz.surfaces().items():
-        if len(surface) < 2 or rjieba.has_word(surface):
+    # a full name, or the short or old name of a unit above the county or in Hunan (not 合作, Gansu's county)
+    wide = {d.code for d in gaz if d.level != "county" or d.code.startswith("43")}
+    add_word, has_word = rjieba.add_word, rjieba.has_word
+    for surface, codes in gaz.surface_items():
+        if len(surface) < 2 or has_word(surface):
             continue   # never retag an existing word: 合作 stays a verb
-        if any(gaz.get(c).name == surface or gaz.get(c).level != "county" or c.startswith("43") for c in codes):
-            rjieba.add_word(surface, None, "ns")
+        if surface in gaz.full_names or not wide.isdisjoint(codes):
+            add_word(surface, None, "ns")
 
 
 @functools.cache
 def _place_words() -> frozenset[str]:
     from .regions import COMMON_WORD_SHORTS, ZONE_SUFFIXES, short_form_ok
     gaz = load_gazetteer()
-    return frozenset(s for s, codes in gaz.surfaces().items()
+    short_ok = {d.code for d in gaz if short_form_ok(d.code)}
+    return frozenset(s for s, codes in gaz.surface_items()
                      if len(s) >= 2 and s not in COMMON_WORD_SHORTS and not s.endswith(ZONE_SUFFIXES)
-                     and any(gaz.get(c).name == s or short_form_ok(c) for c in codes))
+                     and (s in gaz.full_names or not short_ok.isdisjoint(codes)))
 
 
 OCCUPATIONS = ("医生", "教授", "专家", "护士", "主任医师", "副主任医师")
@@ -73,6 +77,7 @@ def tokenize(text: str) -> list[Token]:
     prime()
     places, cores, titles = _place_words(), _title_cores(), load_terms().titles
     out, pos = [], 0
+    new = tuple.__new__          # Token(...) without the Python-level __new__ frame
     for word, tag in rjieba.tag(text):
         if not word:
             continue
@@ -85,7 +90,7 @@ def tokenize(text: str) -> list[Token]:
             out.append(Token(head, "n", pos, pos + len(head)))
             out.append(Token(core, "nnt", pos + len(head), pos + len(word)))
         else:
-            out.append(Token(word, tag, pos, pos + len(word)))
+            out.append(new(Token, (word, tag, pos, pos + len(word))))
         pos += len(word)
     return out
 

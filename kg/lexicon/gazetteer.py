@@ -14,8 +14,8 @@ resolving it is the caller's job (e.g. with ``is_within`` and context).
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 __all__ = ["Division", "Gazetteer", "load_gazetteer", "LEVELS"]
 
@@ -24,8 +24,8 @@ _LEVEL_RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 MIN_SHORT_LEN = 2
 
 
-@dataclass(frozen=True)
-class Division:
+class Division(NamedTuple):
+    """One unit (a tuple: five thousand are made at every start-up)."""
     code: str          # 6-digit GB/T 2260 for county and above; township id otherwise
     name: str          # full official name, e.g. 株洲市
     short: str         # short form or ""
@@ -44,36 +44,55 @@ class Gazetteer:
 
     def __init__(self, divisions: list[Division],
                  renamings: list[tuple[str, str, str, str]] = ()) -> None:
-        self._by_code: dict[str, Division] = {}
-        self._children: dict[str, list[str]] = {}
+        by_code: dict[str, Division] = {}
+        index: dict[str, list[str]] = {}      # surface -> codes, possibly repeated
+        get = index.get
         for d in divisions:
             if d.level not in _LEVEL_RANK:
                 raise ValueError(f"unknown level {d.level!r} for {d.code}")
-            self._by_code[d.code] = d
-        for d in divisions:
-            if d.parent:
-                self._children.setdefault(d.parent, []).append(d.code)
-
-        index: dict[str, set[str]] = {}
-        for d in divisions:
-            index.setdefault(d.name, set()).add(d.code)
+            by_code[d.code] = d
+            codes = get(d.name)
+            if codes is None:
+                index[d.name] = [d.code]
+            else:
+                codes.append(d.code)
             if len(d.short) >= MIN_SHORT_LEN:
-                index.setdefault(d.short, set()).add(d.code)
+                codes = get(d.short)
+                if codes is None:
+                    index[d.short] = [d.code]
+                else:
+                    codes.append(d.code)
+        self._by_code = by_code
+        self._divisions = divisions
+        self._children_index: dict[str, list[str]] | None = None    # built on first use
         self.renamings: dict[str, list[tuple[str, str, str]]] = {}
         for old_name, new_name, code, date in renamings:
-            if code in self._by_code and old_name:
-                index.setdefault(old_name, set()).add(code)
+            if code in by_code and old_name:
+                index.setdefault(old_name, []).append(code)
                 self.renamings.setdefault(old_name, []).append((new_name, code, date))
 
         self._index: dict[str, tuple[str, ...]] = {
-            s: tuple(sorted(codes, key=self._sort_key)) for s, codes in index.items()
+            s: (codes[0],) if len(codes) == 1 else tuple(sorted(set(codes), key=self._sort_key))
+            for s, codes in index.items()
         }
-        for codes in self._children.values():
-            codes.sort(key=self._sort_key)
+        self.full_names: frozenset[str] = frozenset(d.name for d in by_code.values())
 
     # -- helpers -----------------------------------------------------------
     def _sort_key(self, code: str) -> tuple[int, str]:
+        """Candidates and children are ordered province < prefecture < county < township, then by code."""
         return (_LEVEL_RANK[self._by_code[code].level], code)
+
+    @property
+    def _children(self) -> dict[str, list[str]]:
+        if self._children_index is None:
+            children: dict[str, list[str]] = {}
+            for d in self._divisions:
+                if d.parent:
+                    children.setdefault(d.parent, []).append(d.code)
+            for codes in children.values():
+                codes.sort(key=self._sort_key)
+            self._children_index = children
+        return self._children_index
 
     def __len__(self) -> int:
         return len(self._by_code)
@@ -114,6 +133,10 @@ class Gazetteer:
         A fresh dict each call, safe to mutate."""
         return {s: list(codes) for s, codes in self._index.items()}
 
+    def surface_items(self):
+        """(surface, codes) pairs as in :meth:`surfaces`, codes a tuple, without copying."""
+        return self._index.items()
+
     def is_within(self, code: str, ancestor_code: str) -> bool:
         """True when ``ancestor_code`` is ``code`` itself or one of its
         ancestors (both must be known)."""
@@ -134,6 +157,9 @@ class Gazetteer:
 @functools.cache
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer (parsed once per process)."""
-    divisions = [Division(*row) for row in _read_tsv("divisions.tsv")]
+    new = tuple.__new__       # Division(*row) without the Python-level __new__ frame
+    divisions = [new(Division, row) for row in _read_tsv("divisions.tsv")]
+    if any(len(d) != len(Division._fields) for d in divisions):
+        raise ValueError("divisions.tsv: a row without five fields")
     renamings = [tuple(row) for row in _read_tsv("renamings.tsv")]
     return Gazetteer(divisions, renamings)
