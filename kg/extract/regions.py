@@ -7,8 +7,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-import ahocorasick
-
 from ..lexicon.gazetteer import load_gazetteer
 from .spans import _name_like, expand_left
 from .tokens import Token, has_word
@@ -41,39 +39,47 @@ class PlaceMatch:
 
 
 @functools.cache
-def _automaton():
-    gaz = load_gazetteer()
-    auto = ahocorasick.Automaton()
-    for surface, codes in gaz.surfaces().items():
+def _surface_index() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """The gazetteer's surfaces by their first two characters (a dict scan is faster here than
+    an Aho-Corasick automaton, whose root has a child for every first character)."""
+    index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for surface, codes in load_gazetteer().surface_items():
         if len(surface) >= 2 and surface not in COMMON_WORD_SHORTS and not surface.endswith(ZONE_SUFFIXES):
-            codes = tuple(codes)
-            # decided once here, not at every match: is it a full name, and which codes may a short form stand for
-            full = _is_full_name(surface, codes)
-            auto.add_word(surface, (surface, codes, full, codes if full else tuple(c for c in codes if short_form_ok(c))))
-    auto.make_automaton()
-    return auto
+            index.setdefault(surface[:2], []).append((surface, codes))
+    return index
+
+
+def _surfaces_in(text: str):
+    """(start, surface, codes) for every occurrence of every surface, overlapping ones included."""
+    get = _surface_index().get
+    for i in range(len(text) - 1):
+        candidates = get(text[i:i + 2])
+        if candidates:
+            for surface, codes in candidates:
+                if text.startswith(surface, i):
+                    yield i, surface, codes
 
 
 def _is_full_name(surface: str, codes) -> bool:
-    gaz = load_gazetteer()
-    return any(gaz.get(c).name == surface for c in codes)
+    """Is `surface` the full name of one of its candidate `codes` (as the gazetteer lists them)?"""
+    return surface in load_gazetteer().full_names
 
 
 def find_places(text: str, tokens: list[Token]) -> list[PlaceMatch]:
     """Leftmost-longest gazetteer matches, then villages and zones, in text order."""
-    starts = ends = None
+    starts = ends = None     # token boundaries, gathered for the first short form
     found: list[PlaceMatch] = []
-    for end_idx, (surface, codes, full, short_codes) in _automaton().iter(text):
-        start = end_idx - len(surface) + 1
-        if not full:
-            if not short_codes:
-                continue
+    for start, surface, codes in _surfaces_in(text):
+        end = start + len(surface)
+        if not _is_full_name(surface, codes):
             if starts is None:
                 starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
-            if start not in starts or end_idx + 1 not in ends:
+            if start not in starts or end not in ends:
                 continue   # a short form inside a longer word: 株洲 in 株洲日报 is fine, 江南 in 江南春 is not
-            codes = short_codes
-        found.append(PlaceMatch(start, end_idx + 1, surface, codes, "division"))
+            codes = _short_form_codes(codes)
+            if not codes:
+                continue
+        found.append(PlaceMatch(start, end, surface, codes, "division"))
     found = _leftmost_longest(found)
     taken = [(m.start, m.end) for m in found]
     for m in _villages(text, tokens):
@@ -82,6 +88,11 @@ def find_places(text: str, tokens: list[Token]) -> list[PlaceMatch]:
             taken.append((m.start, m.end))
     found.extend(_zones(text, tokens))
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+@functools.cache
+def _short_form_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(c for c in codes if short_form_ok(c))
 
 
 def short_form_ok(code: str) -> bool:
@@ -136,6 +147,8 @@ def _villages(text: str, tokens: list[Token]) -> list[PlaceMatch]:
 
 
 def _zones(text: str, tokens: list[Token]) -> list[PlaceMatch]:
+    if not ZONE_RE.search(text):
+        return []                 # most sentences name no zone: skip the per-token scan
     out = []
     for i, tok in enumerate(tokens):
         m = ZONE_RE.search(tok.word)
