@@ -25,7 +25,7 @@ PACKAGE = Path(__file__).resolve().parent
 # What a per-file result is computed by: kg.pipeline and everything it imports, and
 # kg.build, whose worker function finishes each result (warnings, names, compaction).
 STAGES = ("build.py", "pipeline.py", "model.py", "cache.py", "data", "ingest", "extract", "lexicon", "resolve")
-LIBRARIES = ("rjieba", "pyahocorasick")
+LIBRARIES = ("rjieba",)
 
 
 @functools.cache

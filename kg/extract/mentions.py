@@ -13,10 +13,8 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from importlib import resources
-
-import ahocorasick
+from typing import NamedTuple
 
 from ..lexicon.names import load_surnames, person_name_score
 from ..lexicon.terms import load_terms
@@ -34,8 +32,7 @@ SUBTYPES = {"government": "government", "party": "government", "company": "compa
 STRONG, NORMAL, WEAK = 3, 2, 1
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
     type: str
@@ -45,6 +42,60 @@ class Span:
     def as_dict(self, text: str) -> dict:
         return {"start": self.start, "end": self.end, "type": self.type, "subtype": self.subtype,
                 "text": text[self.start:self.end]}
+
+
+class TokenIndex:
+    """Where tokens start and end. tokenize() cuts the text into contiguous tokens, so a token
+    starts where the one before ends: one dict serves both lookups."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.by_end = {t.end: k for k, t in enumerate(tokens)}
+        self.count = len(tokens)
+
+    def ending_at(self, end: int) -> int | None:
+        return self.by_end.get(end)
+
+    def starting_at(self, start: int) -> int | None:
+        if start == 0:
+            return 0 if self.count else None
+        k = self.by_end.get(start)
+        return k + 1 if k is not None and k + 1 < self.count else None
+
+    def is_start(self, start: int) -> bool:
+        return self.starting_at(start) is not None
+
+
+def _char_class(chars) -> re.Pattern:
+    """A pattern matching any one of `chars`: the text is scanned for them in C, not word by word."""
+    return re.compile("[" + "".join(sorted({re.escape(c) for c in chars})) + "]")
+
+
+class WordFinder:
+    """Every occurrence of a set of words in a text, as (index of its last character, value), longest
+    first where several end at one place: what an Aho-Corasick automaton's iter() gives. Found by
+    scanning the text for the words' last characters (in C), then comparing the few words that end
+    with the two characters there; on Chinese text this beats an automaton whose root has a child for
+    every first character."""
+
+    def __init__(self, words: dict[str, object]) -> None:
+        self.single = {w: v for w, v in words.items() if len(w) == 1}
+        self.by_last_two: dict[str, list[tuple[str, object]]] = {}
+        for w, v in sorted(words.items(), key=lambda wv: (-len(wv[0]), wv[0])):
+            if len(w) > 1:
+                self.by_last_two.setdefault(w[-2:], []).append((w, v))
+        self.last = _char_class(w[-1] for w in words) if words else None
+
+    def iter(self, text: str):
+        if self.last is None:
+            return
+        get, single = self.by_last_two.get, self.single
+        for m in self.last.finditer(text):
+            end = m.end()
+            for w, v in get(text[end - 2:end], ()) if end >= 2 else ():
+                if len(w) <= end and text.startswith(w, end - len(w)):
+                    yield end - 1, v
+            if text[end - 1] in single:
+                yield end - 1, single[text[end - 1]]
 
 
 def _lines(filename: str) -> list[str]:
@@ -58,11 +109,8 @@ def _title_automaton():
     cores = set(load_terms().titles) | {w for ln in _lines("ner_titles.txt") for w in ln.split()}
     prefixes = sorted({w for ln in _lines("ner_title_prefixes.txt") for w in ln.split()}
                       | set(load_terms().modifiers), key=len, reverse=True)
-    auto = ahocorasick.Automaton()
-    for core in cores:
-        auto.add_word(core, core)
-    auto.make_automaton()
-    return auto, frozenset(prefixes), tuple(sorted({len(p) for p in prefixes}, reverse=True))
+    return WordFinder({core: core for core in cores}), frozenset(prefixes), \
+        tuple(sorted({len(p) for p in prefixes}, reverse=True))
 
 
 @functools.cache
@@ -75,12 +123,8 @@ def _institution_words() -> tuple[dict[str, str], dict[str, str]]:
 
 
 @functools.cache
-def _word_automaton():
-    auto = ahocorasick.Automaton()
-    for word, subtype in _institution_words()[0].items():
-        auto.add_word(word, (word, subtype))
-    auto.make_automaton()
-    return auto
+def _word_automaton() -> WordFinder:
+    return WordFinder({word: (word, subtype) for word, subtype in _institution_words()[0].items()})
 
 
 @functools.cache
@@ -103,9 +147,10 @@ def recognise(original: str) -> list[dict]:
     """Typed mentions of `original`, in text order, `end` exclusive."""
     text = fold(original)      # as the build reads text (full-width punctuation folded); same length
     tokens = tokenize(text)
-    titles = _titles(text, tokens)
+    index = TokenIndex(tokens)
+    titles = _titles(text, tokens, index)
     sports = _is_sports(text)
-    spans = (_regions(text, tokens, sports) + _institutions(text, tokens) + titles
+    spans = (_regions(text, tokens, sports, index) + _institutions(text, tokens, index) + titles
              + _persons(text, tokens, frozenset(t.end for t in titles)))
     if sports:
         spans = _teams(text, tokens, spans)
@@ -321,22 +366,19 @@ def _placed(text: str, start: int, end: int) -> bool:
         or (not before or before[-1] in CLAUSE_MARKS + "、和与及") and after in LIST_MARKS
 
 
-def _is_place(t: Token, place_at: dict[int, int]) -> bool:
-    return t.start in place_at or t.pos == "ns" and len(t.word) >= 2 or t.word in _countries()
-
-
-def _regions(text: str, tokens: list[Token], sports: bool = False) -> list[Span]:
+def _regions(text: str, tokens: list[Token], sports: bool, index: TokenIndex) -> list[Span]:
     """Addresses: a place grown rightwards over the places, streets, numbers and
     buildings after it (北京市海淀区学院路30号). A place that only modifies the
     word after it (美国财政部, 北京房价) is no address; nor is a lone country."""
     places = find_places(text, tokens)
     place_at = {m.start: m.end for m in places}
+    countries = _countries()
     out = []
     n = len(tokens)
     i = 0
     while i < n:
         t = tokens[i]
-        if not _is_place(t, place_at):
+        if not (t.pos == "ns" and len(t.word) >= 2 or t.start in place_at or t.word in countries):
             i += 1
             continue
         j = i
@@ -373,7 +415,7 @@ def _regions(text: str, tokens: list[Token], sports: bool = False) -> list[Span]
             continue
         out.append(Span(t.start, end, "region", "", NORMAL if parts > 1 else WEAK))
         i = j + 1
-    return out + _named_spots(text, tokens) + _labelled(text) + _located(text, tokens)
+    return out + _named_spots(text, tokens, index) + _labelled(text) + _located(text, tokens)
 
 
 # 地址：北京市海淀区…, 地点：星河湾销售中心一层: what a notice labels as its address is one,
@@ -436,12 +478,17 @@ SPOT_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "村", "庄"
 SCENIC = ("湖", "岛", "山", "寺", "宫", "峰", "庙", "陵", "塔", "园", "公园", "花园", "景区", "古镇", "博物馆", "滩", "洞",
           "窟", "谷", "古城", "瀑布", "故居", "遗址", "风景区", "保护区", "纪念馆", "牌坊", "铁塔", "神庙", "歌剧院")
 SPOT_SUFFIXES_LONGEST_FIRST = tuple(sorted(SPOT_SUFFIXES, key=len, reverse=True))
+SPOT_LAST_CHARS = _char_class(x[-1] for x in SPOT_SUFFIXES)
 SPOT_STEM_TAGS = {"nr", "nz", "ns", "nrt", "j", "x", "eng", "ng", "nt"}
 
 
-def _named_spots(text: str, tokens: list[Token]) -> list[Span]:
+def _named_spots(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
     out = []
-    for i, t in enumerate(tokens):
+    for m in SPOT_LAST_CHARS.finditer(text):      # words ending in a suffix's last character
+        i = index.ending_at(m.end())
+        if i is None:
+            continue
+        t = tokens[i]
         if not t.word.endswith(SPOT_SUFFIXES):
             continue
         suffix = next(x for x in SPOT_SUFFIXES_LONGEST_FIRST if t.word.endswith(x))
@@ -468,33 +515,34 @@ def _not_institutions() -> frozenset[str]:
     return frozenset(w for ln in _lines("ner_not_institutions.txt") for w in ln.split())
 
 
-def _institutions(text: str, tokens: list[Token]) -> list[Span]:
+def _institutions(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
     out = []
-    starts = {t.start: k for k, t in enumerate(tokens)}
     for m in find_orgs(text, tokens):
-        start, k = m.start, starts.get(m.start)
+        start, k = m.start, index.starting_at(m.start)
         if k is not None and k >= 2 and tokens[k - 1].word == "和" and tokens[k - 2].pos in ("n", "vn"):
             start, _ = expand_left(tokens, k - 2, text)    # 国土资源和|房屋管理局
         out.append(Span(start, m.end, "institution", _subtype_of(m.text, m.subtype), NORMAL))
-    ends = {t.end for t in tokens}
     _, suffixes = _institution_words()
-    ends_at = {t.end: k for k, t in enumerate(tokens)}
     for end_idx, (word, subtype) in _word_automaton().iter(text):
-        start = end_idx - len(word) + 1
-        if start in starts and end_idx + 1 in ends:
-            start = _country_before(tokens, starts[start], text)
+        start, last = index.starting_at(end_idx - len(word) + 1), index.ending_at(end_idx + 1)
+        if start is not None and last is not None:
+            start = _country_before(tokens, start, text)
             if word in suffixes:       # 防空|部队, 国土资源和房屋|管理局: the word may end a longer name
-                grown = _grow_left(tokens, ends_at[end_idx + 1], text)
+                grown = _grow_left(tokens, last, text)
                 if grown < start and not _stem_is_function(text[grown:start]):
                     start = grown
             out.append(Span(start, end_idx + 1, "institution", subtype, STRONG))
     titles = load_terms().titles
     blocked = _not_institutions()
-    last_chars = _suffix_last_chars()
-    for i, t in enumerate(tokens):
+    for t in tokens:
         if t.pos == "nt" and t.word not in blocked:
             out.append(Span(t.start, t.end, "institution", _subtype_of(t.word), WEAK))
-        if t.word[-1] not in last_chars or t.word in blocked or t.word in titles:
+    for m in _suffix_last_chars().finditer(text):    # words ending in a suffix's last character
+        i = index.ending_at(m.end())
+        if i is None:
+            continue
+        t = tokens[i]
+        if t.word in blocked or t.word in titles:
             continue
         suffix = next((t.word[-n:] for n in (5, 4, 3, 2, 1) if t.word[-n:] in suffixes), "")
         if not suffix or (len(t.word) > len(suffix) and t.pos not in NAME_TAGS):
@@ -522,8 +570,9 @@ def _grown(text: str, span: Span, same_end: list[Span]) -> Span:
 
 
 @functools.cache
-def _suffix_last_chars() -> frozenset[str]:
-    return frozenset(suffix[-1] for suffix in _institution_words()[1])
+def _suffix_last_chars() -> re.Pattern:
+    return _char_class(suffix[-1] for suffix in _institution_words()[1])
+
 
 
 def _stem_of(name: str) -> str:
@@ -606,12 +655,15 @@ def _subtype_of(name: str, found: str = "") -> str:
 
 
 # ------------------------------------------------------------------ titles
-def _titles(text: str, tokens: list[Token]) -> list[Span]:
+def _titles(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
     auto, prefixes, prefix_lengths = _title_automaton()
-    starts = {t.start for t in tokens}
-    ends = {t.end for t in tokens}
+    hits = list(auto.iter(text))
+    if not hits:
+        return []         # no title word at all: neither rule can find one (most sentences)
+    ends = index.by_end
     found = []
-    for end_idx, core in auto.iter(text):
+    build_titles = load_terms().titles
+    for end_idx, core in hits:
         start, end = end_idx - len(core) + 1, end_idx + 1
         if end not in ends:
             continue
@@ -623,11 +675,12 @@ def _titles(text: str, tokens: list[Token]) -> list[Span]:
                     start -= n
                     grown = True
                     break
-        if start not in starts and not (end in ends and start - 2 in starts):
+        if not index.is_start(start) and not (end in ends and index.is_start(start - 2)):
             continue      # 本报记者: jieba glued the title to what precedes it
         found.append(Span(start, end, "title", "", NORMAL))
-    for h in find_titles(text):
-        found.append(Span(h.start, h.end, "title", "", NORMAL))
+    if any(core in build_titles for _, core in hits):     # the build's title grammar needs one of its titles
+        for h in find_titles(text):
+            found.append(Span(h.start, h.end, "title", "", NORMAL))
     return found
 
 

@@ -88,12 +88,22 @@ def dept_suffix(word: str) -> str:
     return next((s for s in DEPT_SUFFIXES if word.endswith(s)), "")
 
 
+@functools.cache
+def _head_ends() -> frozenset[str]:
+    """Last characters of every word that can end an institution or a department."""
+    return _suffix_ends() | DEPT_LAST_CHARS | {"科"}
+
+
 def find_orgs(text: str, tokens: list[Token]) -> list[OrgMatch]:
     terms = load_terms()
+    head_ends = _head_ends()
     out: list[OrgMatch] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok.word[-1] not in head_ends and tok.pos != "nt":
+            i += 1                # cheap test first: most words can end no name
+            continue
         suffix = head_suffix(tok.word)
         if not suffix and tok.pos == "nt" and len(tok.word) >= 3 and tok.word not in GENERIC_NAMES \
                 and not tok.word.endswith(NOT_ORG_ENDINGS) \
