@@ -128,12 +128,35 @@ def test_sentence_patterns(text, expected):
     assert tagged(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # what a notice labels as its address is one, up to the end of the clause
+    ("活动地点：长沙市开福区湘江中路二段36号三楼，欢迎读者参加。", {("长沙市开福区湘江中路二段36号三楼", "region", "")}),
+    # a parenthesis left open runs on to its close
+    ("讲座地点：岳麓书店（麓山南路，湖南大学北门对面），免费入场。",
+     {("岳麓书店（麓山南路，湖南大学北门对面）", "region", "")}),
+    # what something is said to lie in, up to the end of the clause
+    ("这座博物馆位于湖南省岳阳市君山区洞庭湖畔，每年接待游客上百万人次。", {("湖南省岳阳市君山区洞庭湖畔", "region", "")}),
+    ("工厂坐落在株洲市荷塘区金山街道，占地三百亩。", {("株洲市荷塘区金山街道", "region", "")}),
+    ("新校区位于芙蓉南路东侧，明年九月开学。", {("芙蓉南路东侧", "region", "")}),
+    # world cities are places wherever they stand
+    ("他去了纽约和伦敦，还在巴黎住了一周。", {("纽约", "region", ""), ("伦敦", "region", ""), ("巴黎", "region", "")}),
+    ("他来自伦敦，在北京工作。", {("伦敦", "region", ""), ("北京", "region", "")}),
+])
+def test_address_patterns(text, expected):
+    assert tagged(text) == expected
+
+
 @pytest.mark.parametrize("text, absent", [
     ("美国经济正在复苏。", "美国"),              # a country that only modifies the next word is no address
     ("多家商业银行下调了利率。", "商业银行"),      # a kind of bank, not a bank
     ("今天阳光明媚，我们很荣幸。", "阳光"),        # dictionary words the segmenter tags as names
     ("这部电影获得了冠军。", "冠军"),
     ("我们去了巴厘岛和泸沽湖。", "巴厘岛"),          # a sight standing alone is scenery, not an address
+    ("我们参观了苏州博物馆。", "苏州博物馆"),        # a place and a sight: still scenery
+    ("三国游戏很受年轻人欢迎。", "三国"),            # a word only the segmenter calls a place, with no cue
+    ("长城是世界文化遗产。", "长城"),
+    ("北京匡时拍卖公司的专家认为这幅画是真迹。", "北京"),   # a place glued to a proper name is part of it
+    ("这件作品体现了中国古典书画艺术的魅力。", "中国古典"),  # an address does not grow over ordinary words
 ])
 def test_ordinary_words_are_not_mentions(text, absent):
     assert all(m["text"] != absent for m in recognise(text))
