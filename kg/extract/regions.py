@@ -39,14 +39,29 @@ class PlaceMatch:
 
 
 @functools.cache
-def _surface_index() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+def _surface_tables() -> tuple[dict[str, list[tuple[str, tuple[str, ...]]]], frozenset[str]]:
     """The gazetteer's surfaces by their first two characters (a dict scan is faster here than
-    an Aho-Corasick automaton, whose root has a child for every first character)."""
+    an Aho-Corasick automaton, whose root has a child for every first character), and those of
+    them that name a place wherever they stand as a word (`place_words`)."""
+    gaz = load_gazetteer()
+    short_ok = {d.code for d in gaz if short_form_ok(d.code)}
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for surface, codes in load_gazetteer().surface_items():
+    words = []
+    for surface, codes in gaz.surface_items():
         if len(surface) >= 2 and surface not in COMMON_WORD_SHORTS and not surface.endswith(ZONE_SUFFIXES):
             index.setdefault(surface[:2], []).append((surface, codes))
-    return index
+            if surface in gaz.full_names or not short_ok.isdisjoint(codes):
+                words.append(surface)
+    return index, frozenset(words)
+
+
+def _surface_index() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    return _surface_tables()[0]
+
+
+def place_words() -> frozenset[str]:
+    """Full names, and short or old names that may stand for their place (short_form_ok)."""
+    return _surface_tables()[1]
 
 
 def _surfaces_in(text: str):

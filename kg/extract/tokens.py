@@ -47,12 +47,8 @@ def prime() -> None:
 
 @functools.cache
 def _place_words() -> frozenset[str]:
-    from .regions import COMMON_WORD_SHORTS, ZONE_SUFFIXES, short_form_ok
-    gaz = load_gazetteer()
-    short_ok = {d.code for d in gaz if short_form_ok(d.code)}
-    return frozenset(s for s, codes in gaz.surface_items()
-                     if len(s) >= 2 and s not in COMMON_WORD_SHORTS and not s.endswith(ZONE_SUFFIXES)
-                     and (s in gaz.full_names or not short_ok.isdisjoint(codes)))
+    from .regions import place_words     # regions imports this module
+    return place_words()
 
 
 OCCUPATIONS = ("医生", "教授", "专家", "护士", "主任医师", "副主任医师")
