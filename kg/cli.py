@@ -11,6 +11,8 @@ from .commands import COMMANDS
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run `kg` on `argv`; run as the program (`argv` None: the console script, python -m kg.cli)."""
+    as_program = argv is None
     ap = argparse.ArgumentParser(prog="kg", description="Chinese regional government news into a knowledge graph.")
     ap.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -20,7 +22,10 @@ def main(argv: list[str] | None = None) -> int:
         importlib.import_module(f".commands.{name}", __package__).register(sub)
     args = ap.parse_args(argv)
     try:
-        return args.func(args)
+        status = args.func(args)
+        if as_program and args.command == "ner":
+            _exit_now(status)
+        return status
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         return 130
@@ -37,12 +42,11 @@ def _exit_now(code: int) -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
+    except BrokenPipeError:
+        pass          # the reader left (kg ner … | head): nothing more to say
     finally:
         os._exit(code)
 
 
 if __name__ == "__main__":
-    status = main()
-    if sys.argv[1:2] == ["ner"]:
-        _exit_now(status)
-    sys.exit(status)
+    sys.exit(main())
