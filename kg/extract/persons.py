@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 import rjieba
 
-from ..lexicon.names import UNLISTED_RATIO, load_given_ratios, load_surnames, person_name_score as name_score
+from ..lexicon.names import UNLISTED_RATIO, load_given_ratios, load_surnames, person_name_score
 from .intervals import Taken
 from .officials import AFTER_NAME, PUNCT
 from .tokens import Token, has_word
@@ -87,8 +87,11 @@ THRESHOLD = 0.8
 PLACE_ENDINGS = _chars("place_endings")
 
 
-@dataclass(frozen=True)
-class PersonMatch:
+# The same candidates come back sentence after sentence (a name, 和平, 高速): each is rated once.
+name_score = functools.lru_cache(maxsize=1 << 16)(person_name_score)
+
+
+class PersonMatch(NamedTuple):    # a tuple: made for every candidate, so it must be cheap
     start: int
     end: int
     text: str
@@ -299,13 +302,15 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
     blocked = not_names()
     n = len(tokens)
     surnames, firsts = load_surnames(), _surname_firsts()
-    for i, tok in enumerate(tokens):
+    # Only a token starting with a surname's first character can start a name.
+    for i in [k for k, t in enumerate(tokens) if t.word[0] in firsts]:
+        tok = tokens[i]
         w = tok.word
-        if w[0] not in firsts:
-            continue
         sl = _surname_len(w, surnames)
         if not sl or not _is_han(w[0]):
             continue
+        if len(w) > sl and (tok.pos not in ("nr", "nrfg") or len(w) > sl + 2) and has_word(w):
+            continue        # a dictionary word that starts with a surname (和平, 高速): no candidate
         known = has_word(w)
         cands: list[tuple[int, float]] = []    # (end offset, evidence from the segmenter)
         if len(w) > sl:
@@ -395,7 +400,7 @@ def _not_given(given: str) -> bool:
         return True
     if len(given) == 1:
         return given in NOT_GIVEN
-    return given[0] in "某氏姓" or given.startswith(tuple(w for w in NOT_GIVEN if len(w) >= 2))
+    return given[0] in "某氏姓" or given.startswith(_NOT_GIVEN_LONG)
 
 
 def _third_given(text: str, nxt: Token) -> bool:
@@ -404,7 +409,7 @@ def _third_given(text: str, nxt: Token) -> bool:
     ch = nxt.word[0]
     if not _is_han(ch) or ch in load_surnames() and len(nxt.word) == 1 or ch in GLUED_AFTER:
         return False
-    if _function_char(ch) and (rjieba.tag(ch)[0][1] not in ("v", "a", "d", "t", "vn")
+    if _function_char(ch) and (_char_tag(ch) not in ("v", "a", "d", "t", "vn")
                                or _ratio(ch) < THIRD_RATIO):
         return False          # 张明|在, but 黄信|敬, 宋双|才: a verb or an adverb that is common in names
     rest = nxt.word[1:]
@@ -418,8 +423,13 @@ def _speaker(text: str, start: int, end: int) -> bool:
 
 
 @functools.cache
+def _char_tag(ch: str) -> str:
+    """The segmenter's tag of a character standing alone."""
+    return rjieba.tag(ch)[0][1]
+
+
 def _function_char(ch: str) -> bool:
-    return rjieba.tag(ch)[0][1] in FUNCTION_TAGS
+    return _char_tag(ch) in FUNCTION_TAGS
 
 
 def _score(text: str, start: int, end: int, name: str, evidence: float) -> float:
@@ -450,12 +460,34 @@ PLACE_AS_PERSON = 0.6
 CUED = 0.5
 
 
+@functools.cache
+def _foreign_firsts() -> frozenset[str]:
+    return translit_chars() | GLUED_BEFORE_FOREIGN
+
+
+@functools.cache
+def _foreign_part_re() -> re.Pattern:
+    """A word that can start a foreign name: written in transliteration characters, perhaps after
+    a one-character word glued to the name's first character (有斯|库利)."""
+    glue = "".join(sorted(map(re.escape, GLUED_BEFORE_FOREIGN)))
+    return re.compile(f"[{glue}]?[{''.join(sorted(map(re.escape, translit_chars())))}]+")
+
+
 def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
+    if not _translit_re().search(text):
+        return []               # no transliteration character: no foreign name
     blocked = not_names()
+    # Only a word _foreign_part_re matches can start a run: the others are skipped unread.
+    part = _foreign_part_re().fullmatch
+    firsts = _foreign_firsts()
+    starts = [k for k, t in enumerate(tokens) if t.word[0] in firsts and part(t.word)]
     runs = []
-    i, n = 0, len(tokens)
-    while i < n:
-        j = i
+    n = len(tokens)
+    i = 0
+    for k in starts:
+        if k < i:
+            continue            # inside the run found before
+        i = j = k
         parts = []
         glued = _glued_first(tokens, i)
         if glued:
@@ -470,7 +502,6 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             else:
                 break
         if not parts:
-            i += 1
             continue
         i = j
         start, end = parts[0].start, parts[-1].end
@@ -574,11 +605,14 @@ PLACE_CUES_AFTER = _cues("place_after")
 
 
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,15}")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _latin(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
     """Latin-script names only where a role or a verb of saying says so (选手Infi,
     总监BradBuxer, Johnson说): companies announce (宣布), people say."""
+    if not LATIN_LETTER.search(text):
+        return []
     out = []
     for t in tokens:
         if t.pos == "eng" and LATIN_NAME.fullmatch(t.word) and not t.word.isupper() \
@@ -656,6 +690,8 @@ MAX_DOT_PART = 6
 def _dotted(text: str, tokens: list[Token]) -> list[PersonMatch]:
     """迈克尔·坎宁安, 刘易斯·卡洛尔: a name dot joins the parts of one foreign name,
     whatever characters they are written in; a dot left hanging ends it (哈罗德·)."""
+    if not any(dot in text for dot in NAME_JOINERS):
+        return []
     out = []
     n = len(tokens)
     i = 0
@@ -712,3 +748,4 @@ def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
 _SAID_OR_BYLINE = SPEECH_AFTER + TITLED_AFTER
 _AFTER_GIVEN = NOT_GIVEN + AFTER_PERSON + SPEECH_AFTER + AFTER_THIRD
 _SAID_OR_DATED = SPEECH_AFTER + AFTER_THIRD
+_NOT_GIVEN_LONG = tuple(w for w in NOT_GIVEN if len(w) >= 2)
