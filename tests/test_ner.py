@@ -217,6 +217,11 @@ def persons(text: str) -> list[str]:
     ("主教练索斯盖特说，球队状态不错。", ["索斯盖特"]),
     ("后防线上有斯库利受伤。", ["斯库利"]),
     ("这个结果令法夫尔表示不满。", ["法夫尔"]),
+    # a reporter's byline: the name ends it, whatever the surname; a place before 报道 is no name
+    ("晚报记者官小平", ["官小平"]),
+    ("（记者渠海）昨天，市政府召开会议。", ["渠海"]),
+    ("晚报记者区家明文/图", ["区家明"]),
+    ("本报记者长沙报道", []),
 ])
 def test_person_patterns(text, expected):
     assert persons(text) == expected

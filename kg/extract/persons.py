@@ -171,17 +171,46 @@ TITLED_AFTER = _cues("titled_after")
 
 def _titled(text: str, title_ends: frozenset[int]) -> list[PersonMatch]:
     """A surname and one or two characters between a title and a verb of saying (or a
-    byline's word) is a name, however rare its characters (分析师温彬表示, 秘书长钟彬先生)."""
+    byline's word) is a name, however rare its characters (分析师温彬表示, 秘书长钟彬先生);
+    so are two or three characters ending a reporter's byline, whatever the surname
+    (本报记者官平, (记者渠宏卿), 记者区君君文/图)."""
     out = []
     for end in title_ends:
+        byline = text.endswith(BYLINE_TITLES, 0, end)
         for length in (3, 2):
             name = text[end:end + length]
-            if len(name) == length and all(_is_han(c) for c in name) and _surname_len(name) \
-                    and text.startswith(_SAID_OR_BYLINE, end + length) and not no_given_name(name) \
+            if len(name) == length and all(_is_han(c) for c in name) and not no_given_name(name) \
+                    and (_surname_len(name) and text.startswith(_SAID_OR_BYLINE, end + length)
+                         or byline and _byline_end(text, end + length) and _char_tag(name[0]) != "p"
+                         and not _is_place(name)) \
                     and name not in not_names():
                 out.append(PersonMatch(end, end + length, name, 0.9, "titled"))
                 break
     return out
+
+
+# A reporter's title heading a byline (本报记者官平, (记者田冰)).
+BYLINE_TITLES = _cues("byline_titles")
+# What ends a byline's name: 文/图, 摄, a place and 报道 or 电 (记者蒋家华香港报道).
+BYLINE_END = re.compile(r"$|[)、\s/]|文/|摄|[\u4e00-\u9fff]{2,3}(?:报道|电)")
+
+
+def _byline_end(text: str, end: int) -> bool:
+    """The name of a byline ends here: the text or the bracket ends, another name or the
+    byline's words follow, or a place (in the gazetteer or a world city) and 报道."""
+    m = BYLINE_END.match(text, end)
+    if not m:
+        return False
+    if m.end() - end <= 2:
+        return True
+    place = m.group()[:-2] if m.group().endswith("报道") else m.group()[:-1]
+    return _is_place(place)
+
+
+@functools.cache
+def _is_place(word: str) -> bool:
+    from ..lexicon.gazetteer import load_gazetteer
+    return word in world_places() or bool(load_gazetteer().lookup(word))
 
 
 def uncued(m: PersonMatch) -> bool:
