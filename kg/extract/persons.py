@@ -348,6 +348,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             continue
         if len(w) > sl and (tok.pos not in ("nr", "nrfg") or len(w) > sl + 2) and has_word(w):
             continue        # a dictionary word that starts with a surname (和平, 高速): no candidate
+        if w[0] in GLUED_BEFORE_FOREIGN and _glued_first(tokens, i):
+            continue        # 和菲尔|马尼: a word glued to the start of a foreign name, read by _foreign
         known = has_word(w)
         cands: list[tuple[int, float]] = []    # (end offset, evidence from the segmenter)
         if len(w) > sl:
@@ -490,7 +492,7 @@ CHINESE_TEAM_CUES_BEFORE = tuple(w for w in TEAM_CUES_BEFORE if w not in ("让",
 PLAYER_CUES_AFTER = _cues("player_after")
 # What is said before a player's or a coach's name (老板贝鲁斯科尼, 受伤的波多尔斯基, 引进了罗比尼奥).
 PLAYER_CUES_BEFORE = _cues("player_before")
-FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d"}
+FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d", "j"}
 FOREIGN_THRESHOLD = 0.4
 PLACE_AS_PERSON = 0.6
 # A foreign name scoring this much has a person's cue (a role before it, 说 or 伤愈 after it).
