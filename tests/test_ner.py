@@ -188,6 +188,7 @@ def persons(text: str) -> list[str]:
     ("首席分析师鲁彤表示，市场还会震荡。", ["鲁彤"]),
     # a columnist heading a column
     ("孙一刀火线解盘：客队不败。", ["孙一刀"]),
+    ("郑家明解盘：主队不败。", ["郑家明"]),      # the column's word right after the name (not 明解)
     # the Latin name in brackets after a name is a name too
     ("导演戴维·芬奇（davidfincher）的新片将在明年上映。", ["戴维·芬奇", "davidfincher"]),
     # a foreign name the segmenter cut after a surname-like start is one name

@@ -696,7 +696,7 @@ def _column_name(heading: str) -> str | None:
     for length in (3, 2):
         name, rest = heading[:length], heading[length:]
         if len(rest) >= 2 and any(w in rest for w in COLUMN_WORDS) and _surname_len(name) \
-                and name_score(name) >= 0.2 and (has_word(rest[:2]) or has_word(rest[:3])):
+                and name_score(name) >= 0.2 and (has_word(rest[:2]) or has_word(rest[:3]) or rest.startswith(COLUMN_WORDS)):
             return name
     return None
 
