@@ -228,6 +228,7 @@ def persons(text: str) -> list[str]:
     ("公司行政总裁司徒文涛先生指出，市场回暖了。", ["司徒文涛"]),
     ("论坛项目总监栗海波表示，活动明年继续。", ["栗海波"]),
     ("公司总经理对此表示欢迎。", []),
+    ("市商务局副局长欧阳卫华昨天到企业调研。", ["欧阳卫华"]),    # or a date
     # a foreign name's first part the segmenter tags as an abbreviation (j) starts the name
     ("队长波多利亚诺伤愈复出。", ["波多利亚诺"]),
     ("主帅科比尔什利说球队很努力。", ["科比尔什利"]),

@@ -784,7 +784,7 @@ def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
 
 
 # Word lists joined once (they are defined in the sections above).
-_SAID_OR_BYLINE = SPEECH_AFTER + TITLED_AFTER
+_SAID_OR_BYLINE = SPEECH_AFTER + TITLED_AFTER + AFTER_THIRD
 _AFTER_GIVEN = NOT_GIVEN + AFTER_PERSON + SPEECH_AFTER + AFTER_THIRD
 _SAID_OR_DATED = SPEECH_AFTER + AFTER_THIRD
 _NOT_GIVEN_LONG = tuple(w for w in NOT_GIVEN if len(w) >= 2)
