@@ -231,6 +231,8 @@ def persons(text: str) -> list[str]:
     ("市商务局副局长欧阳卫华昨天到企业调研。", ["欧阳卫华"]),    # or a date
     # a foreign name's first part the segmenter tags as an abbreviation (j) starts the name
     ("队长波多利亚诺伤愈复出。", ["波多利亚诺"]),
+    # a "Chinese" name inside a foreign name, in its characters, is a part of it (not 贾诺)
+    ("主演克里斯托弗贾诺饰演一名警察。", ["克里斯托弗贾诺"]),
     ("主帅科比尔什利说球队很努力。", ["科比尔什利"]),
 ])
 def test_person_patterns(text, expected):

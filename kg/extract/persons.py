@@ -244,6 +244,11 @@ def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
         f = foreign.get(m.start)
         if m.rule == "chinese" and f is not None and f.end > m.end and is_translit(m.text):
             cut[id(m)] = f
+    # 卡|马克说: a "Chinese" name inside a foreign name, in its characters, is a part of it
+    inner = {id(m) for m in found if m.rule == "chinese" and m.start not in foreign and is_translit(m.text)
+             and any(f.start < m.start and m.end <= f.end for f in foreign.values())}
+    if inner:
+        found = [m for m in found if id(m) not in inner]
     if not cut:
         return found
     best = {}
