@@ -123,6 +123,10 @@ def test_same_recogniser_as_the_build():
     ("公司人士透露，张明渝的举报活动已经结束。", {("张明渝", "person", "")}),      # segmented 张明|渝
     ("导演王家卫说，这部电影拍了三年。", {("导演", "title", ""), ("王家卫", "person", "")}),
     ("发布会在洛杉矶国际会议中心举行。", {("洛杉矶国际会议中心", "region", "")}),      # a venue is an address
+    # an institution's name does not run back over a closed bracket (a dateline's byline)
+    ("新华网东京3月5日电（记者王海）日本政府今天宣布。", {
+        ("新华网", "institution", "company"), ("东京", "region", ""), ("记者", "title", ""), ("王海", "person", ""),
+        ("日本政府", "institution", "government")}),
 ])
 def test_sentence_patterns(text, expected):
     assert tagged(text) == expected

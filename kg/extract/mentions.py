@@ -521,6 +521,9 @@ def _institutions(text: str, tokens: list[Token], index: TokenIndex) -> list[Spa
         start, k = m.start, index.starting_at(m.start)
         if k is not None and k >= 2 and tokens[k - 1].word == "和" and tokens[k - 2].pos in ("n", "vn"):
             start, _ = expand_left(tokens, k - 2, text)    # 国土资源和|房屋管理局
+        closed = text.rfind(")", start, m.end - 2)
+        if closed >= 0:
+            start = closed + 1      # 日电(记者刘赞)日本政府: a name does not run back over a closed bracket
         out.append(Span(start, m.end, "institution", _subtype_of(m.text, m.subtype), NORMAL))
     _, suffixes = _institution_words()
     for end_idx, (word, subtype) in _word_automaton().iter(text):
