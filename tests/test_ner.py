@@ -210,6 +210,7 @@ def persons(text: str) -> list[str]:
     # a verb of saying or thinking after a name
     ("成龙说这部电影他拍了三年。", ["成龙"]),
     ("姚明认为球队还需要时间磨合。", ["姚明"]),
+    ("宝钢集团的钱海涛（化名）必须每天加班。", ["钱海涛"]),      # or (化名), 先生, 女士 after it
     # after a title, the build's reader keeps only what reads like a name
     ("这位演员代表作不多。", []),
     # a foreign name in parts joined by hyphens is one name

@@ -355,6 +355,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             continue        # a dictionary word that starts with a surname (和平, 高速): no candidate
         if w[0] in GLUED_BEFORE_FOREIGN and _glued_first(tokens, i):
             continue        # 和菲尔|马尼: a word glued to the start of a foreign name, read by _foreign
+        if len(text[max(0, tok.start - 2):tok.start]) == 2 and text[tok.start - 2:tok.start] in surnames:
+            continue        # 司徒|文涛: the given name of a compound surname, read by _titled or as a whole
         known = has_word(w)
         cands: list[tuple[int, float]] = []    # (end offset, evidence from the segmenter)
         if len(w) > sl:
@@ -413,6 +415,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             elif text.startswith(SPEECH_AFTER, end) or text[end:end + 1] in GLUED_AFTER \
                     and text.startswith(SPEECH_AFTER, end + 1):
                 evidence += SAID          # 成龙说, 闫大为认为, 林晓都说
+            elif text.startswith(("(化名)", "先生", "女士", "小姐"), end):
+                evidence += SAID          # 钱海洋(化名), 娄桑小姐: a name before what is said of a person
             score = _score(text, tok.start, end, name, evidence)
             if best is None or score > best[0]:
                 best = (score, end)
