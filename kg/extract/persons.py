@@ -355,7 +355,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             continue        # a dictionary word that starts with a surname (和平, 高速): no candidate
         if w[0] in GLUED_BEFORE_FOREIGN and _glued_first(tokens, i):
             continue        # 和菲尔|马尼: a word glued to the start of a foreign name, read by _foreign
-        if len(text[max(0, tok.start - 2):tok.start]) == 2 and text[tok.start - 2:tok.start] in surnames:
+        if tok.start >= 2 and text[tok.start - 2:tok.start] in surnames:
             continue        # 司徒|文涛: the given name of a compound surname, read by _titled or as a whole
         known = has_word(w)
         cands: list[tuple[int, float]] = []    # (end offset, evidence from the segmenter)
