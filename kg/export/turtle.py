@@ -8,9 +8,7 @@ prefixes, writes data IRIs in full, and escapes every literal per the Turtle
 grammar. Same triples, same bytes."""
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Iterable
 
 from ..graph.iri import BASE
 from ..graph.rdf import PREFIXES, RDF_TYPE, XSD_BOOLEAN, XSD_INTEGER, XSD_STRING, Lit, Pairs, Term
@@ -177,17 +175,4 @@ def _object_key(item) -> tuple:
     return object_key(item[0])
 
 
-def serialize(blocks: Iterable[tuple[str, Pairs]]) -> str:
-    """Turtle text of subject blocks (kg.graph.rdf.subjects, or blocks_of an rdflib Graph)."""
-    if hasattr(blocks, "triples"):   # an rdflib Graph
-        from ..graph.rdf import blocks_of
-        blocks = blocks_of(blocks)
-    buf = io.StringIO()
-    writer = TurtleWriter(buf)
-    for s, pairs in blocks:
-        writer.write(s, pairs)
-    writer.close()
-    return buf.getvalue()
-
-
-__all__ = ["Lit", "Names", "TurtleWriter", "escape_iri", "escape_literal", "header", "object_key", "serialize"]
+__all__ = ["Lit", "Names", "TurtleWriter", "escape_iri", "escape_literal", "header", "object_key"]

@@ -315,21 +315,3 @@ def blocks_of(graph) -> list[tuple[str, Pairs]]:
     for s, p, o in graph:
         by_subject.setdefault(from_rdflib(s), []).append((str(p), from_rdflib(o)))
     return [(s, list(dict.fromkeys(by_subject[s]))) for s in sorted(by_subject)]
-
-
-_RDFLIB_NAMES = ("KG", "ORG", "SCHEMA", "PROV", "LEVELS", "PREDICATES", "TYPES")
-
-
-def __getattr__(name: str):
-    """The vocabulary as rdflib terms (KG.Official, ORG.member, LEVELS, PREDICATES, TYPES), made on first
-    use so that importing this module, and `kg build`, does not need rdflib."""
-    if name not in _RDFLIB_NAMES:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from rdflib import Namespace, URIRef
-    value = {"KG": lambda: Namespace(_KG), "ORG": lambda: Namespace(_ORG), "SCHEMA": lambda: Namespace(_SCHEMA),
-             "PROV": lambda: Namespace(_PROV),
-             "LEVELS": lambda: {k: URIRef(v) for k, v in LEVEL_IRIS.items()},
-             "PREDICATES": lambda: {k: URIRef(v) for k, v in PREDICATE_IRIS.items()},
-             "TYPES": lambda: {k: [URIRef(t) for t in v] for k, v in TYPE_IRIS.items()}}[name]()
-    globals()[name] = value
-    return value
