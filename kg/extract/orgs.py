@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..lexicon.terms import load_terms
 from .spans import SELF_REFERENCES, expand_left
-from .tokens import Token, has_word
+from .tokens import OCCUPATIONS, Token, has_word
 
 # Words that end in a suffix character but name no institution.
 NOT_ORG_WORDS = {"格局", "布局", "大局", "当局", "开局", "结局", "新局", "全局", "网站", "车站", "驿站", "全部", "内部",
@@ -146,7 +146,7 @@ def find_orgs(text: str, tokens: list[Token]) -> list[OrgMatch]:
 CONTINUATIONS = {"有限公司", "股份有限公司", "有限责任公司", "公司", "分公司", "集团"}
 TYPE_HEADS = {"中心", "中队", "大队", "党委", "联席会议", "卫生室", "站", "委员会", "办公室", "领导小组", "分局"}
 COMPANY_SUFFIXES = {"有限公司", "有限责任公司", "股份有限公司", "公司", "集团"}
-OCCUPATION_WORDS = {"医生", "教授", "专家", "护士", "主任医师", "副主任医师"}
+OCCUPATION_WORDS = frozenset(OCCUPATIONS)
 HARD_STOPS = {"的", "在", "与", "是", "为", "对", "把", "被", "从", "向", "等", "了", "将", "由", "于", "及"}
 
 
