@@ -21,7 +21,7 @@ from ..lexicon.terms import load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
-from .persons import find_persons, is_ordinary, is_translit, no_given_name, uncued
+from .persons import CLUB_PREFIX, club_like, find_persons, is_place, is_ordinary, is_translit, no_given_name, uncued
 from .regions import find_places
 from .spans import expand_left
 from .tokens import Token, tokenize
@@ -183,11 +183,13 @@ def _is_sports(text: str) -> bool:
 
 
 def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
-    """In a match report, places and foreign names without a person's cue are teams."""
+    """In a match report, places and clubs without a person's cue are teams; a foreign name that
+    is no club (kg/data/ner_clubs.txt, or the start of one) nor a place is a player."""
     out = []
     for s in spans:
         short = s.end - s.start <= 6
-        if short and (s.type == "region" or s.type == "person" and s.strength == WEAK) \
+        if short and (s.type == "region" or s.type == "person" and s.strength == WEAK
+                      and _teamish(text, s.start, s.end)) \
                 and _team_like(text, s.start, s.end):
             out.append(Span(s.start, s.end, "institution", "other", NORMAL))
         else:
@@ -204,11 +206,30 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
         if j > i:
             start, end = tokens[i].start, tokens[j - 1].end
             if end - start >= 2 and not any(covered[start:end]) and _team_like(text, start, end):
-                out.append(Span(start, end, "institution", "other", WEAK))
+                if _teamish(text, start, end):
+                    out.append(Span(start, end, "institution", "other", WEAK))
+                elif end - start >= 3 and not text.startswith(NOT_PLAYER_AFTER, end) \
+                        and not text.endswith(("vs", "VS"), 0, start):
+                    # a foreign name that no cue made a person, but no club either: a player (莫耶斯)
+                    out.append(Span(start, end, "person", "", WEAK))
             i = j
         else:
             i += 1
     return out
+
+
+# What follows a club's or a ground's name, not a player's (埃伍德公园, …vs, …队).
+NOT_PLAYER_AFTER = ("公园", "vs", "VS", "队")
+
+
+def _teamish(text: str, start: int, end: int) -> bool:
+    """A club (or the start or end of its name, 米德尔), a country or a city: a team in a match
+    report, also where the segmenter cut the club's first characters off (费|耶诺德, 比|莱切) or glued
+    a word after it (威廉希尔|凯比值)."""
+    name = text[start:end]
+    return club_like(name) or club_like(name[1:]) or club_like(text[max(0, start - 1):end]) \
+        or club_like(text[max(0, start - 2):end]) or is_place(name) \
+        or any(club_like(name[:k]) for k in range(CLUB_PREFIX, len(name)))
 
 
 LOCATIVE_BEFORE = ("在", "到", "于", "来到", "前往", "抵达", "位于", "赴", "飞往", "从", "来自")

@@ -124,6 +124,30 @@ def world_places() -> frozenset[str]:
 
 
 @functools.cache
+def clubs() -> frozenset[str]:
+    """Clubs, teams and betting houses of match reports (kg/data/ner_clubs.txt): 阿森纳, 威廉希尔."""
+    text = resources.files("kg.data").joinpath("ner_clubs.txt").read_text(encoding="utf-8")
+    return frozenset(w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split())
+
+
+# How short a start or an end of a club's name may be written (米德尔, 纽卡斯).
+CLUB_PREFIX = 3
+
+
+@functools.cache
+def _club_forms() -> frozenset[str]:
+    """The clubs and the starts and ends of their names a report writes for them (米德尔 for
+    米德尔斯堡; 拉德巴赫, where the segmenter cut 门兴格|拉德巴赫)."""
+    return frozenset([c[:k] for c in clubs() for k in range(min(CLUB_PREFIX, len(c)), len(c) + 1)]
+                     + [c[-k:] for c in clubs() for k in range(CLUB_PREFIX, len(c))])
+
+
+def club_like(word: str) -> bool:
+    """A club's name or the start of one (米德尔, 纽卡斯): no player."""
+    return word in _club_forms()
+
+
+@functools.cache
 def not_names() -> frozenset[str]:
     text = resources.files("kg.data").joinpath("ner_not_names.txt").read_text(encoding="utf-8")
     return frozenset(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
@@ -184,7 +208,7 @@ def _titled(text: str, title_ends: frozenset[int]) -> list[PersonMatch]:
             if len(name) == length and all(_is_han(c) for c in name) and not no_given_name(name) \
                     and ((_surname_len(name) or _unknown_name(name)) and text.startswith(_SAID_OR_BYLINE, end + length)
                          or byline and _byline_end(text, end + length) and _char_tag(name[0]) != "p"
-                         and not _is_place(name)) \
+                         and not is_place(name)) \
                     and name not in not_names():
                 # a compound surname's name outranks its given part read as a name (司徒|文涛)
                 out.append(PersonMatch(end, end + length, name, 1.2 if length == 4 else 0.9, "titled"))
@@ -212,11 +236,12 @@ def _byline_end(text: str, end: int) -> bool:
     if m.end() - end <= 2:
         return True
     place = m.group()[:-2] if m.group().endswith("报道") else m.group()[:-1]
-    return _is_place(place)
+    return is_place(place)
 
 
 @functools.cache
-def _is_place(word: str) -> bool:
+def is_place(word: str) -> bool:
+    """A world city or country, or a place of the gazetteer."""
     from ..lexicon.gazetteer import load_gazetteer
     return word in world_places() or bool(load_gazetteer().lookup(word))
 

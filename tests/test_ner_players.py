@@ -1,0 +1,45 @@
+"""`kg ner`: foreign names in sports and general news — players and coaches against
+clubs and places (kg/extract/persons.py, kg/extract/mentions.py `_teams`). The
+sentences are written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.mentions import recognise
+from kg.extract.persons import club_like
+
+
+def tagged(text: str) -> set[tuple[str, str, str]]:
+    return {(m["text"], m["type"], m["subtype"]) for m in recognise(text)}
+
+
+def persons(text: str) -> list[str]:
+    return [m["text"] for m in recognise(text) if m["type"] == "person"]
+
+
+def test_club_forms():
+    assert club_like("阿森纳") and club_like("费耶诺德")
+    assert club_like("米德尔")          # the start of 米德尔斯堡, as a match preview writes it
+    assert not club_like("米德")        # too short to tell
+    assert not club_like("科雷萨罗")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # in a match report, a foreign name that is no club and no place is a player, cue or not
+    ("上轮比赛中，科雷萨罗的发挥至关重要，帮助球队客场取胜。", {("科雷萨罗", "person", "")}),
+    ("本轮比赛，主队的进攻要依靠达米亚诺维奇在中路的组织。", {("达米亚诺维奇", "person", "")}),
+    ("主帅赛后承认，球队少了帕斯托雷利，进攻乏力。", {("主帅", "title", ""), ("帕斯托雷利", "person", "")}),
+    # clubs stay teams, also written short
+    ("本轮联赛，费耶诺德主场迎战特温特。", {("费耶诺德", "institution", "other"), ("特温特", "institution", "other")}),
+    ("米德尔上轮主场失利，本场比赛必须拿分。", {("米德尔", "institution", "other")}),
+])
+def test_match_report_players_and_clubs(text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "威廉希尔凯比值显示主队占优，本场比赛主胜赔率较低。",     # a betting house, a word glued after it
+    "本场比赛在埃伍德公园球场进行，主队占优。",                 # a ground
+])
+def test_match_report_no_player(text):
+    assert persons(text) == []
