@@ -32,6 +32,10 @@ def test_club_forms():
     # clubs stay teams, also written short
     ("本轮联赛，费耶诺德主场迎战特温特。", {("费耶诺德", "institution", "other"), ("特温特", "institution", "other")}),
     ("米德尔上轮主场失利，本场比赛必须拿分。", {("米德尔", "institution", "other")}),
+    # two characters: a player when they stand whole and start no club's name
+    ("本场比赛，主队的锋线依靠鲁卡，他的状态非常好。", {("鲁卡", "person", "")}),
+    ("球队中场核心伤愈复出，埃托也将首发。", {("中场", "title", ""), ("埃托", "person", "")}),
+    ("上轮联赛，勒沃客场取胜，本场主胜。", {("勒沃", "institution", "other")}),
 ])
 def test_match_report_players_and_clubs(text, expected):
     assert tagged(text) == expected
@@ -40,6 +44,7 @@ def test_match_report_players_and_clubs(text, expected):
 @pytest.mark.parametrize("text", [
     "威廉希尔凯比值显示主队占优，本场比赛主胜赔率较低。",     # a betting house, a word glued after it
     "本场比赛在埃伍德公园球场进行，主队占优。",                 # a ground
+    "本轮联赛，两队交手的场次多达十场。",                       # a word the dictionary tags as a foreign name
 ])
 def test_match_report_no_player(text):
     assert persons(text) == []

@@ -21,10 +21,11 @@ from ..lexicon.terms import load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
-from .persons import CLUB_PREFIX, club_like, find_persons, is_place, is_ordinary, is_translit, no_given_name, uncued
+from .persons import (CLUB_PREFIX, char_tag, club_like, club_start, find_persons, is_ordinary, is_place, is_translit, no_given_name,
+                      translit_chars, uncued)
 from .regions import find_places
 from .spans import expand_left
-from .tokens import Token, tokenize
+from .tokens import Token, has_word, tokenize
 
 TYPES = ("person", "title", "institution", "region")
 SUBTYPES = {"government": "government", "party": "government", "company": "company"}
@@ -208,14 +209,23 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
             if end - start >= 2 and not any(covered[start:end]) and _team_like(text, start, end):
                 if _teamish(text, start, end):
                     out.append(Span(start, end, "institution", "other", WEAK))
-                elif end - start >= 3 and not text.startswith(NOT_PLAYER_AFTER, end) \
-                        and not text.endswith(("vs", "VS"), 0, start):
+                elif (end - start >= 3 or _short_player(text, start, end, tokens[i].pos)) \
+                        and not text.startswith(NOT_PLAYER_AFTER, end) and not text.endswith(("vs", "VS"), 0, start):
                     # a foreign name that no cue made a person, but no club either: a player (莫耶斯)
                     out.append(Span(start, end, "person", "", WEAK))
             i = j
         else:
             i += 1
     return out
+
+
+def _short_player(text: str, start: int, end: int, pos: str) -> bool:
+    """鲁尼, 托蒂: a two-character foreign name in a match report is a player when it stands whole
+    (no transliteration character glued on either side: 奥林匹亚|科斯), is no dictionary word unless
+    the dictionary calls it a foreign name (埃托; but 多达, 多 a number) and starts no club's name (沙尔 for 沙尔克)."""
+    name = text[start:end]
+    return text[start - 1:start] not in translit_chars() and text[end:end + 1] not in translit_chars() \
+        and (pos == "nrt" and char_tag(name[0]) != "m" or not has_word(name)) and not club_start(name)
 
 
 # What follows a club's or a ground's name, not a player's (埃伍德公园, …vs, …队).
@@ -228,7 +238,7 @@ def _teamish(text: str, start: int, end: int) -> bool:
     a word after it (威廉希尔|凯比值)."""
     name = text[start:end]
     return club_like(name) or club_like(name[1:]) or club_like(text[max(0, start - 1):end]) \
-        or club_like(text[max(0, start - 2):end]) or is_place(name) \
+        or club_like(text[max(0, start - 2):end]) or is_place(name) or len(name) == 2 and club_start(name) \
         or any(club_like(name[:k]) for k in range(CLUB_PREFIX, len(name)))
 
 

@@ -148,6 +148,16 @@ def club_like(word: str) -> bool:
 
 
 @functools.cache
+def _club_starts() -> frozenset[str]:
+    return frozenset(c[:2] for c in clubs())
+
+
+def club_start(word: str) -> bool:
+    """The first two characters of a club's name (沙尔 of 沙尔克)."""
+    return word in _club_starts()
+
+
+@functools.cache
 def not_names() -> frozenset[str]:
     text = resources.files("kg.data").joinpath("ner_not_names.txt").read_text(encoding="utf-8")
     return frozenset(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
@@ -499,6 +509,9 @@ def _speaker(text: str, start: int, end: int) -> bool:
 def _char_tag(ch: str) -> str:
     """The segmenter's tag of a character standing alone."""
     return rjieba.tag(ch)[0][1]
+
+
+char_tag = _char_tag
 
 
 def _function_char(ch: str) -> bool:
