@@ -36,6 +36,11 @@ def test_club_forms():
     ("本场比赛，主队的锋线依靠鲁卡，他的状态非常好。", {("鲁卡", "person", "")}),
     ("球队中场核心伤愈复出，埃托也将首发。", {("中场", "title", ""), ("埃托", "person", "")}),
     ("上轮联赛，勒沃客场取胜，本场主胜。", {("勒沃", "institution", "other")}),
+    # a foreign name the segmenter calls a place, but no place or club the lexicons know, is a player
+    ("本场比赛，客队依靠罗本的远射扳平比分。", {("罗本", "person", "")}),
+    ("赛季初罗西教练对阵容做了调整。", {("罗西", "person", ""), ("教练", "title", "")}),
+    # two clubs written together are no player
+    ("本轮联赛，罗马米兰均有主场之利。", {("罗马米兰", "institution", "other")}),
 ])
 def test_match_report_players_and_clubs(text, expected):
     assert tagged(text) == expected

@@ -21,7 +21,7 @@ from ..lexicon.terms import load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
-from .persons import (CLUB_PREFIX, char_tag, club_like, club_start, find_persons, is_ordinary, is_place, is_translit, no_given_name,
+from .persons import (CLUB_PREFIX, PLACE_ENDINGS, char_tag, club_like, club_start, find_persons, is_ordinary, is_place, is_translit, no_given_name,
                       translit_chars, uncued)
 from .regions import find_places
 from .spans import expand_left
@@ -192,7 +192,13 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
         if short and (s.type == "region" or s.type == "person" and s.strength == WEAK
                       and _teamish(text, s.start, s.end)) \
                 and _team_like(text, s.start, s.end):
-            out.append(Span(s.start, s.end, "institution", "other", NORMAL))
+            if s.type == "region" and is_translit(text[s.start:s.end]) and text[s.end - 1] not in PLACE_ENDINGS \
+                    and not text.endswith(("vs", "VS"), 0, s.start) \
+                    and not _teamish(text, s.start, s.end):
+                # a foreign name the segmenter calls a place (罗本, 加尔加诺) but no place or club: a player
+                out.append(Span(s.start, s.end, "person", "", s.strength))
+            else:
+                out.append(Span(s.start, s.end, "institution", "other", NORMAL))
         else:
             out.append(s)
     covered = bytearray(len(text))
@@ -235,11 +241,12 @@ NOT_PLAYER_AFTER = ("公园", "vs", "VS", "队")
 def _teamish(text: str, start: int, end: int) -> bool:
     """A club (or the start or end of its name, 米德尔), a country or a city: a team in a match
     report, also where the segmenter cut the club's first characters off (费|耶诺德, 比|莱切) or glued
-    a word after it (威廉希尔|凯比值)."""
+    a word after it (威廉希尔|凯比值), or two clubs written together (罗马米兰)."""
     name = text[start:end]
     return club_like(name) or club_like(name[1:]) or club_like(text[max(0, start - 1):end]) \
         or club_like(text[max(0, start - 2):end]) or is_place(name) or len(name) == 2 and club_start(name) \
-        or any(club_like(name[:k]) for k in range(CLUB_PREFIX, len(name)))
+        or any(club_like(name[:k]) for k in range(CLUB_PREFIX, len(name))) \
+        or any(club_like(name[:k]) and club_like(name[k:]) for k in range(2, len(name) - 1))
 
 
 LOCATIVE_BEFORE = ("在", "到", "于", "来到", "前往", "抵达", "位于", "赴", "飞往", "从", "来自")
