@@ -39,6 +39,11 @@ def test_club_forms():
     # a foreign name the segmenter calls a place, but no place or club the lexicons know, is a player
     ("本场比赛，客队依靠罗本的远射扳平比分。", {("罗本", "person", "")}),
     ("赛季初罗西教练对阵容做了调整。", {("罗西", "person", ""), ("教练", "title", "")}),
+    # a match report is told by its words (首发出场) or by a club's name of three characters or more
+    ("上周末，帕尔蒂诺再次首发出场。", {("帕尔蒂诺", "person", "")}),
+    ("阿森纳近况不佳，托雷蒂诺难辞其咎。", {("阿森纳", "institution", "other"), ("托雷蒂诺", "person", "")}),
+    # 首发 alone is no match report's word: a product's launch
+    ("新品在北京、杭州首发，活动也在上海举行。", {("北京", "region", ""), ("杭州", "region", ""), ("上海", "region", "")}),
     # two clubs written together are no player
     ("本轮联赛，罗马米兰均有主场之利。", {("罗马米兰", "institution", "other")}),
 ])

@@ -14,6 +14,7 @@ import functools
 import re
 from bisect import bisect_left
 from importlib import resources
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..lexicon.names import load_surnames, person_name_score
@@ -21,8 +22,8 @@ from ..lexicon.terms import load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
-from .persons import (CLUB_PREFIX, PLACE_ENDINGS, char_tag, club_like, club_start, find_persons, is_ordinary, is_place, is_translit, no_given_name,
-                      translit_chars, uncued)
+from .persons import (CLUB_PREFIX, PLACE_ENDINGS, char_tag, club_like, club_start, clubs, find_persons, is_ordinary,
+                      is_place, is_translit, no_given_name, translit_chars, uncued)
 from .regions import find_places
 from .spans import expand_left
 from .tokens import Token, has_word, tokenize
@@ -150,7 +151,8 @@ def recognise(original: str) -> list[dict]:
     tokens = tokenize(text)
     index = TokenIndex(tokens)
     titles = _titles(text, tokens, index)
-    sports = _is_sports(text)
+    # a match report: its words (比赛, 首发阵容…), or a club's name of three characters or more (切尔西)
+    sports = _is_sports(text) or not _club_words().isdisjoint(map(itemgetter(0), tokens))
     spans = (_regions(text, tokens, sports, index) + _institutions(text, tokens, index) + titles
              + _persons(text, tokens, frozenset(t.end for t in titles)))
     if sports:
@@ -172,11 +174,19 @@ SPORTS_CUES = ("比赛", "赛季", "联赛", "主场", "客场", "球队", "进�
                "主胜", "客胜", "赔率", "足彩", "胜负彩", "欧冠", "英超", "意甲", "西甲", "德甲", "法甲", "中超", "积分",
                "主帅", "教练", "球迷", "平局", "比分", "vs", "VS", "联赛杯", "足总杯", "国家队", "国脚", "前锋", "后卫",
                "中场", "门将", "降级", "保级", "争冠", "夺冠", "冷门", "上轮", "本轮", "首回合", "次回合", "小组赛",
-               "淘汰赛", "决赛", "半决赛", "NBA", "球员", "球场", "德比", "大胜", "不敌", "负于", "输给", "交锋", "交手")
+               "淘汰赛", "决赛", "半决赛", "NBA", "球员", "球场", "德比", "大胜", "不敌", "负于", "输给", "交锋", "交手",
+               "替补", "缺阵", "伤停", "入球", "中锋", "锋线", "防线", "破门", "助攻", "点球", "红牌", "梅开二度",
+               "帽子戏法", "转会", "租借", "联盟杯", "世界杯", "欧洲杯", "足总", "博彩", "用兵", "首发阵容", "首发出场", "伤愈", "进球", "边锋", "中卫", "后腰", "射手", "执教", "球星")
 NOT_TEAM_AFTER = ("球场", "体育场", "体育馆", "市", "省", "人", "的球场", "时间")
 
 
 SPORTS_RE = re.compile("|".join(map(re.escape, SPORTS_CUES)))
+
+
+@functools.cache
+def _club_words() -> frozenset[str]:
+    """Clubs' names of three characters or more (切尔西, 阿森纳): no shorter, which are cities (罗马, 米兰)."""
+    return frozenset(c for c in clubs() if len(c) >= 3)
 
 
 def _is_sports(text: str) -> bool:
