@@ -58,3 +58,12 @@ def test_match_report_players_and_clubs(text, expected):
 ])
 def test_match_report_no_player(text):
     assert persons(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what is said only of a person after a foreign name (生前, 的时代, 作于, 宣称…)
+    ("据说卡斯泰利生前最喜欢这幅画。", ["卡斯泰利"]),
+    ("即使在阿雷戈尼的时代，球队也没有这样的阵容。", ["阿雷戈尼"]),
+])
+def test_person_cues_after_foreign_names(text, expected):
+    assert persons(text) == expected
