@@ -22,8 +22,8 @@ from ..lexicon.terms import load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
-from .persons import (CLUB_PREFIX, PLACE_ENDINGS, char_tag, club_like, club_start, clubs, find_persons, is_ordinary,
-                      is_place, is_translit, no_given_name, translit_chars, uncued)
+from .persons import (CLUB_PREFIX, PLACE_ENDINGS, bookmakers, char_tag, club_like, club_start, clubs, find_persons,
+                      is_ordinary, is_place, is_translit, no_given_name, sports_terms, translit_chars, uncued)
 from .regions import find_places
 from .spans import expand_left
 from .tokens import Token, has_word, tokenize
@@ -199,16 +199,16 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
     out = []
     for s in spans:
         short = s.end - s.start <= 6
-        if short and (s.type == "region" or s.type == "person" and s.strength == WEAK
-                      and _teamish(text, s.start, s.end)) \
+        name = text[s.start:s.end]
+        if short and (s.type == "region" or s.type == "person" and (s.strength == WEAK and _teamish(text, s.start, s.end)
+                                                                     or name in clubs())) \
                 and _team_like(text, s.start, s.end):
-            if s.type == "region" and is_translit(text[s.start:s.end]) and text[s.end - 1] not in PLACE_ENDINGS \
-                    and not text.endswith(("vs", "VS"), 0, s.start) \
-                    and not _teamish(text, s.start, s.end):
+            if s.type == "region" and is_translit(name) and text[s.end - 1] not in PLACE_ENDINGS \
+                    and not text.endswith(("vs", "VS"), 0, s.start) and not _teamish(text, s.start, s.end):
                 # a foreign name the segmenter calls a place (罗本, 加尔加诺) but no place or club: a player
                 out.append(Span(s.start, s.end, "person", "", s.strength))
-            else:
-                out.append(Span(s.start, s.end, "institution", "other", NORMAL))
+            elif name not in sports_terms():
+                out.append(Span(s.start, s.end, "institution", _club_kind(name), NORMAL))
         else:
             out.append(s)
     covered = bytearray(len(text))
@@ -223,8 +223,10 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
         if j > i:
             start, end = tokens[i].start, tokens[j - 1].end
             if end - start >= 2 and not any(covered[start:end]) and _team_like(text, start, end):
-                if _teamish(text, start, end):
-                    out.append(Span(start, end, "institution", "other", WEAK))
+                if text[start:end] in sports_terms():
+                    pass            # 凯利指数: a term, no team
+                elif _teamish(text, start, end):
+                    out.append(Span(start, end, "institution", _club_kind(text[start:end]), WEAK))
                 elif (end - start >= 3 or _short_player(text, start, end, tokens[i].pos)) \
                         and not text.startswith(NOT_PLAYER_AFTER, end) and not text.endswith(("vs", "VS"), 0, start):
                     # a foreign name that no cue made a person, but no club either: a player (莫耶斯)
@@ -233,6 +235,11 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
         else:
             i += 1
     return out
+
+
+def _club_kind(name: str) -> str:
+    """The subtype of a team's span: a betting house (威廉希尔, 立博) is a company."""
+    return "company" if any(name.startswith(b) for b in bookmakers()) else "other"
 
 
 def _short_player(text: str, start: int, end: int, pos: str) -> bool:

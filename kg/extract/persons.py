@@ -124,10 +124,34 @@ def world_places() -> frozenset[str]:
 
 
 @functools.cache
-def clubs() -> frozenset[str]:
-    """Clubs, teams and betting houses of match reports (kg/data/ner_clubs.txt): 阿森纳, 威廉希尔."""
+def _sports_names() -> dict[str, frozenset[str]]:
+    """The sections of kg/data/ner_clubs.txt: clubs, bookmakers, terms."""
     text = resources.files("kg.data").joinpath("ner_clubs.txt").read_text(encoding="utf-8")
-    return frozenset(w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split())
+    sections: dict[str, set[str]] = {}
+    section = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif line and not line.startswith("#"):
+            sections.setdefault(section, set()).update(line.split())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+@functools.cache
+def clubs() -> frozenset[str]:
+    """Clubs, betting houses and terms of match reports (kg/data/ner_clubs.txt): 阿森纳, 威廉希尔, 凯利."""
+    return frozenset().union(*_sports_names().values())
+
+
+def sports_terms() -> frozenset[str]:
+    """Words of match previews that name no one and no team (凯利 of 凯利指数, 德比)."""
+    return _sports_names()["terms"]
+
+
+def bookmakers() -> frozenset[str]:
+    """Betting houses (威廉希尔, 立博): companies, not clubs."""
+    return _sports_names()["bookmakers"]
 
 
 # How short a start or an end of a club's name may be written (米德尔, 纽卡斯).
