@@ -44,6 +44,8 @@ def test_club_forms():
     ("阿森纳近况不佳，托雷蒂诺难辞其咎。", {("阿森纳", "institution", "other"), ("托雷蒂诺", "person", "")}),
     # 首发 alone is no match report's word: a product's launch
     ("新品在北京、杭州首发，活动也在上海举行。", {("北京", "region", ""), ("杭州", "region", ""), ("上海", "region", "")}),
+    # the name's last character glued to the word after it goes back to the name (贝尼特|斯会)
+    ("本场比赛，估计贝尼特斯会在两个边路做文章。", {("贝尼特斯", "person", "")}),
     # a club's name is the club, even with what reads as a person's cue (榜首切尔西（33分）)
     ("上轮比赛，只有榜首切尔西（33分）保持不败。", {("切尔西", "institution", "other")}),
     # a betting house is a company; a term of match previews is nothing

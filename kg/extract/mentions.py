@@ -222,6 +222,8 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
             j += 1
         if j > i:
             start, end = tokens[i].start, tokens[j - 1].end
+            if j < n and _glued_on(tokens[j]):
+                end += 1            # 索斯盖|特拿, 马扎|里并: the name's last character glued to the next word
             if end - start >= 2 and not any(covered[start:end]) and _team_like(text, start, end):
                 if text[start:end] in sports_terms():
                     pass            # 凯利指数: a term, no team
@@ -235,6 +237,11 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
         else:
             i += 1
     return out
+
+
+def _glued_on(tok: Token) -> bool:
+    w = tok.word
+    return len(w) == 2 and w[0] in translit_chars() and not has_word(w) and not is_translit(w)
 
 
 def _club_kind(name: str) -> str:
