@@ -74,3 +74,12 @@ def test_match_report_no_player(text):
 ])
 def test_person_cues_after_foreign_names(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a foreign name before a sight's or a venue's word is a place (…小镇, …拱门, …神庙, …赛道)
+    "我们的第一站是安德马特小镇，风景很美。",
+    "傍晚我们到了壮观的奥尔特加拱门。",
+])
+def test_foreign_places_are_no_persons(text):
+    assert persons(text) == []
