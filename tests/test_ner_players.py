@@ -51,6 +51,7 @@ def test_club_forms():
     # a betting house is a company; a term of match previews is nothing
     ("赔率统计：威廉希尔主胜赔1.40。", {("威廉希尔", "institution", "company")}),
     ("本轮比赛的凯利指数显示主队占优。", set()),
+    ("本场比赛，威廉·希尔开出了较低的主胜赔率。", {("威廉·希尔", "institution", "company")}),
     # two clubs written together are no player
     ("本轮联赛，罗马米兰均有主场之利。", {("罗马米兰", "institution", "other")}),
 ])

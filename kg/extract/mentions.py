@@ -199,7 +199,7 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
     out = []
     for s in spans:
         short = s.end - s.start <= 6
-        name = text[s.start:s.end]
+        name = text[s.start:s.end].replace("·", "")       # 威廉·希尔 is 威廉希尔
         if short and (s.type == "region" or s.type == "person" and (s.strength == WEAK and _teamish(text, s.start, s.end)
                                                                      or name in clubs())) \
                 and _team_like(text, s.start, s.end):
