@@ -77,6 +77,16 @@ def test_person_cues_after_foreign_names(text, expected):
     assert persons(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # three foreign names or more in a list, none a place or a club, are people
+    ("展出的作品包括布洛维奇、马特里尼和卡斯特拉诺的油画。", ["布洛维奇", "马特里尼", "卡斯特拉诺"]),
+    # not a list of places
+    ("他去过伦敦、巴黎、马德里和维也纳。", []),
+])
+def test_long_lists_of_foreign_names(text, expected):
+    assert persons(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     # a foreign name before a sight's or a venue's word is a place (…小镇, …拱门, …神庙, …赛道)
     "我们的第一站是安德马特小镇，风景很美。",

@@ -621,13 +621,34 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         if len(name) >= 2 and name not in blocked:
             runs.append((start, end, parts))
     out = []
-    for (start, end, parts), (first, last) in zip(runs, _groups(text, runs)):
+    groups = _groups(text, runs)
+    long_lists = _long_lists(text, runs, groups) if len(runs) >= 3 else set()
+    for (start, end, parts), (first, last) in zip(runs, groups):
         score = _foreign_score(text, start, end, parts, first, last) + (0.3 if start in title_ends else 0.0)
+        if (first, last) in long_lists:
+            score += LONG_LIST      # 雷诺阿、莫奈、夏卡尔及毕加索: three foreign names in a row name people
         # a place unless said of a person: 德罗巴伤愈
         place = len(parts) == 1 and parts[0].pos == "ns" or text[start:end] in world_places()
         out.append(PersonMatch(start, end, text[start:end], score, "foreign",
                                PLACE_AS_PERSON if place else FOREIGN_THRESHOLD))
     return out
+
+
+# Evidence for each item of a list of three foreign names or more, none a place or a club.
+LONG_LIST = 0.4
+
+
+def _long_lists(text: str, runs: list, groups: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The lists of three runs or more none of which is a place or a club (the places and clubs
+    are listed as often as the people)."""
+    size: dict[tuple[int, int], int] = {}
+    bad = set()
+    for (start, end, parts), bounds in zip(runs, groups):
+        size[bounds] = size.get(bounds, 0) + 1
+        name = text[start:end]
+        if is_place(name) or club_like(name):
+            bad.add(bounds)
+    return {bounds for bounds, k in size.items() if k >= 3 and bounds not in bad}
 
 
 GROUP_SEPARATORS = ("、", "和", "与", "及", "以及", "或", "或者")
