@@ -36,6 +36,10 @@ def test_club_forms():
     ("本场比赛，主队的锋线依靠鲁卡，他的状态非常好。", {("鲁卡", "person", "")}),
     ("球队中场核心伤愈复出，佩顿也将首发。", {("中场", "title", ""), ("佩顿", "person", "")}),
     ("上轮联赛，勒沃客场取胜，本场主胜。", {("勒沃", "institution", "other")}),
+    # a foreign name the dictionary lists as a rare noun, with what is said of a person after it
+    ("比赛结束后，扬格也承认球队踢得不好。", {("扬格", "person", "")}),
+    ("不过胡珀的球队本场必须取胜。", {("胡珀", "person", "")}),
+    ("两队在联赛历史上只交手过两次。", set()),                  # a common noun
     # a foreign name the segmenter calls a place, but no place or club the lexicons know, is a player
     ("本场比赛，客队依靠伦德的远射扳平比分。", {("伦德", "person", "")}),
     ("赛季初伦尼教练对阵容做了调整。", {("伦尼", "person", ""), ("教练", "title", "")}),

@@ -22,11 +22,12 @@ from ..lexicon.terms import load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
+from .persons import AFTER_PERSON, PLAYER_CUES_AFTER, SPEECH_AFTER
 from .persons import (CLUB_PREFIX, PLACE_ENDINGS, bookmakers, char_tag, club_like, club_start, clubs, find_persons,
                       is_ordinary, is_place, is_translit, no_given_name, sports_terms, translit_chars, uncued)
 from .regions import find_places
 from .spans import expand_left
-from .tokens import Token, has_word, tokenize
+from .tokens import Token, has_word, tokenize, word_count
 
 TYPES = ("person", "title", "institution", "region")
 SUBTYPES = {"government": "government", "party": "government", "company": "company"}
@@ -205,7 +206,7 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
                 and _team_like(text, s.start, s.end):
             if s.type == "region" and is_translit(name) and text[s.end - 1] not in PLACE_ENDINGS \
                     and not text.endswith(("vs", "VS"), 0, s.start) and not _teamish(text, s.start, s.end):
-                # a foreign name the segmenter calls a place (罗本, 加尔加诺) but no place or club: a player
+                # a foreign name the segmenter calls a place (伦德) but no place or club: a player
                 out.append(Span(s.start, s.end, "person", "", s.strength))
             elif name not in sports_terms():
                 out.append(Span(s.start, s.end, "institution", _club_kind(name), NORMAL))
@@ -220,10 +221,13 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
         j = i
         while j < n and is_translit(tokens[j].word) and not is_ordinary(tokens[j]):
             j += 1
+        if j == i and tokens[i].pos == "n" and len(tokens[i].word) == 2 and is_translit(tokens[i].word) \
+                and text.startswith(NOUN_NAME_AFTER, tokens[i].end) and word_count(tokens[i].word) < RARE_NOUN:
+            j = i + 1       # 扬格也, 胡珀的球队: a foreign name the dictionary lists as a rare noun (not 历史, 豪门)
         if j > i:
             start, end = tokens[i].start, tokens[j - 1].end
             if j < n and _glued_on(tokens[j]):
-                end += 1            # 索斯盖|特拿, 马扎|里并: the name's last character glued to the next word
+                end += 1            # 马蒂诺|斯会: the name's last character glued to the next word
             if end - start >= 2 and not any(covered[start:end]) and _team_like(text, start, end):
                 if text[start:end] in sports_terms():
                     pass            # 凯利指数: a term, no team
@@ -231,12 +235,17 @@ def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
                     out.append(Span(start, end, "institution", _club_kind(text[start:end]), WEAK))
                 elif (end - start >= 3 or _short_player(text, start, end, tokens[i].pos)) \
                         and not text.startswith(NOT_PLAYER_AFTER, end) and not text.endswith(("vs", "VS"), 0, start):
-                    # a foreign name that no cue made a person, but no club either: a player (莫耶斯)
+                    # a foreign name that no cue made a person, but no club either: a player (科雷萨罗)
                     out.append(Span(start, end, "person", "", WEAK))
             i = j
         else:
             i += 1
     return out
+
+
+# How often (in the segmenter's dictionary) a noun may occur and still be read as a player's name.
+RARE_NOUN = 100
+NOUN_NAME_AFTER = SPEECH_AFTER + PLAYER_CUES_AFTER + AFTER_PERSON + ("也", "的球队")
 
 
 def _glued_on(tok: Token) -> bool:
@@ -250,15 +259,15 @@ def _club_kind(name: str) -> str:
 
 
 def _short_player(text: str, start: int, end: int, pos: str) -> bool:
-    """鲁尼, 托蒂: a two-character foreign name in a match report is a player when it stands whole
+    """鲁卡, 佩顿: a two-character foreign name in a match report is a player when it stands whole
     (no transliteration character glued on either side: 奥林匹亚|科斯), is no dictionary word unless
-    the dictionary calls it a foreign name (埃托; but 多达, 多 a number) and starts no club's name (沙尔 for 沙尔克)."""
+    the dictionary calls it a foreign name (佩顿; but 多达, 多 a number) and starts no club's name (沙尔 for 沙尔克)."""
     name = text[start:end]
     return text[start - 1:start] not in translit_chars() and text[end:end + 1] not in translit_chars() \
-        and (pos == "nrt" and char_tag(name[0]) != "m" or not has_word(name)) and not club_start(name)
+        and (pos == "nrt" and char_tag(name[0]) != "m" or pos == "n" or not has_word(name)) and not club_start(name)
 
 
-# What follows a club's or a ground's name, not a player's (埃伍德公园, …vs, …队).
+# What follows a club's or a ground's name, not a player's (…公园, …vs, …队).
 NOT_PLAYER_AFTER = ("公园", "vs", "VS", "队")
 
 

@@ -626,7 +626,7 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
     for (start, end, parts), (first, last) in zip(runs, groups):
         score = _foreign_score(text, start, end, parts, first, last) + (0.3 if start in title_ends else 0.0)
         if (first, last) in long_lists:
-            score += LONG_LIST      # 雷诺阿、莫奈、夏卡尔及毕加索: three foreign names in a row name people
+            score += LONG_LIST      # 布洛维奇、马特里尼和卡斯特拉诺: three foreign names name people
         # a place unless said of a person: 德罗巴伤愈
         place = len(parts) == 1 and parts[0].pos == "ns" or text[start:end] in world_places()
         out.append(PersonMatch(start, end, text[start:end], score, "foreign",

@@ -93,3 +93,9 @@ def tokenize(text: str) -> list[Token]:
 
 def has_word(word: str) -> bool:
     return rjieba.has_word(word)
+
+
+def word_count(word: str) -> int:
+    """The segmenter's count of a word in its dictionary (at least what it takes to keep the
+    word whole): 历史 34460, 温格 71."""
+    return rjieba.suggest_freq(word)
