@@ -510,6 +510,11 @@ def _not_given(given: str) -> bool:
     return given[0] in "某氏姓" or given.startswith(_NOT_GIVEN_LONG)
 
 
+def glued_after(ch: str) -> bool:
+    """说, 的, 在: a one-character word glued after a name that never ends one (齐骥|在, 石涛|的)."""
+    return ch in GLUED_AFTER and _ratio(ch) < THIRD_RATIO
+
+
 def _third_given(text: str, nxt: Token) -> bool:
     """The segmenter cut a three-character name after two (张明|渝, 李晓|林先生): the next
     character stands alone or before a word said of a person, and the name is bounded after it."""
