@@ -18,6 +18,13 @@ def persons(text: str) -> list[str]:
     ("住建部副部长马涛在谈及保障房时说，今年还要加快建设。", ["马涛"]),
     # a third given character that often ends names is still read (才, 和)
     ("本报记者周范才石家庄报道", ["周范才"]),
+    # what is said of a person after a name the dictionary also knows as a word: directing,
+    # acting, writing, dying (林海 is also "a sea of forest")
+    ("在众多武侠小说里，林海笔下的人物最洒脱。", ["林海"]),
+    ("据说林海生前最爱这幅画。", ["林海"]),
+    ("她将与林海主演的新片下月开机。", ["林海"]),
+    # the last part of a dotted foreign name stays in it, whatever the cue after it
+    ("新片由英国导演凯文·利玛执导，下月上映。", ["凯文·利玛"]),
 ])
 def test_chinese_name_patterns(text, expected):
     assert persons(text) == expected

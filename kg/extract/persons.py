@@ -59,6 +59,8 @@ AFTER_PERSON = AFTER_NAME + _cues("after_person")
 # What follows a three-character name whose third character the segmenter joined to the next
 # word (梅建|明文/摄, 张照|新分析, 黄信|敬昨日表示): a byline's 文 and 摄, a date.
 AFTER_THIRD = _cues("after_third")
+# What follows a person's name and not a thing's (徐克导演的, 金庸笔下, 生前).
+WORK_AFTER = _cues("work_after")
 # How much likelier in given names than in ordinary words (log10, given_names.tsv) a character
 # that is also a verb or an adverb must be to end one.
 THIRD_RATIO = -1.0
@@ -414,6 +416,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             continue        # a dictionary word that starts with a surname (和平, 高速): no candidate
         if w[0] in GLUED_BEFORE_FOREIGN and _glued_first(tokens, i):
             continue        # 和菲尔|马尼: a word glued to the start of a foreign name, read by _foreign
+        if tok.start and text[tok.start - 1] in NAME_JOINERS:
+            continue        # 凯文·|利玛: the last part of a dotted foreign name, read by _dotted
         if tok.start >= 2 and text[tok.start - 2:tok.start] in surnames:
             continue        # 司徒|文涛: the given name of a compound surname, read by _titled or as a whole
         known = has_word(w)
@@ -474,8 +478,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             elif text.startswith(SPEECH_AFTER, end) or text[end:end + 1] in GLUED_AFTER \
                     and text.startswith(SPEECH_AFTER, end + 1):
                 evidence += SAID          # 成龙说, 闫大为认为, 林晓都说
-            elif text.startswith(("(化名)", "先生", "女士", "小姐"), end):
-                evidence += SAID          # 钱海洋(化名), 娄桑小姐: a name before what is said of a person
+            elif text.startswith(_PERSON_AFTER, end):
+                evidence += SAID          # 钱海洋(化名), 娄桑小姐, 徐克导演: a name before what is said of a person
             score = _score(text, tok.start, end, name, evidence)
             if best is None or score > best[0]:
                 best = (score, end)
@@ -884,4 +888,5 @@ def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
 _SAID_OR_BYLINE = SPEECH_AFTER + TITLED_AFTER + AFTER_THIRD
 _AFTER_GIVEN = NOT_GIVEN + AFTER_PERSON + SPEECH_AFTER + AFTER_THIRD
 _SAID_OR_DATED = SPEECH_AFTER + AFTER_THIRD
+_PERSON_AFTER = ("(化名)", "先生", "女士", "小姐") + WORK_AFTER
 _NOT_GIVEN_LONG = tuple(w for w in NOT_GIVEN if len(w) >= 2)
