@@ -28,3 +28,12 @@ def persons(text: str) -> list[str]:
 ])
 def test_chinese_name_patterns(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # words of things the segmenter tags as names (kg/data/ner_not_names.txt)
+    "这套黄花梨家具在秋拍中卖出了高价。",
+    "本周末米兰双雄将在德比中相遇。",
+])
+def test_words_tagged_as_names_are_no_persons(text):
+    assert persons(text) == []
