@@ -18,6 +18,7 @@ def persons(text: str) -> list[str]:
     ("住建部副部长马涛在谈及保障房时说，今年还要加快建设。", ["马涛"]),
     # a third given character that often ends names is still read (才, 和)
     ("本报记者周范才石家庄报道", ["周范才"]),
+    ("收藏理念是首要的。李双才强调，不要只看名气。", ["李双才"]),
     # what is said of a person after a name the dictionary also knows as a word: directing,
     # acting, writing, dying (林海 is also "a sea of forest")
     ("在众多武侠小说里，林海笔下的人物最洒脱。", ["林海"]),

@@ -64,6 +64,9 @@ WORK_AFTER = _cues("work_after")
 # How much likelier in given names than in ordinary words (log10, given_names.tsv) a character
 # that is also a verb or an adverb must be to end one.
 THIRD_RATIO = -1.0
+# How likely in given names a character the segmenter glues after names (才, 亦) must be to be
+# read as a name's third character all the same (宋双|才强调).
+THIRD_GLUED = 0.0
 # What a "given name" never is: 林先生, 郭老师, 王某 name no one.
 NOT_GIVEN = _cues("not_given")
 # Tags a surname character has when the segmenter reads it as a function word (和, 但, 从, 于, 有).
@@ -523,7 +526,7 @@ def _third_given(text: str, nxt: Token) -> bool:
     """The segmenter cut a three-character name after two (张明|渝, 李晓|林先生): the next
     character stands alone or before a word said of a person, and the name is bounded after it."""
     ch = nxt.word[0]
-    if not _is_han(ch) or ch in load_surnames() and len(nxt.word) == 1 or ch in GLUED_AFTER:
+    if not _is_han(ch) or ch in load_surnames() and len(nxt.word) == 1 or ch in GLUED_AFTER and _ratio(ch) < THIRD_GLUED:
         return False
     if _function_char(ch) and (_char_tag(ch) not in ("v", "a", "d", "t", "vn")
                                or _ratio(ch) < THIRD_RATIO):
