@@ -24,6 +24,8 @@ def persons(text: str) -> list[str]:
     ("在众多武侠小说里，林海笔下的人物最洒脱。", ["林海"]),
     ("据说林海生前最爱这幅画。", ["林海"]),
     ("她将与林海主演的新片下月开机。", ["林海"]),
+    # 张 is a measure word on its own, not a function word glued to a word after it
+    ("这幅字是张宁去世前一年写的。", ["张宁"]),
     # the last part of a dotted foreign name stays in it, whatever the cue after it
     ("新片由英国导演凯文·利玛执导，下月上映。", ["凯文·利玛"]),
 ])
