@@ -19,6 +19,9 @@ def persons(text: str) -> list[str]:
     # a third given character that often ends names is still read (才, 和)
     ("本报记者周范才石家庄报道", ["周范才"]),
     ("收藏理念是首要的。李双才强调，不要只看名气。", ["李双才"]),
+    # a name's character standing alone between a two-character name and a verb or an adverb
+    ("在金融界，李定邦无疑是最合适的人选。", ["李定邦"]),
+    ("发改委价格司副司长刘望军公开表示，价格将保持稳定。", ["刘望军"]),
     # what is said of a person after a name the dictionary also knows as a word: directing,
     # acting, writing, dying (林海 is also "a sea of forest")
     ("在众多武侠小说里，林海笔下的人物最洒脱。", ["林海"]),

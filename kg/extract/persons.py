@@ -64,6 +64,10 @@ WORK_AFTER = _cues("work_after")
 # How much likelier in given names than in ordinary words (log10, given_names.tsv) a character
 # that is also a verb or an adverb must be to end one.
 THIRD_RATIO = -1.0
+# How likely in given names a character standing alone between a two-character name and a verb
+# or an adverb must be to be read as its third character (梁定|邦|无疑是).
+THIRD_ALONE = 0.0
+VERB_TAGS = {"v", "vn", "d", "ad"}
 # How likely in given names a character the segmenter glues after names (才, 亦) must be to be
 # read as a name's third character all the same (宋双|才强调).
 THIRD_GLUED = 0.0
@@ -436,7 +440,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                     cands.append((tok.end, evidence - GLUED))
                 else:
                     cands.append((tok.end, evidence))
-                if len(w) == sl + 1 and i + 1 < n and _third_given(text, tokens[i + 1]):
+                if len(w) == sl + 1 and i + 1 < n and _third_given(text, tokens[i + 1], tokens[i + 2] if i + 2 < n else None):
                     cands.append((tok.end + 1, evidence))      # 张明|渝的, 李晓|林先生
             elif not known:
                 # a word the segmenter made up: the name, perhaps glued to what follows (张连志为)
@@ -522,9 +526,10 @@ def glued_after(ch: str) -> bool:
     return ch in GLUED_AFTER and _ratio(ch) < THIRD_RATIO
 
 
-def _third_given(text: str, nxt: Token) -> bool:
+def _third_given(text: str, nxt: Token, after: Token | None = None) -> bool:
     """The segmenter cut a three-character name after two (张明|渝, 李晓|林先生): the next
-    character stands alone or before a word said of a person, and the name is bounded after it."""
+    character stands alone or before a word said of a person, and the name is bounded after it,
+    or it is a name's character standing alone before a verb (`after`, the token after it)."""
     ch = nxt.word[0]
     if not _is_han(ch) or ch in load_surnames() and len(nxt.word) == 1 or ch in GLUED_AFTER and _ratio(ch) < THIRD_GLUED:
         return False
@@ -532,6 +537,8 @@ def _third_given(text: str, nxt: Token) -> bool:
                                or _ratio(ch) < THIRD_RATIO):
         return False          # 张明|在, but 黄信|敬, 宋双|才: a verb or an adverb that is common in names
     rest = nxt.word[1:]
+    if not rest and after is not None and after.pos in VERB_TAGS and _ratio(ch) >= THIRD_ALONE and not _function_char(ch):
+        return True           # 梁定|邦|无疑, 周望|军|公开表示: a name character standing alone before a verb
     return (not rest or rest.startswith(_AFTER_GIVEN)) \
         and (_bounded_after(text, nxt.start + 1) or text.startswith(_SAID_OR_DATED, nxt.start + 1))
 
