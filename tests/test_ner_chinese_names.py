@@ -16,6 +16,9 @@ def persons(text: str) -> list[str]:
     # after a title, a word glued to the name (的, 在) stays out of it
     ("今年春拍，清初画家李涛的作品流拍了。", ["李涛"]),
     ("住建部副部长马涛在谈及保障房时说，今年还要加快建设。", ["马涛"]),
+    # a character of ordinary words the segmenter glued to a name it made up comes off it
+    ("这套丛书有两个版本，我更喜欢李菁版。", ["李菁"]),
+    ("在这笔买卖上只赚到两百元，刘菲算得上最吝啬的买家。", ["刘菲"]),
     # a third given character that often ends names is still read (才, 和)
     ("本报记者周范才石家庄报道", ["周范才"]),
     ("收藏理念是首要的。李双才强调，不要只看名气。", ["李双才"]),

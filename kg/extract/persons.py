@@ -64,6 +64,9 @@ WORK_AFTER = _cues("work_after")
 # How much likelier in given names than in ordinary words (log10, given_names.tsv) a character
 # that is also a verb or an adverb must be to end one.
 THIRD_RATIO = -1.0
+# How much likelier in ordinary words than in given names (log10) the last character of a
+# three-character "name" the segmenter made up must be to be tried as a word glued to it (张菁|版).
+WORD_RATIO = -1.5
 # How likely in given names a character standing alone between a two-character name and a verb
 # or an adverb must be to be read as its third character (梁定|邦|无疑是).
 THIRD_ALONE = 0.0
@@ -435,8 +438,10 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence = DICT_PAIR if len(w) == 2 and has_word(w) else 0.3
                 if tok.pos == "nrfg":
                     evidence = FULL_NAME if not has_word(w) else 0.3   # 潘彤: the segmenter reads a full name
-                if len(w) == sl + 2 and w[-1] in GLUED_AFTER and not is_translit(w):
-                    cands.append((tok.end - 1, evidence))      # 张博|说, 齐骥|在: a word glued to the name
+                if len(w) == sl + 2 and not is_translit(w) \
+                        and (w[-1] in GLUED_AFTER or not has_word(w) and _ratio(w[-1]) < WORD_RATIO):
+                    # 张博|说, 齐骥|在, 张菁|版: a word glued to the name, or a character of ordinary words
+                    cands.append((tok.end - 1, evidence))
                     cands.append((tok.end, evidence - GLUED))
                 else:
                     cands.append((tok.end, evidence))
