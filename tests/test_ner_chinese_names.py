@@ -19,6 +19,9 @@ def persons(text: str) -> list[str]:
     # a character of ordinary words the segmenter glued to a name it made up comes off it
     ("这套丛书有两个版本，我更喜欢李菁版。", ["李菁"]),
     ("在这笔买卖上只赚到两百元，刘菲算得上最吝啬的买家。", ["刘菲"]),
+    # the name's surname again and a form of address after it: the address is no part of the name
+    ("负责接待的是中心总监孙敏孙女士。", ["孙敏"]),
+    ("我们请到了陈晓林先生。", ["陈晓林"]),
     # a third given character that often ends names is still read (才, 和)
     ("本报记者周范才石家庄报道", ["周范才"]),
     ("收藏理念是首要的。李双才强调，不要只看名气。", ["李双才"]),

@@ -252,6 +252,7 @@ def _titled(text: str, title_ends: frozenset[int]) -> list[PersonMatch]:
             if length == 4 and _surname_len(name) != 2:
                 continue        # four characters: 司徒建强, a compound surname and two given characters
             if len(name) == length and all(_is_han(c) for c in name) and not no_given_name(name) \
+                    and not (length == 3 and _addressed(text, end, end + length)) \
                     and ((_surname_len(name) or _unknown_name(name)) and text.startswith(_SAID_OR_BYLINE, end + length)
                          or byline and _byline_end(text, end + length) and _char_tag(name[0]) != "p"
                          and not is_place(name)) \
@@ -260,6 +261,12 @@ def _titled(text: str, title_ends: frozenset[int]) -> list[PersonMatch]:
                 out.append(PersonMatch(end, end + length, name, 1.2 if length == 4 else 0.9, "titled"))
                 break
     return out
+
+
+def _addressed(text: str, start: int, end: int) -> bool:
+    """孙晶孙|女士, 王诚王|总: the name's surname again, then a form of address: the last
+    character starts the address, not the name."""
+    return text[end - 1] == text[start] and text.startswith(NOT_GIVEN, end)
 
 
 def _unknown_name(name: str) -> bool:
@@ -438,7 +445,9 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence = DICT_PAIR if len(w) == 2 and has_word(w) else 0.3
                 if tok.pos == "nrfg":
                     evidence = FULL_NAME if not has_word(w) else 0.3   # 潘彤: the segmenter reads a full name
-                if len(w) == sl + 2 and not is_translit(w) \
+                if len(w) == sl + 2 and _addressed(text, tok.start, tok.end):
+                    cands.append((tok.end - 1, evidence))      # 王诚|王总: the name, then its form of address
+                elif len(w) == sl + 2 and not is_translit(w) \
                         and (w[-1] in GLUED_AFTER or not has_word(w) and _ratio(w[-1]) < WORD_RATIO):
                     # 张博|说, 齐骥|在, 张菁|版: a word glued to the name, or a character of ordinary words
                     cands.append((tok.end - 1, evidence))
@@ -526,9 +535,10 @@ def _not_given(given: str) -> bool:
     return given[0] in "某氏姓" or given.startswith(_NOT_GIVEN_LONG)
 
 
-def glued_after(ch: str) -> bool:
-    """说, 的, 在: a one-character word glued after a name that never ends one (齐骥|在, 石涛|的)."""
-    return ch in GLUED_AFTER and _ratio(ch) < THIRD_RATIO
+def glued_last(text: str, start: int, end: int) -> bool:
+    """The last character of text[start:end] is not the name's: a one-character word glued
+    after it that never ends one (齐骥|在, 石涛|的), or the surname of a form of address (王诚|王总)."""
+    return text[end - 1] in GLUED_AFTER and _ratio(text[end - 1]) < THIRD_RATIO or _addressed(text, start, end)
 
 
 def _third_given(text: str, nxt: Token, after: Token | None = None) -> bool:
