@@ -22,6 +22,8 @@ def persons(text: str) -> list[str]:
     # the name's surname again and a form of address after it: the address is no part of the name
     ("负责接待的是中心总监孙敏孙女士。", ["孙敏"]),
     ("我们请到了陈晓林先生。", ["陈晓林"]),
+    # ... but a title before it says a name starts there
+    ("记者于海涛报道。", ["于海涛"]),
     # a third given character that often ends names is still read (才, 和)
     ("本报记者周范才石家庄报道", ["周范才"]),
     ("收藏理念是首要的。李双才强调，不要只看名气。", ["李双才"]),
@@ -46,6 +48,9 @@ def test_chinese_name_patterns(text, expected):
     # words of things the segmenter tags as names (kg/data/ner_not_names.txt)
     "这套黄花梨家具在秋拍中卖出了高价。",
     "本周末米兰双雄将在德比中相遇。",
+    # a preposition or a conjunction that is also a surname, before a word
+    "谷歌和雅虎在搜索广告上展开合作。",
+    "那场比赛他们溃败于曼联。",
 ])
 def test_words_tagged_as_names_are_no_persons(text):
     assert persons(text) == []

@@ -486,6 +486,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence -= 0.4     # 吉隆坡, 卢森堡: a place unless a title or a verb of saying says otherwise
             if len(name) >= 3 and is_translit(name) and tok.start not in title_ends:
                 continue            # 桑坦德, 米德尔: read as a foreign name, with its own evidence
+            if len(name) == 3 and _char_tag(name[0]) in ("p", "c") and has_word(name[1:]) and tok.start not in title_ends:
+                evidence -= 0.3     # 于|曼联, 和|雅虎: a preposition or a conjunction before a word
             if len(w) > sl and _function_char(w[0]) and evidence < 0.3 and _char_tag(w[0]) != "q":
                 evidence -= 0.3     # 但存栏, 和义: a function word glued to what follows (not 张, a measure word)
             if tok.start in title_ends:
