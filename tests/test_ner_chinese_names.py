@@ -48,6 +48,10 @@ def test_chinese_name_patterns(text, expected):
     # words of things the segmenter tags as names (kg/data/ner_not_names.txt)
     "这套黄花梨家具在秋拍中卖出了高价。",
     "本周末米兰双雄将在德比中相遇。",
+    "利比亚的一位官员周三表示，产量不会增加。",
+    "本周足彩推荐：蓝军稳胆，红军防冷。",
+    # after a title too (the build's reading of the name after it)
+    "这届电影节最难预测的是导演单元。",
     # a preposition or a conjunction that is also a surname, before a word
     "谷歌和雅虎在搜索广告上展开合作。",
     "那场比赛他们溃败于曼联。",
