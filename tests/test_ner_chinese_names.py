@@ -52,6 +52,8 @@ def test_chinese_name_patterns(text, expected):
     "本周足彩推荐：蓝军稳胆，红军防冷。",
     # after a title too (the build's reading of the name after it)
     "这届电影节最难预测的是导演单元。",
+    # a surname and a form of address name no one
+    "他听完故事，还跟赵奶奶说了声谢谢。",
     # a preposition or a conjunction that is also a surname, before a word
     "谷歌和雅虎在搜索广告上展开合作。",
     "那场比赛他们溃败于曼联。",
