@@ -37,6 +37,8 @@ def persons(text: str) -> list[str]:
     ("她将与林海主演的新片下月开机。", ["林海"]),
     # 张 is a measure word on its own, not a function word glued to a word after it
     ("这幅字是张宁去世前一年写的。", ["张宁"]),
+    # a form of address or a degree after the name
+    ("请大家借鉴张宁老师的分析。", ["张宁"]),
     # a role that is no post, right before the name
     ("社区调解员邬秀英多次和物业联系。", ["邬秀英"]),
     ("资深集邮爱好者柯建军看好邮市。", ["柯建军"]),

@@ -917,5 +917,5 @@ def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
 _SAID_OR_BYLINE = SPEECH_AFTER + TITLED_AFTER + AFTER_THIRD
 _AFTER_GIVEN = NOT_GIVEN + AFTER_PERSON + SPEECH_AFTER + AFTER_THIRD
 _SAID_OR_DATED = SPEECH_AFTER + AFTER_THIRD
-_PERSON_AFTER = ("(化名)", "先生", "女士", "小姐") + WORK_AFTER
+_PERSON_AFTER = _cues("address_after") + WORK_AFTER
 _NOT_GIVEN_LONG = tuple(w for w in NOT_GIVEN if len(w) >= 2)
