@@ -39,6 +39,9 @@ def persons(text: str) -> list[str]:
     ("这幅字是张宁去世前一年写的。", ["张宁"]),
     # a form of address or a degree after the name
     ("请大家借鉴张宁老师的分析。", ["张宁"]),
+    # a character an actor plays
+    ("他在新片中依然扮演武松。", ["武松"]),
+    ("她在剧中饰演林冲的妻子。", ["林冲"]),
     # a role that is no post, right before the name
     ("社区调解员邬秀英多次和物业联系。", ["邬秀英"]),
     ("资深集邮爱好者柯建军看好邮市。", ["柯建军"]),

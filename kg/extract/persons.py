@@ -56,6 +56,8 @@ GLUE_CHARS_ = _chars("glue_before")
 # What often precedes a bare name: a reference to a person's role or kin.
 BEFORE_NAME = _cues("before_name")
 AFTER_PERSON = AFTER_NAME + _cues("after_person")
+# Verbs before the name of a character an actor plays (扮演, 饰演).
+PLAYED_BEFORE = _cues("played_before")
 # Roles that are no post but name the person right after them (店主, 家庭主妇, 调解员).
 ROLE_BEFORE = _cues("role_before")
 # What follows a three-character name whose third character the segmenter joined to the next
@@ -494,6 +496,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence -= 0.3     # 但存栏, 和义: a function word glued to what follows (not 张, a measure word)
             if tok.start in title_ends or text.endswith(ROLE_BEFORE, 0, tok.start):
                 evidence += 0.25          # 副局长|逯军, 店主|高怀远: a post or a role right before the name
+            elif text.endswith(PLAYED_BEFORE, 0, tok.start):
+                evidence += SAID          # 扮演|孙悟空: a character played
             elif text.startswith(TEAM_CUES_AFTER, end) or text.endswith(CHINESE_TEAM_CUES_BEFORE, 0, tok.start):
                 evidence -= 0.3           # 迎战富勒姆, 尤文主场: a team
             elif i and tokens[i - 1].word in PLACE_CUES_BEFORE and not text.startswith(AT_PERSON, end):
