@@ -60,6 +60,9 @@ def test_chinese_name_patterns(text, expected):
     "本周足彩推荐：蓝军稳胆，红军防冷。",
     # after a title too (the build's reading of the name after it)
     "这届电影节最难预测的是导演单元。",
+    # what ends the names of places and venues (…坊, …汇, …园, …环, …渠, …墅) ends no name
+    "报名请到童乐汇。",
+    "夜晚的金桂坊是最热闹的地方。",
     # a surname and a form of address name no one
     "他听完故事，还跟赵奶奶说了声谢谢。",
     # a preposition or a conjunction that is also a surname, before a word
