@@ -52,6 +52,12 @@ def test_chinese_name_patterns(text, expected):
     assert persons(text) == expected
 
 
+def test_no_institution_holds_a_title_and_a_person():
+    found = {(m["text"], m["type"]) for m in recognise("钥匙放在了档案中心副主任王晓东办公室的抽屉里。")}
+    assert ("王晓东", "person") in found and ("副主任", "title") in found
+    assert not any(t == "institution" and "王晓东" in x for x, t in found)
+
+
 @pytest.mark.parametrize("text", [
     # words of things the segmenter tags as names (kg/data/ner_not_names.txt)
     "这套黄花梨家具在秋拍中卖出了高价。",

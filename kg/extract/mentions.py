@@ -159,9 +159,22 @@ def recognise(original: str) -> list[dict]:
              + _persons(text, tokens, frozenset(t.end for t in titles)))
     if sports:
         spans = _teams(text, tokens, spans)
+    if titles:
+        spans = _no_person_inside(spans, titles)
     if "《" in text:
         spans = [s for s in spans if not _in_title_marks(text, s)]
     return [s.as_dict(original) for s in _settle(text, spans)]
+
+
+def _no_person_inside(spans: list[Span], titles: list[Span]) -> list[Span]:
+    """福彩中心副主任李文玉办公室, 波尔多主帅布兰科: no institution's name holds a title and a
+    person after it; the grammar ran over them, so the institution goes and they stay."""
+    persons = [s for s in spans if s.type == "person" and s.strength >= NORMAL]
+    if not persons:
+        return spans
+    return [s for s in spans if s.type != "institution"
+            or not any(s.start <= t.start and t.end <= s.end for t in titles)
+            or not any(s.start <= p.start and p.end <= s.end and (p.start, p.end) != (s.start, s.end) for p in persons)]
 
 
 def _in_title_marks(text: str, span: Span) -> bool:
