@@ -37,6 +37,9 @@ def persons(text: str) -> list[str]:
     ("她将与林海主演的新片下月开机。", ["林海"]),
     # 张 is a measure word on its own, not a function word glued to a word after it
     ("这幅字是张宁去世前一年写的。", ["张宁"]),
+    # a surname the segmenter glued to the one-character word before it (叫钟|富强, 由林|超杰)
+    ("大奖是一位叫钟富强（化名）的人领走的。", ["钟富强"]),
+    ("这部由林超杰导演的影片下月上映。", ["林超杰"]),
     # a form of address or a degree after the name
     ("请大家借鉴张宁老师的分析。", ["张宁"]),
     # a character an actor plays

@@ -914,6 +914,30 @@ def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
             score = name_score(name) + (0.4 if text.startswith(SPEECH_AFTER, t.end) else 0.2)
             if score >= THRESHOLD - 0.1 and name not in not_names():
                 out.append(PersonMatch(t.start + 1, t.end, name, score, "glued"))
+    return out + _glued_surname(text, tokens)
+
+
+# Tags of a word after a glued surname that make it no given name (但梁|大伟, but 以章|的).
+NOT_GIVEN_AFTER_GLUE = FUNCTION_TAGS - {"v", "a", "vn", "t"}
+
+
+def _glued_surname(text: str, tokens: list[Token]) -> list[PersonMatch]:
+    """但梁|大伟, 叫钟|富贵, 由林|超贤: a surname the segmenter glued to the one-character word
+    before it, the given name standing after it; scored as a name standing alone."""
+    out = []
+    for k in range(len(tokens) - 1):
+        w = tokens[k].word
+        if len(w) != 2 or w[0] not in GLUE_CHARS or w[1] not in load_surnames() or has_word(w):
+            continue
+        nxt = tokens[k + 1]
+        if len(nxt.word) > 2 or not all(_is_han(c) for c in nxt.word) or nxt.pos in NOT_GIVEN_AFTER_GLUE:
+            continue
+        name = w[1] + nxt.word
+        if name in not_names() or _not_given(nxt.word):
+            continue
+        score = name_score(name) + 0.1 + (SAID if text.startswith(SPEECH_AFTER, nxt.end) else 0.0) \
+            + (0.1 if _bounded_after(text, nxt.end) else 0.0)
+        out.append(PersonMatch(tokens[k].start + 1, nxt.end, name, score, "glued", THRESHOLD))
     return out
 
 
