@@ -904,41 +904,42 @@ GLUE_CHARS = GLUE_CHARS_
 
 
 def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
-    """问孙楠, 由哈文: a name the segmenter glued to the word before it."""
+    """问孙楠, 由哈文: a name the segmenter glued to the word before it; 但梁|大伟, 叫钟|富贵,
+    由林|超贤: a surname glued to the word before it, the given name standing after it, read
+    as a name standing alone."""
     out = []
-    for t in tokens:
+    glue = GLUE_CHARS
+    # Only a token starting with a glue character can hold one: the others are skipped unread.
+    for k in [k for k, t in enumerate(tokens) if t.word[0] in glue]:
+        t = tokens[k]
         w = t.word
-        if 3 <= len(w) <= 4 and w[0] in GLUE_CHARS and _surname_len(w[1:]) \
+        if 3 <= len(w) <= 4 and _surname_len(w[1:]) \
                 and (t.pos in PERSON_TAGS or t.pos in ("x", "n", "nz") and not has_word(w)):
             name = w[1:]
             score = name_score(name) + (0.4 if text.startswith(SPEECH_AFTER, t.end) else 0.2)
             if score >= THRESHOLD - 0.1 and name not in not_names():
                 out.append(PersonMatch(t.start + 1, t.end, name, score, "glued"))
-    return out + _glued_surname(text, tokens)
+        elif len(w) == 2 and k + 1 < len(tokens) and w[1] in load_surnames() and not has_word(w):
+            glued = _glued_surname(text, w[1], tokens[k + 1])
+            if glued:
+                out.append(glued)
+    return out
 
 
 # Tags of a word after a glued surname that make it no given name (但梁|大伟, but 以章|的).
 NOT_GIVEN_AFTER_GLUE = FUNCTION_TAGS - {"v", "a", "vn", "t"}
 
 
-def _glued_surname(text: str, tokens: list[Token]) -> list[PersonMatch]:
-    """但梁|大伟, 叫钟|富贵, 由林|超贤: a surname the segmenter glued to the one-character word
-    before it, the given name standing after it; scored as a name standing alone."""
-    out = []
-    for k in range(len(tokens) - 1):
-        w = tokens[k].word
-        if len(w) != 2 or w[0] not in GLUE_CHARS or w[1] not in load_surnames() or has_word(w):
-            continue
-        nxt = tokens[k + 1]
-        if len(nxt.word) > 2 or not all(_is_han(c) for c in nxt.word) or nxt.pos in NOT_GIVEN_AFTER_GLUE:
-            continue
-        name = w[1] + nxt.word
-        if name in not_names() or _not_given(nxt.word):
-            continue
-        score = name_score(name) + 0.1 + (SAID if text.startswith(SPEECH_AFTER, nxt.end) else 0.0) \
-            + (0.1 if _bounded_after(text, nxt.end) else 0.0)
-        out.append(PersonMatch(tokens[k].start + 1, nxt.end, name, score, "glued", THRESHOLD))
-    return out
+def _glued_surname(text: str, surname: str, nxt: Token) -> PersonMatch | None:
+    """The surname glued to the word before it and the given name `nxt` after it (但梁|大伟)."""
+    if len(nxt.word) > 2 or not all(_is_han(c) for c in nxt.word) or nxt.pos in NOT_GIVEN_AFTER_GLUE:
+        return None
+    name = surname + nxt.word
+    if name in not_names() or _not_given(nxt.word):
+        return None
+    score = name_score(name) + 0.1 + (SAID if text.startswith(SPEECH_AFTER, nxt.end) else 0.0) \
+        + (0.1 if _bounded_after(text, nxt.end) else 0.0)
+    return PersonMatch(nxt.start - 1, nxt.end, name, score, "glued", THRESHOLD)
 
 
 # Word lists joined once (they are defined in the sections above).
