@@ -72,6 +72,8 @@ def test_no_institution_holds_a_title_and_a_person():
     # what ends the names of places and venues (…坊, …汇, …园, …环, …渠, …墅) ends no name
     "报名请到童乐汇。",
     "夜晚的金桂坊是最热闹的地方。",
+    # someone from a place (徐州|人), not a name
+    "他是徐州人，十年前来到长沙。",
     # a surname and a form of address name no one
     "他听完故事，还跟赵奶奶说了声谢谢。",
     # a preposition or a conjunction that is also a surname, before a word

@@ -484,6 +484,8 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             name = text[tok.start:end]
             if name in blocked or not all(_is_han(c) for c in name) or _not_given(name[sl:]):
                 continue
+            if name[-1] == "人" and is_place(name[:-1]):
+                continue            # 沈阳|人, 温州|人: someone from a place, not a name
             if name[-1] in PLACE_ENDINGS:
                 evidence -= 0.3     # 蓝塘镇, 卢浮宫
             if name in world_places():
