@@ -40,6 +40,9 @@ def persons(text: str) -> list[str]:
     # a surname the segmenter glued to the one-character word before it (叫钟|富强, 由林|超杰)
     ("大奖是一位叫钟富强（化名）的人领走的。", ["钟富强"]),
     ("这部由林超杰导演的影片下月上映。", ["林超杰"]),
+    # Sina's link to a person's blog after the name; not after a film's title
+    ("她的男友林觉（blog）也来了。", ["林觉"]),
+    ("她主演的《剑雨》（blog）上映了。", []),
     # a form of address or a degree after the name
     ("请大家借鉴张宁老师的分析。", ["张宁"]),
     # a character an actor plays

@@ -207,7 +207,7 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
     """Non-overlapping personal names in text order. `title_ends`: offsets where a
     title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
     found = (_chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
-             + _speakers(text) + _glued(text, tokens) + _dotted(text, tokens) + _titled(text, title_ends)
+             + _speakers(text) + _blogged(text) + _glued(text, tokens) + _dotted(text, tokens) + _titled(text, title_ends)
              + _hyphened(text, tokens))
     found = _whole_foreign(found)
     if "“" in text or "\"" in text or "'" in text or "‘" in text:
@@ -803,6 +803,29 @@ LATIN_SAID = tuple(w for w in SPEECH_AFTER if w not in ("宣布", "称", "解释
 
 
 SPEAKER = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{2,4}):")
+# Sina's link to a person's blog or microblog after the name (陈冲(blog), 连平(微博), 古天乐(听歌blog)).
+BLOG_LINK = re.compile(r"\((?:blog|微博|博客|听歌blog)\)")
+
+
+def _blogged(text: str) -> list[PersonMatch]:
+    """尔冬升(blog): the two or three characters with a surname before a link to a blog name a
+    person (not a film's title: 《剑蝶》(blog) ends with a bracket)."""
+    if "(" not in text:
+        return []
+    out = []
+    for m in BLOG_LINK.finditer(text):
+        end, best = m.start(), None
+        for length in (3, 2):
+            name = text[end - length:end]
+            if len(name) == length and all(_is_han(c) for c in name) and _surname_len(name) \
+                    and not no_given_name(name) and name not in not_names():
+                score = name_score(name)
+                if best is None or score > best[0]:
+                    best = (score, name)
+        if best and best[0] > 0:
+            out.append(PersonMatch(end - len(best[1]), end, best[1], best[0] + 0.8, "speaker"))
+    return out
+
 
 
 def _speakers(text: str) -> list[PersonMatch]:
