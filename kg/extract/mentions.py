@@ -167,7 +167,7 @@ def recognise(original: str) -> list[dict]:
 
 
 def _no_person_inside(spans: list[Span], titles: list[Span]) -> list[Span]:
-    """福彩中心副主任李文玉办公室, 波尔多主帅布兰科: no institution's name holds a title and a
+    """档案中心副主任王晓东办公室, 里昂主帅加西亚: no institution's name holds a title and a
     person after it; the grammar ran over them, so the institution goes and they stay."""
     persons = [s for s in spans if s.type == "person" and s.strength >= NORMAL]
     if not persons:
@@ -786,7 +786,7 @@ def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         name = read_name(text, end)    # the build's reading of the name after a post title
         if name and not no_given_name(name[0]) and person_name_score(name[0]) >= READ_MIN and name[0] not in not_names() \
                 and not (found.get(end, 0) == end + len(name[0]) - 1 and glued_last(text, end, end + len(name[0]))):
-            # the reader's name, not the build's with a word glued to it (画家李涛|的作品, 副部长马涛|在, 董事长王诚|王总)
+            # the reader's name, not the build's with a word glued to it (画家李涛|的作品, 副部长马涛|在, 董事长李诚|李总)
             out.append(Span(end, end + len(name[0]), "person", "", NORMAL))
     return out
 

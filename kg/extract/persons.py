@@ -63,20 +63,20 @@ ROLE_BEFORE = _cues("role_before")
 # What follows a three-character name whose third character the segmenter joined to the next
 # word (梅建|明文/摄, 张照|新分析, 黄信|敬昨日表示): a byline's 文 and 摄, a date.
 AFTER_THIRD = _cues("after_third")
-# What follows a person's name and not a thing's (徐克导演的, 金庸笔下, 生前).
+# What follows a person's name and not a thing's (林海导演的, 林海笔下, 生前).
 WORK_AFTER = _cues("work_after")
 # How much likelier in given names than in ordinary words (log10, given_names.tsv) a character
 # that is also a verb or an adverb must be to end one.
 THIRD_RATIO = -1.0
 # How much likelier in ordinary words than in given names (log10) the last character of a
-# three-character "name" the segmenter made up must be to be tried as a word glued to it (张菁|版).
+# three-character "name" the segmenter made up must be to be tried as a word glued to it (李菁|版).
 WORD_RATIO = -1.5
 # How likely in given names a character standing alone between a two-character name and a verb
-# or an adverb must be to be read as its third character (梁定|邦|无疑是).
+# or an adverb must be to be read as its third character (李定|邦|无疑是).
 THIRD_ALONE = 0.0
 VERB_TAGS = {"v", "vn", "d", "ad"}
 # How likely in given names a character the segmenter glues after names (才, 亦) must be to be
-# read as a name's third character all the same (宋双|才强调).
+# read as a name's third character all the same (李双|才强调).
 THIRD_GLUED = 0.0
 # What a "given name" never is: 林先生, 郭老师, 王某 name no one.
 NOT_GIVEN = _cues("not_given")
@@ -268,7 +268,7 @@ def _titled(text: str, title_ends: frozenset[int]) -> list[PersonMatch]:
 
 
 def _addressed(text: str, start: int, end: int) -> bool:
-    """孙晶孙|女士, 王诚王|总: the name's surname again, then a form of address: the last
+    """孙敏孙|女士, 李诚李|总: the name's surname again, then a form of address: the last
     character starts the address, not the name."""
     return text[end - 1] == text[start] and text.startswith(NOT_GIVEN, end)
 
@@ -438,7 +438,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         if w[0] in GLUED_BEFORE_FOREIGN and _glued_first(tokens, i):
             continue        # 和菲尔|马尼: a word glued to the start of a foreign name, read by _foreign
         if tok.start and text[tok.start - 1] in NAME_JOINERS:
-            continue        # 凯文·|利玛: the last part of a dotted foreign name, read by _dotted
+            continue        # 凯文·|罗玛: the last part of a dotted foreign name, read by _dotted
         if tok.start >= 2 and text[tok.start - 2:tok.start] in surnames:
             continue        # 司徒|文涛: the given name of a compound surname, read by _titled or as a whole
         known = has_word(w)
@@ -450,10 +450,10 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 if tok.pos == "nrfg":
                     evidence = FULL_NAME if not has_word(w) else 0.3   # 潘彤: the segmenter reads a full name
                 if len(w) == sl + 2 and _addressed(text, tok.start, tok.end):
-                    cands.append((tok.end - 1, evidence))      # 王诚|王总: the name, then its form of address
+                    cands.append((tok.end - 1, evidence))      # 李诚|李总: the name, then its form of address
                 elif len(w) == sl + 2 and not is_translit(w) \
                         and (w[-1] in GLUED_AFTER or not has_word(w) and _ratio(w[-1]) < WORD_RATIO):
-                    # 张博|说, 齐骥|在, 张菁|版: a word glued to the name, or a character of ordinary words
+                    # 张波|说, 周骥|在, 李菁|版: a word glued to the name, or a character of ordinary words
                     cands.append((tok.end - 1, evidence))
                     cands.append((tok.end, evidence - GLUED))
                 else:
@@ -485,7 +485,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             if name in blocked or not all(_is_han(c) for c in name) or _not_given(name[sl:]):
                 continue
             if name[-1] == "人" and is_place(name[:-1]):
-                continue            # 沈阳|人, 温州|人: someone from a place, not a name
+                continue            # 徐州|人, 温州|人: someone from a place, not a name
             if name[-1] in PLACE_ENDINGS:
                 evidence -= 0.3     # 蓝塘镇, 卢浮宫
             if name in world_places():
@@ -497,9 +497,9 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             if len(w) > sl and _function_char(w[0]) and evidence < 0.3 and _char_tag(w[0]) != "q":
                 evidence -= 0.3     # 但存栏, 和义: a function word glued to what follows (not 张, a measure word)
             if tok.start in title_ends or text.endswith(ROLE_BEFORE, 0, tok.start):
-                evidence += 0.25          # 副局长|逯军, 店主|高怀远: a post or a role right before the name
+                evidence += 0.25          # 副局长|马涛, 调解员|邬秀英: a post or a role right before the name
             elif text.endswith(PLAYED_BEFORE, 0, tok.start):
-                evidence += SAID          # 扮演|孙悟空: a character played
+                evidence += SAID          # 扮演|武松: a character played
             elif text.startswith(TEAM_CUES_AFTER, end) or text.endswith(CHINESE_TEAM_CUES_BEFORE, 0, tok.start):
                 evidence -= 0.3           # 迎战富勒姆, 尤文主场: a team
             elif i and tokens[i - 1].word in PLACE_CUES_BEFORE and not text.startswith(AT_PERSON, end):
@@ -510,7 +510,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                     and text.startswith(SPEECH_AFTER, end + 1):
                 evidence += SAID          # 成龙说, 闫大为认为, 林晓都说
             elif text.startswith(_PERSON_AFTER, end):
-                evidence += SAID          # 钱海洋(化名), 娄桑小姐, 徐克导演: a name before what is said of a person
+                evidence += SAID          # 钱海平(化名), 娄兰小姐, 林海导演: a name before what is said of a person
             score = _score(text, tok.start, end, name, evidence)
             if best is None or score > best[0]:
                 best = (score, end)
@@ -547,7 +547,7 @@ def _not_given(given: str) -> bool:
 
 def glued_last(text: str, start: int, end: int) -> bool:
     """The last character of text[start:end] is not the name's: a one-character word glued
-    after it that never ends one (齐骥|在, 石涛|的), or the surname of a form of address (王诚|王总)."""
+    after it that never ends one (周骥|在, 李涛|的), or the surname of a form of address (李诚|李总)."""
     return text[end - 1] in GLUED_AFTER and _ratio(text[end - 1]) < THIRD_RATIO or _addressed(text, start, end)
 
 
@@ -563,7 +563,7 @@ def _third_given(text: str, nxt: Token, after: Token | None = None) -> bool:
         return False          # 张明|在, but 黄信|敬, 宋双|才: a verb or an adverb that is common in names
     rest = nxt.word[1:]
     if not rest and after is not None and after.pos in VERB_TAGS and _ratio(ch) >= THIRD_ALONE and not _function_char(ch):
-        return True           # 梁定|邦|无疑, 周望|军|公开表示: a name character standing alone before a verb
+        return True           # 李定|邦|无疑, 刘望|军|公开表示: a name character standing alone before a verb
     return (not rest or rest.startswith(_AFTER_GIVEN)) \
         and (_bounded_after(text, nxt.start + 1) or text.startswith(_SAID_OR_DATED, nxt.start + 1))
 
@@ -803,13 +803,13 @@ LATIN_SAID = tuple(w for w in SPEECH_AFTER if w not in ("宣布", "称", "解释
 
 
 SPEAKER = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{2,4}):")
-# Sina's link to a person's blog or microblog after the name (陈冲(blog), 连平(微博), 古天乐(听歌blog)).
+# Sina's link to a person's blog or microblog after the name (林觉(blog), 陈冰(微博), 黄静(听歌blog)).
 BLOG_LINK = re.compile(r"\((?:blog|微博|博客|听歌blog)\)")
 
 
 def _blogged(text: str) -> list[PersonMatch]:
-    """尔冬升(blog): the two or three characters with a surname before a link to a blog name a
-    person (not a film's title: 《剑蝶》(blog) ends with a bracket)."""
+    """林觉(blog): the two or three characters with a surname before a link to a blog name a
+    person (not a film's title: 《剑雨》(blog) ends with a bracket)."""
     if "(" not in text:
         return []
     out = []
@@ -929,8 +929,8 @@ GLUE_CHARS = GLUE_CHARS_
 
 
 def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
-    """问孙楠, 由哈文: a name the segmenter glued to the word before it; 但梁|大伟, 叫钟|富贵,
-    由林|超贤: a surname glued to the word before it, the given name standing after it, read
+    """问孙南, 由林文: a name the segmenter glued to the word before it; 但梁|大海, 叫钟|富强,
+    由林|超杰: a surname glued to the word before it, the given name standing after it, read
     as a name standing alone."""
     out = []
     glue = GLUE_CHARS
@@ -951,12 +951,12 @@ def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
     return out
 
 
-# Tags of a word after a glued surname that make it no given name (但梁|大伟, but 以章|的).
+# Tags of a word after a glued surname that make it no given name (但梁|大海, but 以章|的).
 NOT_GIVEN_AFTER_GLUE = FUNCTION_TAGS - {"v", "a", "vn", "t"}
 
 
 def _glued_surname(text: str, surname: str, nxt: Token) -> PersonMatch | None:
-    """The surname glued to the word before it and the given name `nxt` after it (但梁|大伟)."""
+    """The surname glued to the word before it and the given name `nxt` after it (但梁|大海)."""
     if len(nxt.word) > 2 or not all(_is_han(c) for c in nxt.word) or nxt.pos in NOT_GIVEN_AFTER_GLUE:
         return None
     name = surname + nxt.word
