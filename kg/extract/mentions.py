@@ -24,8 +24,8 @@ from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
 from .persons import AFTER_PERSON, PLAYER_CUES_AFTER, SPEECH_AFTER
 from .persons import (CLUB_PREFIX, PLACE_ENDINGS, bookmakers, char_tag, club_like, club_start, clubs, find_persons,
-                      glued_last, is_ordinary, is_place, is_translit, no_given_name, not_names, sports_terms,
-                      translit_chars, uncued)
+                      glued_last, is_ordinary, is_place, is_translit, names_a_thing, no_given_name, not_names,
+                      sports_terms, translit_chars, uncued)
 from .regions import find_places
 from .spans import expand_left
 from .tokens import Token, has_word, tokenize, word_count
@@ -785,7 +785,8 @@ def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             continue                   # no name can start here (read_name needs a surname or 说/表示 after)
         name = read_name(text, end)    # the build's reading of the name after a post title
         if name and not no_given_name(name[0]) and person_name_score(name[0]) >= READ_MIN and name[0] not in not_names() \
-                and not (found.get(end, 0) == end + len(name[0]) - 1 and glued_last(text, end, end + len(name[0]))):
+                and not (found.get(end, 0) == end + len(name[0]) - 1 and glued_last(text, end, end + len(name[0]))) \
+                and not names_a_thing(text, end + len(name[0])):
             # the reader's name, not the build's with a word glued to it (画家李涛|的作品, 副部长马涛|在, 董事长李诚|李总)
             out.append(Span(end, end + len(name[0]), "person", "", NORMAL))
     return out

@@ -210,6 +210,7 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
              + _speakers(text) + _blogged(text) + _glued(text, tokens) + _dotted(text, tokens) + _titled(text, title_ends)
              + _hyphened(text, tokens))
     found = _whole_foreign(found)
+    found = [m for m in found if not names_a_thing(text, m.end)]
     if "“" in text or "\"" in text or "'" in text or "‘" in text:
         found = [m for m in found if not _quoted(text, m.start, m.end)]
     found.sort(key=lambda m: (-m.score, m.start))
@@ -307,6 +308,18 @@ def uncued(m: PersonMatch) -> bool:
     """A foreign name (桑普, 切尔西) with no person's cue around it: in a match report, a team."""
     return m.rule == "foreign" and m.score < CUED \
         or m.rule == "chinese" and m.score < THRESHOLD + TRANSLIT_CUE and is_translit(m.text)
+
+
+# Heads of places, sights, firms and goods (…故居, …火山, …国际, …岛): the name before one names the thing.
+THING_AFTER = _cues("thing_after")
+THING_AFTER_CHARS = _chars("thing_after_chars")
+
+
+def names_a_thing(text: str, end: int) -> bool:
+    """夏威夷|水岸, 纪晓岚|故居, 华瀚|国际, 罗宾逊|岛: a name before the head of a place, a sight,
+    a firm or a product is part of that name, not a person (张明|山东: 山东 is a word, no head)."""
+    return text.startswith(THING_AFTER, end) \
+        or text[end:end + 1] in THING_AFTER_CHARS and not has_word(text[end:end + 2])
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
