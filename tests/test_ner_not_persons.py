@@ -24,3 +24,18 @@ def persons(text: str) -> list[str]:
 ])
 def test_names_of_things(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name dot between parts none of which is in transliteration characters: an estate or a brand
+    ("新开盘的金地·蓝湾苑位于南四环。", []),
+    ("图为万科·翠湖营销经理。", []),
+    ("今天请到了金湖·翠澜香郡的负责人。", []),
+    # a name read next to a name dot that the dotted reader did not take is part of a longer name
+    ("图为青湖·蔚蓝香醍营销经理。", []),
+    # foreign names with a dot stay
+    ("导演詹姆斯·卡梅隆的新片明年上映。", ["詹姆斯·卡梅隆"]),
+    ("作家刘易斯·卡洛尔写过很多童话。", ["刘易斯·卡洛尔"]),
+])
+def test_dotted_names_of_things(text, expected):
+    assert persons(text) == expected

@@ -206,11 +206,17 @@ def not_names() -> frozenset[str]:
 def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = frozenset()) -> list[PersonMatch]:
     """Non-overlapping personal names in text order. `title_ends`: offsets where a
     title ends (记者|马力, 副局长|逯军), the strongest sign that a name follows."""
+    dotted = _dotted(text, tokens)
     found = (_chinese(text, tokens, title_ends) + _foreign(text, tokens, title_ends) + _latin(text, tokens, title_ends)
-             + _speakers(text) + _blogged(text) + _glued(text, tokens) + _dotted(text, tokens) + _titled(text, title_ends)
+             + _speakers(text) + _blogged(text) + _glued(text, tokens) + dotted + _titled(text, title_ends)
              + _hyphened(text, tokens))
     found = _whole_foreign(found)
     found = [m for m in found if not names_a_thing(text, m.end)]
+    if dotted or "·" in text or "•" in text or "・" in text:
+        # 龙湖|·蔚澜香醍: a name dot joins parts of a foreign name, which _dotted reads whole;
+        # a name read otherwise right before or after one is part of a longer name (an estate's)
+        found = [m for m in found if m.rule == "dotted" or not _by_dot(text, m.start, m.end)
+                 or any(dot in m.text for dot in NAME_JOINERS)]
     if "“" in text or "\"" in text or "'" in text or "‘" in text:
         found = [m for m in found if not _quoted(text, m.start, m.end)]
     found.sort(key=lambda m: (-m.score, m.start))
@@ -928,10 +934,24 @@ def _dotted(text: str, tokens: list[Token]) -> list[PersonMatch]:
                 end = tokens[j].end if j + 1 >= n or not _is_han(text[tokens[j].end]) else tokens[j].start
                 break
         name = text[start:end]
-        if len(name.strip(NAME_JOINERS)) >= 2 and name not in not_names():
+        if len(name.strip(NAME_JOINERS)) >= 2 and name not in not_names() and not _chinese_dotted(name):
             out.append(PersonMatch(start, end, name, 1.2, "dotted"))
         i = max(j, i + 1)
     return out
+
+
+def _by_dot(text: str, start: int, end: int) -> bool:
+    return end < len(text) and text[end] in NAME_JOINERS or start > 0 and text[start - 1] in NAME_JOINERS
+
+
+DOTS = re.compile("[" + NAME_JOINERS + "]")
+
+
+def _chinese_dotted(name: str) -> bool:
+    """龙湖·花墅, 首开·常青藤: parts that are none of them in transliteration characters name an
+    estate, a brand or a slogan, not a foreign person."""
+    parts = [p for p in DOTS.split(name) if p]
+    return (len(parts) >= 2 or parts == [name]) and not any(is_translit(p) for p in parts)
 
 
 def _dot_part(tok: Token) -> bool:
