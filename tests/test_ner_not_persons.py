@@ -39,3 +39,13 @@ def test_names_of_things(text, expected):
 ])
 def test_dotted_names_of_things(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # companies and brands known worldwide read like names but name no one (ner_brands.txt)
+    ("她手里拎着一只爱马仕的包。", []),
+    ("客户包括西门子、爱立信和诺基亚。", []),
+    ("易胜博和立博都开出了主胜的赔率。", []),
+])
+def test_brands_are_not_persons(text, expected):
+    assert persons(text) == expected

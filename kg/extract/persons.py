@@ -199,8 +199,13 @@ def club_start(word: str) -> bool:
 
 @functools.cache
 def not_names() -> frozenset[str]:
-    text = resources.files("kg.data").joinpath("ner_not_names.txt").read_text(encoding="utf-8")
-    return frozenset(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
+    """Ordinary words that look like names (ner_not_names.txt) and companies and brands known
+    worldwide (ner_brands.txt: 西门子, 爱马仕, 易胜博)."""
+    words = set()
+    for filename in ("ner_not_names.txt", "ner_brands.txt"):
+        text = resources.files("kg.data").joinpath(filename).read_text(encoding="utf-8")
+        words.update(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
+    return frozenset(words)
 
 
 def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = frozenset()) -> list[PersonMatch]:
