@@ -49,3 +49,15 @@ def test_dotted_names_of_things(text, expected):
 ])
 def test_brands_are_not_persons(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # states, resorts, quarters and sights that read like names (ner_more_places.txt)
+    ("夏威夷的海滩吸引了很多游客。", []),
+    ("他们从墨尔本飞到凯恩斯，又去了拉斯维加斯。", []),
+    ("夜晚的兰桂坊非常热闹。", []),
+    # a person's cue still makes a person
+    ("著名歌手夏威表示，新专辑下月发行。", ["夏威"]),
+])
+def test_more_world_places(text, expected):
+    assert persons(text) == expected

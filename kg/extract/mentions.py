@@ -434,7 +434,7 @@ def _countries() -> frozenset[str]:
 
 @functools.cache
 def _world_places() -> frozenset[str]:
-    return frozenset(w for ln in _lines("ner_world_places.txt") for w in ln.split())
+    return frozenset(w for f in ("ner_world_places.txt", "ner_more_places.txt") for ln in _lines(f) for w in ln.split())
 
 
 # Words before a place that say something is, happens or goes there.

@@ -134,9 +134,13 @@ def is_translit(word: str) -> bool:
 
 @functools.cache
 def world_places() -> frozenset[str]:
-    """Countries, capitals and big cities (kg/data/ner_world_places.txt): 威尼斯, 卢森堡."""
-    text = resources.files("kg.data").joinpath("ner_world_places.txt").read_text(encoding="utf-8")
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    """Countries, capitals and big cities (kg/data/ner_world_places.txt: 威尼斯, 卢森堡), and more
+    places that read like names: states, resorts, sights (ner_more_places.txt: 夏威夷, 罗布泊)."""
+    words = set()
+    for filename in ("ner_world_places.txt", "ner_more_places.txt"):
+        text = resources.files("kg.data").joinpath(filename).read_text(encoding="utf-8")
+        words.update(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
+    return frozenset(words)
 
 
 @functools.cache
