@@ -61,3 +61,17 @@ def test_brands_are_not_persons(text, expected):
 ])
 def test_more_world_places(text, expected):
     assert persons(text) == expected
+
+
+def tagged(text: str) -> set[tuple[str, str, str]]:
+    return {(m["text"], m["type"], m["subtype"]) for m in recognise(text)}
+
+
+@pytest.mark.parametrize("text, team", [
+    # in a match report a club's usual name is the team, even with what reads as a person's cue
+    ("本赛季榜首切尔西（35分）领先第二名5分。", "切尔西"),
+    ("足彩推荐：富勒姆建议双选。", "富勒姆"),
+])
+def test_clubs_in_match_reports(text, team):
+    assert (team, "institution", "other") in tagged(text)
+    assert team not in persons(text)
