@@ -75,3 +75,13 @@ def tagged(text: str) -> set[tuple[str, str, str]]:
 def test_clubs_in_match_reports(text, team):
     assert (team, "institution", "other") in tagged(text)
     assert team not in persons(text)
+
+
+@pytest.mark.parametrize("text, firm", [
+    # a Latin name after a word for a games or media firm is that firm, not a person
+    ("这款射击游戏的开发商Bungie宣布了续作。", "Bungie"),
+    ("日本发行商Konami证实了这一消息。", "Konami"),
+])
+def test_latin_firms(text, firm):
+    assert (firm, "institution", "company") in tagged(text)
+    assert firm not in persons(text)

@@ -156,7 +156,7 @@ def recognise(original: str) -> list[dict]:
     # a match report: its words (比赛, 首发阵容…), or a club's name of three characters or more (切尔西)
     sports = _is_sports(text) or not _club_words().isdisjoint(map(itemgetter(0), tokens))
     spans = (_regions(text, tokens, sports, index) + _institutions(text, tokens, index) + titles
-             + _persons(text, tokens, frozenset(t.end for t in titles)))
+             + _persons(text, tokens, frozenset(t.end for t in titles)) + _latin_firms(text))
     if sports:
         spans = _teams(text, tokens, spans)
     if titles:
@@ -175,6 +175,19 @@ def _no_person_inside(spans: list[Span], titles: list[Span]) -> list[Span]:
     return [s for s in spans if s.type != "institution"
             or not any(s.start <= t.start and t.end <= s.end for t in titles)
             or not any(s.start <= p.start and p.end <= s.end and (p.start, p.end) != (s.start, s.end) for p in persons)]
+
+
+# 开发商Valve, 发行商Ubisoft: a Latin name after a word for a games or media firm is that firm.
+LATIN_FIRM = re.compile(r"(?:开发商|发行商|运营商|厂商|代理商|游戏公司|制作公司)([A-Za-z][A-Za-z0-9]{1,20})(?![A-Za-z0-9])")
+
+
+def _latin_firms(text: str) -> list[Span]:
+    if not LATIN_LETTER.search(text):
+        return []
+    return [Span(m.start(1), m.end(1), "institution", "company", WEAK) for m in LATIN_FIRM.finditer(text)]
+
+
+LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def _in_title_marks(text: str, span: Span) -> bool:

@@ -819,7 +819,8 @@ def _latin(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[P
     out = []
     for t in tokens:
         if t.pos == "eng" and LATIN_NAME.fullmatch(t.word) and not t.word.isupper() \
-                and (t.start in title_ends or text[max(0, t.start - 6):t.start].endswith(PERSON_ROLES + LATIN_ROLES)
+                and (t.start in title_ends and not text.endswith(NOT_PERSON_ROLES, 0, t.start)
+                     or text[max(0, t.start - 6):t.start].endswith(PERSON_ROLES + LATIN_ROLES)
                      or text.startswith(LATIN_SAID, t.end)):
             out.append(PersonMatch(t.start, t.end, t.word, 0.8, "latin"))
     return out
