@@ -85,3 +85,18 @@ def test_clubs_in_match_reports(text, team):
 def test_latin_firms(text, firm):
     assert (firm, "institution", "company") in tagged(text)
     assert firm not in persons(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Latin name before what is said of a person (在接受…采访, 曾, 等人, 出生, 提问) is a person
+    ("Miller在接受杂志采访时谈到了新作。", ["Miller"]),
+    ("Ronaldo曾是这支战队的队长。", ["Ronaldo"]),
+    ("这个工作室由Jenkins等人创办。", ["Jenkins"]),
+    ("（由Kevin提问）你觉得版本平衡吗？", ["Kevin"]),
+    # after a role such as 高手 or 新星
+    ("他的对手是欧洲人族高手Fenix。", ["Fenix"]),
+    # a game, a firm or a magazine is said none of these
+    ("Steam宣布了夏季促销的日期。", []),
+])
+def test_latin_names_with_a_cue(text, expected):
+    assert persons(text) == expected

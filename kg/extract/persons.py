@@ -828,7 +828,7 @@ def _latin(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[P
 
 LATIN_ROLES = _cues("latin_roles")
 # What a person says and a company does not (a company 宣布, 称): Johnson说, Gibeau认为.
-LATIN_SAID = tuple(w for w in SPEECH_AFTER if w not in ("宣布", "称", "解释"))
+LATIN_SAID = tuple(w for w in SPEECH_AFTER if w not in ("宣布", "称", "解释")) + _cues("latin_after")
 
 
 SPEAKER = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{2,4}):")
