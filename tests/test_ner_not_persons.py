@@ -100,3 +100,15 @@ def test_latin_firms(text, firm):
 ])
 def test_latin_names_with_a_cue(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a common given name before a capitalised surname, written without a space, or alone
+    ("这部小说由JohnSmith执笔，明年出版。", ["JohnSmith"]),
+    ("游戏的剧情交给了KateHolloway。", ["KateHolloway"]),
+    ("队里的Kevin一直负责指挥。", ["Kevin"]),
+    # CamelCase that starts with no given name is a firm or a game
+    ("这款游戏由GameForge代理运营。", []),
+])
+def test_latin_given_names(text, expected):
+    assert persons(text) == expected

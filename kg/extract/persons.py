@@ -821,9 +821,28 @@ def _latin(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[P
         if t.pos == "eng" and LATIN_NAME.fullmatch(t.word) and not t.word.isupper() \
                 and (t.start in title_ends and not text.endswith(NOT_PERSON_ROLES, 0, t.start)
                      or text[max(0, t.start - 6):t.start].endswith(PERSON_ROLES + LATIN_ROLES)
-                     or text.startswith(LATIN_SAID, t.end)):
+                     or text.startswith(LATIN_SAID, t.end) or _given_latin(t.word)):
             out.append(PersonMatch(t.start, t.end, t.word, 0.8, "latin"))
     return out
+
+
+@functools.cache
+def latin_given_names() -> frozenset[str]:
+    """Common European given names (kg/data/ner_latin_given.txt: John, Linda)."""
+    text = resources.files("kg.data").joinpath("ner_latin_given.txt").read_text(encoding="utf-8")
+    return frozenset(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
+
+
+# JohnCarpenter, GrahamMcTavish: a given name and a capitalised surname written without a space.
+CAMEL_NAME = re.compile(r"([A-Z][a-z]+)(?:Mc|Mac|O|De|Van)?[A-Z][a-z]{2,}")
+
+
+def _given_latin(word: str) -> bool:
+    """A given name alone (Linda, Raymond) or before a surname (BillRoper) names a person."""
+    if word in latin_given_names():
+        return True
+    m = CAMEL_NAME.fullmatch(word)
+    return m is not None and m.group(1) in latin_given_names()
 
 
 LATIN_ROLES = _cues("latin_roles")
