@@ -112,3 +112,13 @@ def test_latin_names_with_a_cue(text, expected):
 ])
 def test_latin_given_names(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # ordinary words the segmenter's dictionary tags as names (ner_not_names.txt)
+    ("国庆黄金周期间，景区游客爆满。", []),
+    ("这套黄花梨椅子拍出了高价。", []),
+    ("他的新书在市场上遭遇了滑铁卢。", []),
+])
+def test_ordinary_words_tagged_as_names(text, expected):
+    assert persons(text) == expected
