@@ -122,3 +122,14 @@ def test_latin_given_names(text, expected):
 ])
 def test_ordinary_words_tagged_as_names(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a text that starts inside a title: the name before the closing mark is the work's
+    ("李小龙》是一部纪录片。", []),
+    ("张三丰》将在下月上映。", []),
+    # with its opening mark in the text, the reader decides as before
+    ("他举办了“谢晋电影回顾展”。", ["谢晋"]),
+])
+def test_names_closing_a_cut_title(text, expected):
+    assert persons(text) == expected

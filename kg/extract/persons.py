@@ -220,7 +220,7 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
              + _speakers(text) + _blogged(text) + _glued(text, tokens) + dotted + _titled(text, title_ends)
              + _hyphened(text, tokens))
     found = _whole_foreign(found)
-    found = [m for m in found if not names_a_thing(text, m.end)]
+    found = [m for m in found if not names_a_thing(text, m.end) and not _closes_cut_title(text, m.start, m.end)]
     if dotted or "·" in text or "•" in text or "・" in text:
         # 龙湖|·蔚澜香醍: a name dot joins parts of a foreign name, which _dotted reads whole;
         # a name read otherwise right before or after one is part of a longer name (an estate's)
@@ -335,6 +335,16 @@ def names_a_thing(text: str, end: int) -> bool:
     a firm or a product is part of that name, not a person (张明|山东: 山东 is a word, no head)."""
     return text.startswith(THING_AFTER, end) \
         or text[end:end + 1] in THING_AFTER_CHARS and not has_word(text[end:end + 2])
+
+
+CLOSERS = {"》": "《", "”": "“"}
+
+
+def _closes_cut_title(text: str, start: int, end: int) -> bool:
+    """叶问》将上映, 杰西卡·阿尔巴”的票房: a name before a closing title mark or quotation mark
+    whose opening one the text lacks (the text starts inside the title) ends a work's title or a term."""
+    opener = CLOSERS.get(text[end:end + 1])
+    return opener is not None and opener not in text[:start]
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
