@@ -71,6 +71,8 @@ def tagged(text: str) -> set[tuple[str, str, str]]:
     # in a match report a club's usual name is the team, even with what reads as a person's cue
     ("本赛季榜首切尔西（35分）领先第二名5分。", "切尔西"),
     ("足彩推荐：富勒姆建议双选。", "富勒姆"),
+    # a betting tip is a match report too (稳胆, 防冷, 平赔, bookmakers)
+    ("本期推荐：曼联稳胆，富勒姆防冷。", "富勒姆"),
 ])
 def test_clubs_in_match_reports(text, team):
     assert (team, "institution", "other") in tagged(text)
