@@ -135,3 +135,8 @@ def test_ordinary_words_tagged_as_names(text, expected):
 ])
 def test_names_closing_a_cut_title(text, expected):
     assert persons(text) == expected
+
+
+def test_dotted_name_with_a_middle_initial():
+    # a Latin initial between two name dots is part of the name
+    assert persons("这部影片由乔治·w·卡特执导。") == ["乔治·w·卡特"]

@@ -961,6 +961,9 @@ def _dotted(text: str, tokens: list[Token]) -> list[PersonMatch]:
             k -= 1
         start, end, j = tokens[k].start, tokens[i].end, i
         while j < n and tokens[j].word in NAME_JOINERS:
+            if j + 3 < n and _initial(tokens[j + 1].word) and tokens[j + 2].word in NAME_JOINERS \
+                    and _dot_part(tokens[j + 3]):
+                j += 2          # 詹姆斯·c·斯特拉斯: a middle initial between two dots
             if j + 1 < n and _dot_part(tokens[j + 1]):
                 j += 1
                 end = tokens[j].end
@@ -977,6 +980,10 @@ def _dotted(text: str, tokens: list[Token]) -> list[PersonMatch]:
             out.append(PersonMatch(start, end, name, 1.2, "dotted"))
         i = max(j, i + 1)
     return out
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 1 and ("a" <= word <= "z" or "A" <= word <= "Z")
 
 
 def _by_dot(text: str, start: int, end: int) -> bool:
