@@ -140,3 +140,16 @@ def test_names_closing_a_cut_title(text, expected):
 def test_dotted_name_with_a_middle_initial():
     # a Latin initial between two name dots is part of the name
     assert persons("这部影片由乔治·w·卡特执导。") == ["乔治·w·卡特"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 于 after a verb or a preposition, 和 or 与 after a word, is a function word, not a surname
+    ("这件事起于海军的一次演习。", []),
+    ("客队0比3惨败于曼联。", []),
+    ("这家公司和雅虎签了合作协议。", []),
+    # after a title or a word that takes a person, a surname
+    ("副县长于有斌出席了仪式。", ["于有斌"]),
+    ("总裁和广北表示，公司会继续扩张。", ["和广北"]),
+])
+def test_function_words_are_no_surnames(text, expected):
+    assert persons(text) == expected

@@ -220,7 +220,8 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
              + _speakers(text) + _blogged(text) + _glued(text, tokens) + dotted + _titled(text, title_ends)
              + _hyphened(text, tokens))
     found = _whole_foreign(found)
-    found = [m for m in found if not names_a_thing(text, m.end) and not _closes_cut_title(text, m.start, m.end)]
+    found = [m for m in found if not names_a_thing(text, m.end) and not _closes_cut_title(text, m.start, m.end)
+             and not (m.text[0] in "于和与" and _joins_words(text, m.start, m.text[0], title_ends))]
     if dotted or "·" in text or "•" in text or "・" in text:
         # 龙湖|·蔚澜香醍: a name dot joins parts of a foreign name, which _dotted reads whole;
         # a name read otherwise right before or after one is part of a longer name (an estate's)
@@ -335,6 +336,14 @@ def names_a_thing(text: str, end: int) -> bool:
     a firm or a product is part of that name, not a person (张明|山东: 山东 is a word, no head)."""
     return text.startswith(THING_AFTER, end) \
         or text[end:end + 1] in THING_AFTER_CHARS and not has_word(text[end:end + 2])
+
+
+def _joins_words(text: str, start: int, ch: str, title_ends: frozenset[int]) -> bool:
+    """横行|于世, 来自|于丽泽, 结果|和凯: 于 after a verb or a preposition, 和 or 与 after a word, is a
+    function word, not a surname (but 副县长|于有斌, 被告|于海: a title or a word that takes a person)."""
+    if start == 0 or start in title_ends or not _is_han(text[start - 1]) or text.endswith(BEFORE_NAME, 0, start):
+        return False
+    return ch != "于" or _char_tag(text[start - 1]) in ("p", "v", "vg")
 
 
 CLOSERS = {"》": "《", "”": "“"}
