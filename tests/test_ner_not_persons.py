@@ -95,7 +95,9 @@ def test_latin_firms(text, firm):
     ("Ronaldo曾是这支战队的队长。", ["Ronaldo"]),
     ("这个工作室由Jenkins等人创办。", ["Jenkins"]),
     ("（由Kevin提问）你觉得版本平衡吗？", ["Kevin"]),
-    # after a role such as 高手 or 新星
+    ("Artosis原名叫什么，很多玩家并不知道。", ["Artosis"]),
+    ("在Destiny看来，这个版本更平衡。", ["Destiny"]),
+    # after a role such as 高手 or 新星, or a kin word
     ("他的对手是欧洲人族高手Fenix。", ["Fenix"]),
     # a game, a firm or a magazine is said none of these
     ("Steam宣布了夏季促销的日期。", []),
