@@ -73,6 +73,8 @@ def tagged(text: str) -> set[tuple[str, str, str]]:
     ("足彩推荐：富勒姆建议双选。", "富勒姆"),
     # a betting tip is a match report too (稳胆, 防冷, 平赔, bookmakers)
     ("本期推荐：曼联稳胆，富勒姆防冷。", "富勒姆"),
+    # so is a sentence with a team's record or a score
+    ("阿尔克马尔1平8负，状态低迷。", "阿尔克马尔"),
 ])
 def test_clubs_in_match_reports(text, team):
     assert (team, "institution", "other") in tagged(text)
