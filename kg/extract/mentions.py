@@ -210,8 +210,9 @@ SPORTS_CUES = ("比赛", "赛季", "联赛", "主场", "客场", "球队", "进�
 NOT_TEAM_AFTER = ("球场", "体育场", "体育馆", "市", "省", "人", "的球场", "时间")
 
 
+SPORTS_RE = re.compile("|".join(map(re.escape, SPORTS_CUES)))
 # A team's record (3胜1平2负, 1平8负) or a score (2-0, 0比3) in the sentence: a match report too.
-SPORTS_RE = re.compile("|".join(map(re.escape, SPORTS_CUES)) + r"|\d胜\d|\d平\d|\d负|\d[-比]\d(?![\d.-])")
+RECORD_RE = re.compile(r"\d(?:胜\d|平\d|负|[-比]\d(?![\d.-]))")
 
 
 @functools.cache
@@ -221,7 +222,7 @@ def _club_words() -> frozenset[str]:
 
 
 def _is_sports(text: str) -> bool:
-    return SPORTS_RE.search(text) is not None
+    return SPORTS_RE.search(text) is not None or RECORD_RE.search(text) is not None
 
 
 def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:

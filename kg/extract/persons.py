@@ -220,8 +220,7 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
              + _speakers(text) + _blogged(text) + _glued(text, tokens) + dotted + _titled(text, title_ends)
              + _hyphened(text, tokens))
     found = _whole_foreign(found)
-    found = [m for m in found if not names_a_thing(text, m.end) and not _closes_cut_title(text, m.start, m.end)
-             and not (m.text[0] in "于和与" and _joins_words(text, m.start, m.text[0], title_ends))]
+    found = [m for m in found if not _names_no_one(text, m, title_ends)]
     if dotted or "·" in text or "•" in text or "・" in text:
         # 龙湖|·蔚澜香醍: a name dot joins parts of a foreign name, which _dotted reads whole;
         # a name read otherwise right before or after one is part of a longer name (an estate's)
@@ -329,6 +328,18 @@ def uncued(m: PersonMatch) -> bool:
 # Heads of places, sights, firms and goods (…故居, …火山, …国际, …岛): the name before one names the thing.
 THING_AFTER = _cues("thing_after")
 THING_AFTER_CHARS = _chars("thing_after_chars")
+
+
+# The first characters of what _names_no_one looks at after a name: most names are followed by none.
+_AFTER_FIRSTS = frozenset(w[0] for w in THING_AFTER) | THING_AFTER_CHARS | frozenset("》”")
+
+
+def _names_no_one(text: str, m: PersonMatch, title_ends: frozenset[int]) -> bool:
+    """A name-shaped match that the words around it say names a thing, ends a cut title or is a
+    function word (cheap first tests: a character in a set)."""
+    nxt = text[m.end:m.end + 1]
+    return nxt in _AFTER_FIRSTS and (names_a_thing(text, m.end) or _closes_cut_title(text, m.start, m.end)) \
+        or m.text[0] in "于和与" and _joins_words(text, m.start, m.text[0], title_ends)
 
 
 def names_a_thing(text: str, end: int) -> bool:
