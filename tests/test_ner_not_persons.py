@@ -157,3 +157,14 @@ def test_dotted_name_with_a_middle_initial():
 ])
 def test_function_words_are_no_surnames(text, expected):
     assert persons(text) == expected
+
+
+@pytest.mark.parametrize("text, companies", [
+    # a company known worldwide standing alone is a company
+    ("客户包括西门子、爱立信和诺基亚。", {"西门子", "爱立信", "诺基亚"}),
+    ("易胜博和立博都开出了主胜的赔率。", {"易胜博", "立博"}),
+    # before a noun it is part of a longer name, or a modifier
+    ("花旗银行昨天宣布裁员。", {"花旗银行"}),
+])
+def test_brands_are_companies(text, companies):
+    assert {m["text"] for m in recognise(text) if m["subtype"] == "company"} == companies

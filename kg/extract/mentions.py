@@ -156,7 +156,7 @@ def recognise(original: str) -> list[dict]:
     # a match report: its words (比赛, 首发阵容…), or a club's name of three characters or more (切尔西)
     sports = _is_sports(text) or not _club_words().isdisjoint(map(itemgetter(0), tokens))
     spans = (_regions(text, tokens, sports, index) + _institutions(text, tokens, index) + titles
-             + _persons(text, tokens, frozenset(t.end for t in titles)) + _latin_firms(text))
+             + _persons(text, tokens, frozenset(t.end for t in titles)) + _latin_firms(text) + _brands(text, tokens, index))
     if sports:
         spans = _teams(text, tokens, spans)
     if titles:
@@ -188,6 +188,33 @@ def _latin_firms(text: str) -> list[Span]:
 
 
 LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+@functools.cache
+def _brand_finder() -> WordFinder:
+    """Companies and brands known worldwide (ner_brands.txt) that are no ordinary word (美的, 先锋, 环球 are)."""
+    import rjieba
+    words = {w for ln in _lines("ner_brands.txt") for w in ln.split()}
+    return WordFinder({w: w for w in words if len(w) >= 2 and not (has_word(w) and rjieba.tag(w)[0][1] in ORDINARY_TAGS)})
+
+
+ORDINARY_TAGS = frozenset({"n", "a", "v", "vn", "d", "ad", "an", "m", "t", "b", "f", "s", "l", "i"})
+
+
+def _brands(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
+    """西门子, 易胜博, 威廉希尔: a company known worldwide standing alone, where the segmenter cut a
+    word (not 新浪|乐居, 花旗|银行: before a noun it starts a longer name, or modifies it)."""
+    out = []
+    for end_idx, word in _brand_finder().iter(text):
+        start, end = end_idx - len(word) + 1, end_idx + 1
+        last = index.ending_at(end)
+        if index.is_start(start) and last is not None \
+                and not (last + 1 < len(tokens) and tokens[last + 1].pos in BRAND_GLUE_TAGS):
+            out.append(Span(start, end, "institution", "company", WEAK))
+    return out
+
+
+BRAND_GLUE_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "ns", "j", "eng", "vn", "ng"})
 
 
 def _in_title_marks(text: str, span: Span) -> bool:
