@@ -168,3 +168,11 @@ def test_function_words_are_no_surnames(text, expected):
 ])
 def test_brands_are_companies(text, companies):
     assert {m["text"] for m in recognise(text) if m["subtype"] == "company"} == companies
+
+
+def test_clubs_by_their_usual_names_are_teams():
+    # in a match report a club's usual name or nickname is the team, whatever the segmenter made of it
+    text = "本轮皇马客场挑战国米，蓝军主场迎战红魔。"
+    assert {m["text"] for m in recognise(text) if m["type"] == "institution"} == {"皇马", "国米", "蓝军", "红魔"}
+    # outside a match report a club's name is left alone (红军 is also the army of history)
+    assert not [m for m in recognise("红军长征经过这里。") if m["text"] == "红军" and m["subtype"] == "other"]

@@ -158,7 +158,7 @@ def recognise(original: str) -> list[dict]:
     spans = (_regions(text, tokens, sports, index) + _institutions(text, tokens, index) + titles
              + _persons(text, tokens, frozenset(t.end for t in titles)) + _latin_firms(text) + _brands(text, tokens, index))
     if sports:
-        spans = _teams(text, tokens, spans)
+        spans = _teams(text, tokens, spans + _clubs_in(text, tokens, index))
     if titles:
         spans = _no_person_inside(spans, titles)
     if "《" in text:
@@ -338,6 +338,22 @@ def _teamish(text: str, start: int, end: int) -> bool:
         or club_like(text[max(0, start - 2):end]) or is_place(name) or len(name) == 2 and club_start(name) \
         or any(club_like(name[:k]) for k in range(CLUB_PREFIX, len(name))) \
         or any(club_like(name[:k]) and club_like(name[k:]) for k in range(2, len(name) - 1))
+
+
+@functools.cache
+def _club_finder() -> WordFinder:
+    """Clubs and betting houses of kg/data/ner_clubs.txt (not its terms: 凯利, 德比)."""
+    return WordFinder({w: w for w in clubs() - sports_terms()})
+
+
+def _clubs_in(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
+    """蓝军, 国米, 皇马: in a match report a club's usual name, where the segmenter cut a word, is the team."""
+    out = []
+    for end_idx, word in _club_finder().iter(text):
+        start, end = end_idx - len(word) + 1, end_idx + 1
+        if index.is_start(start) and index.ending_at(end) is not None and _team_like(text, start, end):
+            out.append(Span(start, end, "institution", _club_kind(word), WEAK))
+    return out
 
 
 LOCATIVE_BEFORE = ("在", "到", "于", "来到", "前往", "抵达", "位于", "赴", "飞往", "从", "来自")
