@@ -156,9 +156,9 @@ def recognise(original: str) -> list[dict]:
     # a match report: its words (比赛, 首发阵容…), or a club's name of three characters or more (切尔西)
     sports = _is_sports(text) or not _club_words().isdisjoint(map(itemgetter(0), tokens))
     spans = (_regions(text, tokens, sports, index) + _institutions(text, tokens, index) + titles
-             + _persons(text, tokens, frozenset(t.end for t in titles)) + _latin_firms(text) + _brands(text, tokens, index))
+             + _persons(text, tokens, frozenset(t.end for t in titles)) + _latin_firms(text) + _brands(text, tokens))
     if sports:
-        spans = _teams(text, tokens, spans + _clubs_in(text, tokens, index))
+        spans = _teams(text, tokens, spans + _clubs_in(text, tokens))
     if titles:
         spans = _no_person_inside(spans, titles)
     if "《" in text:
@@ -191,26 +191,32 @@ LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 @functools.cache
-def _brand_finder() -> WordFinder:
-    """Companies and brands known worldwide (ner_brands.txt) that are no ordinary word (美的, 先锋, 环球 are)."""
-    import rjieba
-    words = {w for ln in _lines("ner_brands.txt") for w in ln.split()}
-    return WordFinder({w: w for w in words if len(w) >= 2 and not (has_word(w) and rjieba.tag(w)[0][1] in ORDINARY_TAGS)})
+def _brand_words() -> frozenset[str]:
+    """Companies and brands known worldwide (ner_brands.txt)."""
+    return frozenset(w for ln in _lines("ner_brands.txt") for w in ln.split() if len(w) >= 2)
 
 
-ORDINARY_TAGS = frozenset({"n", "a", "v", "vn", "d", "ad", "an", "m", "t", "b", "f", "s", "l", "i"})
+@functools.cache
+def _dotted_brands() -> tuple[str, ...]:
+    return tuple(sorted(w for w in _brand_words() if "·" in w))
 
 
-def _brands(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
-    """西门子, 易胜博, 威廉希尔: a company known worldwide standing alone, where the segmenter cut a
-    word (not 新浪|乐居, 花旗|银行: before a noun it starts a longer name, or modifies it)."""
+def _brands(text: str, tokens: list[Token]) -> list[Span]:
+    """西门子, 易胜博: a company known worldwide standing alone as a word of its own (not 新浪|乐居,
+    花旗|银行: before a noun it starts a longer name, or modifies it)."""
+    brands = _brand_words()
     out = []
-    for end_idx, word in _brand_finder().iter(text):
-        start, end = end_idx - len(word) + 1, end_idx + 1
-        last = index.ending_at(end)
-        if index.is_start(start) and last is not None \
-                and not (last + 1 < len(tokens) and tokens[last + 1].pos in BRAND_GLUE_TAGS):
-            out.append(Span(start, end, "institution", "company", WEAK))
+    if "·" in text:         # 威廉·希尔: a name written with a name dot is several words
+        for w in _dotted_brands():
+            k = text.find(w)
+            while k >= 0:
+                out.append(Span(k, k + len(w), "institution", "company", WEAK))
+                k = text.find(w, k + len(w))
+    if brands.isdisjoint([t.word for t in tokens]):
+        return out              # most sentences: no brand among the words
+    for k, t in enumerate(tokens):
+        if t.word in brands and not (k + 1 < len(tokens) and tokens[k + 1].pos in BRAND_GLUE_TAGS):
+            out.append(Span(t.start, t.end, "institution", "company", WEAK))
     return out
 
 
@@ -341,18 +347,25 @@ def _teamish(text: str, start: int, end: int) -> bool:
 
 
 @functools.cache
-def _club_finder() -> WordFinder:
+def _club_names() -> frozenset[str]:
     """Clubs and betting houses of kg/data/ner_clubs.txt (not its terms: 凯利, 德比)."""
-    return WordFinder({w: w for w in clubs() - sports_terms()})
+    return clubs() - sports_terms()
 
 
-def _clubs_in(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
-    """蓝军, 国米, 皇马: in a match report a club's usual name, where the segmenter cut a word, is the team."""
+def _clubs_in(text: str, tokens: list[Token]) -> list[Span]:
+    """蓝军, 国米, 皇马: in a match report a word that is a club's usual name is the team."""
+    names = _club_names()
     out = []
-    for end_idx, word in _club_finder().iter(text):
-        start, end = end_idx - len(word) + 1, end_idx + 1
-        if index.is_start(start) and index.ending_at(end) is not None and _team_like(text, start, end):
-            out.append(Span(start, end, "institution", _club_kind(word), WEAK))
+    for k, t in enumerate(tokens):
+        end, word = t.end, t.word
+        if word not in names and k + 1 < len(tokens):
+            end, word = tokens[k + 1].end, word + tokens[k + 1].word    # 国际|米兰: a name the segmenter cut
+            if word not in names:
+                continue
+        elif word not in names:
+            continue
+        if _team_like(text, t.start, end):
+            out.append(Span(t.start, end, "institution", _club_kind(word), WEAK))
     return out
 
 
