@@ -120,7 +120,7 @@ def test_same_recogniser_as_the_build():
     ("切尔西客场战胜阿森纳，德罗巴伤愈复出。", {("切尔西", "institution", "other"), ("阿森纳", "institution", "other"),
                                     ("德罗巴", "person", "")}),
     ("比如，刘易斯·卡洛尔的小说很受欢迎。", {("刘易斯·卡洛尔", "person", "")}),     # a dot joins any two parts
-    ("公司人士透露，张明渝的举报活动已经结束。", {("张明渝", "person", "")}),      # segmented 张明|渝
+    ("同事们都说，刘明渝的工作一向认真。", {("刘明渝", "person", "")}),      # segmented 刘明|渝
     ("导演王家卫说，这部电影拍了三年。", {("导演", "title", ""), ("王家卫", "person", "")}),
     ("发布会在洛杉矶国际会议中心举行。", {("洛杉矶国际会议中心", "region", "")}),      # a venue is an address
     # an institution's name does not run back over a closed bracket (a dateline's byline)
@@ -159,8 +159,8 @@ def test_address_patterns(text, expected):
     ("我们参观了苏州博物馆。", "苏州博物馆"),        # a place and a sight: still scenery
     ("三国游戏很受年轻人欢迎。", "三国"),            # a word only the segmenter calls a place, with no cue
     ("长城是世界文化遗产。", "长城"),
-    ("北京匡时拍卖公司的专家认为这幅画是真迹。", "北京"),   # a place glued to a proper name is part of it
-    ("这件作品体现了中国古典书画艺术的魅力。", "中国古典"),  # an address does not grow over ordinary words
+    ("北京华辰拍卖公司的专家认为这幅画是真迹。", "北京"),   # a place glued to a proper name is part of it
+    ("这件作品体现了中国古典绘画的魅力。", "中国古典"),  # an address does not grow over ordinary words
 ])
 def test_ordinary_words_are_not_mentions(text, absent):
     assert all(m["text"] != absent for m in recognise(text))
@@ -173,8 +173,8 @@ def persons(text: str) -> list[str]:
 @pytest.mark.parametrize("text, expected", [
     # a surname before a form of address or a role names no one
     ("营业员陈女士为顾客开了发票。", []),
-    ("集团副总经理方总，请您讲话。", []),
-    ("感谢各位领导和专家出席今天的会议。", []),
+    ("下面请公司副总经理方总讲话。", []),
+    ("欢迎各位领导和专家光临指导。", []),
     # what is said after a list of names is said of each: players, not teams, in a match report
     ("本场比赛，特维斯和罗比尼奥两人受伤，球队锋线吃紧。", ["特维斯", "罗比尼奥"]),
     ("联赛第一轮，托马斯和佩雷拉两名主力停赛。", ["托马斯", "佩雷拉"]),
@@ -182,7 +182,7 @@ def persons(text: str) -> list[str]:
     ("赛后，贝尼特斯解释说球队的防守出了问题，比赛输得不冤。", ["贝尼特斯"]),
     # a name in a list with recognised names is a name
     ("展厅里有齐白石、黄宾虹、潘天寿和李可染的作品。", ["齐白石", "黄宾虹", "潘天寿", "李可染"]),
-    ("当天，范小勇、冯建国和周源都到了现场。", ["范小勇", "冯建国", "周源"]),
+    ("当天，范小勇、冯建新和周源都到了现场。", ["范小勇", "冯建新", "周源"]),
     # a word the segmenter glued to the name comes off it; a third given character it cut off goes back
     ("张博说，他明天就出发。", ["张博"]),
     ("杨国强和林晓都说这件事不是真的。", ["杨国强", "林晓"]),
@@ -196,7 +196,7 @@ def persons(text: str) -> list[str]:
     # the Latin name in brackets after a name is a name too
     ("导演戴维·芬奇（davidfincher）的新片将在明年上映。", ["戴维·芬奇", "davidfincher"]),
     # a foreign name the segmenter cut after a surname-like start is one name
-    ("他在霍芬海姆效力了三年。", ["霍芬海姆"]),
+    ("他跟着霍芬海姆学了三年琴。", ["霍芬海姆"]),
     # no names: a quoted term, a noun head (…卡), foreign cities, a place after 在, a team's cue
     ("他办了一张“金卡”，每年都要交年费。", []),
     ("这张白金卡的年费很高。", []),
@@ -210,19 +210,19 @@ def persons(text: str) -> list[str]:
     # a verb of saying or thinking after a name
     ("成龙说这部电影他拍了三年。", ["成龙"]),
     ("姚明认为球队还需要时间磨合。", ["姚明"]),
-    ("宝钢集团的钱海涛（化名）必须每天加班。", ["钱海涛"]),      # or (化名), 先生, 女士 after it
+    ("钱海涛（化名）在一家钢厂上班，经常加班。", ["钱海涛"]),      # or (化名), 先生, 女士 after it
     # after a title, the build's reader keeps only what reads like a name
     ("这位演员代表作不多。", []),
     # a foreign name in parts joined by hyphens is one name
     ("导演弗朗西斯-福德-科波拉的新片下月上映。", ["弗朗西斯-福德-科波拉"]),
-    ("他的学生福雷斯特-阿伦后来成了教练。", ["福雷斯特-阿伦"]),
+    ("他的助手马丁-阿伦后来成了教练。", ["马丁-阿伦"]),
     # a Latin name before a verb of saying (a company announces: 宣布)
     ("Johnson说，这款游戏明年上市。", ["Johnson"]),
     ("Konami宣布将推出新作。", []),
     # a foreign name's last character glued to the word after it, its first to the word before it
     ("主教练索斯盖特说，球队状态不错。", ["索斯盖特"]),
-    ("后防线上有斯库利受伤。", ["斯库利"]),
-    ("这个结果令法夫尔表示不满。", ["法夫尔"]),
+    ("后防线上有斯卡利受伤。", ["斯卡利"]),
+    ("这个结果令法维尔表示不满。", ["法维尔"]),
     # a reporter's byline: the name ends it, whatever the surname; a place before 报道 is no name
     ("晚报记者官小平", ["官小平"]),
     ("（记者渠海）昨天，市政府召开会议。", ["渠海"]),

@@ -26,10 +26,10 @@ def persons(text: str) -> list[str]:
     ("记者于建涛报道。", ["于建涛"]),
     # a third given character that often ends names is still read (才, 和)
     ("本报记者王庆才石家庄报道", ["王庆才"]),
-    ("收藏理念是首要的。李双才强调，不要只看名气。", ["李双才"]),
+    ("投资眼光最重要。李双才强调，不要只看名气。", ["李双才"]),
     # a name's character standing alone between a two-character name and a verb or an adverb
     ("在金融界，李定邦无疑是最合适的人选。", ["李定邦"]),
-    ("发改委价格司副司长刘望军公开表示，价格将保持稳定。", ["刘望军"]),
+    ("省物价局副局长刘望军公开表示，价格将保持稳定。", ["刘望军"]),
     # what is said of a person after a name the dictionary also knows as a word: directing,
     # acting, writing, dying (林海 is also "a sea of forest")
     ("在众多武侠小说里，林海笔下的人物最洒脱。", ["林海"]),
@@ -38,7 +38,7 @@ def persons(text: str) -> list[str]:
     # 张 is a measure word on its own, not a function word glued to a word after it
     ("这幅字是张宁去世前一年写的。", ["张宁"]),
     # a surname the segmenter glued to the one-character word before it (叫钟|富强, 由林|超杰)
-    ("大奖是一位叫钟富强（化名）的人领走的。", ["钟富强"]),
+    ("头奖被一位叫钟富强（化名）的市民领取。", ["钟富强"]),
     ("这部由林超杰导演的影片下月上映。", ["林超杰"]),
     # Sina's link to a person's blog after the name; not after a film's title
     ("她的男友林觉（blog）也来了。", ["林觉"]),
@@ -50,7 +50,7 @@ def persons(text: str) -> list[str]:
     ("她在剧中饰演林冲的妻子。", ["林冲"]),
     # a role that is no post, right before the name
     ("社区调解员邬秀英多次和物业联系。", ["邬秀英"]),
-    ("资深集邮爱好者柯建军看好邮市。", ["柯建军"]),
+    ("老集邮爱好者柯建军看好今年的邮市。", ["柯建军"]),
     # the last part of a dotted foreign name stays in it, whatever the cue after it
     ("新片由英国导演凯文·罗玛执导，下月上映。", ["凯文·罗玛"]),
 ])

@@ -16,7 +16,7 @@ def persons(text: str) -> list[str]:
     # a name before the head of a place, a sight, a firm or a product names that thing
     ("游客可以参观纪晓岚故居和附近的老街。", []),
     ("记者来到金鹏国际的售楼处。", []),
-    ("他们乘船去了罗宾逊岛、玛丽岛等几个小岛。", []),
+    ("他们乘船去了托马斯岛、玛丽岛等几个小岛。", []),
     ("这几年黄花梨家具的价格翻了几倍。", []),
     # but a head that makes a word with what follows is no head (山东), and a person stays one
     ("王建国山东人，今年五十岁。", ["王建国"]),
@@ -34,8 +34,8 @@ def test_names_of_things(text, expected):
     # a name read next to a name dot that the dotted reader did not take is part of a longer name
     ("图为青湖·蔚蓝香醍营销经理。", []),
     # foreign names with a dot stay
-    ("导演詹姆斯·卡梅隆的新片明年上映。", ["詹姆斯·卡梅隆"]),
-    ("作家刘易斯·卡洛尔写过很多童话。", ["刘易斯·卡洛尔"]),
+    ("导演斯坦利·库布里克的旧片明年重映。", ["斯坦利·库布里克"]),
+    ("作家汉斯·安徒生写过很多童话。", ["汉斯·安徒生"]),
 ])
 def test_dotted_names_of_things(text, expected):
     assert persons(text) == expected
@@ -54,7 +54,7 @@ def test_brands_are_not_persons(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # states, resorts, quarters and sights that read like names (ner_more_places.txt)
     ("夏威夷的海滩吸引了很多游客。", []),
-    ("他们从墨尔本飞到凯恩斯，又去了拉斯维加斯。", []),
+    ("他们从墨尔本飞到达尔文，又去了拉斯维加斯。", []),
     ("夜晚的兰桂坊非常热闹。", []),
     # a person's cue still makes a person
     ("著名歌手夏威表示，新专辑下月发行。", ["夏威"]),
@@ -135,7 +135,7 @@ def test_ordinary_words_tagged_as_names(text, expected):
     ("李小龙》是一部纪录片。", []),
     ("张三丰》将在下月上映。", []),
     # with its opening mark in the text, the reader decides as before
-    ("他举办了“谢晋电影回顾展”。", ["谢晋"]),
+    ("市图书馆下月举办“谢晋电影展映周”。", ["谢晋"]),
 ])
 def test_names_closing_a_cut_title(text, expected):
     assert persons(text) == expected
@@ -152,8 +152,8 @@ def test_dotted_name_with_a_middle_initial():
     ("客队0比3惨败于曼联。", []),
     ("这家公司和雅虎签了合作协议。", []),
     # after a title or a word that takes a person, a surname
-    ("副县长于有斌出席了仪式。", ["于有斌"]),
-    ("总裁和广北表示，公司会继续扩张。", ["和广北"]),
+    ("副县长于建斌出席了仪式。", ["于建斌"]),
+    ("总裁和立东表示，公司会继续扩张。", ["和立东"]),
 ])
 def test_function_words_are_no_surnames(text, expected):
     assert persons(text) == expected

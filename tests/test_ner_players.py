@@ -30,8 +30,8 @@ def test_club_forms():
     ("本轮比赛，主队的进攻要依靠达米亚诺维奇在中路的组织。", {("达米亚诺维奇", "person", "")}),
     ("主帅赛后承认，球队少了帕斯托雷利，进攻乏力。", {("主帅", "title", ""), ("帕斯托雷利", "person", "")}),
     # clubs stay teams, also written short
-    ("本轮联赛，费耶诺德主场迎战特温特。", {("费耶诺德", "institution", "other"), ("特温特", "institution", "other")}),
-    ("米德尔上轮主场失利，本场比赛必须拿分。", {("米德尔", "institution", "other")}),
+    ("本轮联赛，费耶诺德主场迎战格罗宁根。", {("费耶诺德", "institution", "other"), ("格罗宁根", "institution", "other")}),
+    ("米德尔上周客场惨败，这一轮必须全取三分。", {("米德尔", "institution", "other")}),
     # two characters: a player when they stand whole and start no club's name
     ("本场比赛，主队的锋线依靠鲁卡，他的状态非常好。", {("鲁卡", "person", "")}),
     ("球队中场核心伤愈复出，佩顿也将首发。", {("中场", "title", ""), ("佩顿", "person", "")}),
@@ -49,11 +49,11 @@ def test_club_forms():
     # 首发 alone is no match report's word: a product's launch
     ("新品在北京、杭州首发，活动也在上海举行。", {("北京", "region", ""), ("杭州", "region", ""), ("上海", "region", "")}),
     # the name's last character glued to the word after it goes back to the name (马蒂诺|斯会)
-    ("本场比赛，估计马蒂诺斯会在两个边路做文章。", {("马蒂诺斯", "person", "")}),
+    ("本场比赛马蒂诺斯会更多地从右路突破。", {("马蒂诺斯", "person", "")}),
     # a club's name is the club, even with what reads as a person's cue (a bracket after it)
     ("目前积分榜上，领头的切尔西（35分）优势明显。", {("切尔西", "institution", "other")}),
     # a betting house is a company; a term of match previews is nothing
-    ("赔率统计：威廉希尔主胜赔1.40。", {("威廉希尔", "institution", "company")}),
+    ("威廉希尔为这场比赛开出的主胜赔率是1.55。", {("威廉希尔", "institution", "company")}),
     ("本轮比赛的凯利指数显示主队占优。", set()),
     ("本场比赛，威廉·希尔开出了较低的主胜赔率。", {("威廉·希尔", "institution", "company")}),
     # two clubs written together are no player
@@ -64,7 +64,7 @@ def test_match_report_players_and_clubs(text, expected):
 
 
 @pytest.mark.parametrize("text", [
-    "赔率方面，威廉希尔凯比值偏高，本场比赛主胜可期。",       # a betting house, a word glued after it
+    "从赔率看，威廉希尔凯比值偏低，本场比赛主队不败可期。",       # a betting house, a word glued after it
     "本场比赛在马尔科维公园球场进行，主队占优。",             # a ground
     "上赛季，这支球队的平局多达九场，进球却不少。",             # a word the dictionary tags as a foreign name
 ])

@@ -255,7 +255,7 @@ def _glosses(text: str, persons: list[PersonMatch]) -> list[PersonMatch]:
     return out
 
 
-# What follows a name between a title and the words it says or a byline (分析师温彬表示, 记者印峥嵘发自).
+# What follows a name between a title and the words it says or a byline (分析师温彬表示, 记者印立新发自).
 TITLED_AFTER = _cues("titled_after")
 
 
@@ -263,14 +263,14 @@ def _titled(text: str, title_ends: frozenset[int]) -> list[PersonMatch]:
     """A surname and one or two characters between a title and a verb of saying (or a
     byline's word) is a name, however rare its characters (分析师温彬表示, 秘书长钟彬先生);
     so are two or three characters ending a reporter's byline, whatever the surname
-    (本报记者官平, (记者渠宏卿), 记者区君君文/图)."""
+    (本报记者官平, (记者渠宏伟), 记者区明明文/图)."""
     out = []
     for end in title_ends:
         byline = text.endswith(BYLINE_TITLES, 0, end)
         for length in (4, 3, 2):
             name = text[end:end + length]
             if length == 4 and _surname_len(name) != 2:
-                continue        # four characters: 司徒建强, a compound surname and two given characters
+                continue        # four characters: 司徒明强, a compound surname and two given characters
             if len(name) == length and all(_is_han(c) for c in name) and not no_given_name(name) \
                     and not (length == 3 and _addressed(text, end, end + length)) \
                     and ((_surname_len(name) or _unknown_name(name)) and text.startswith(_SAID_OR_BYLINE, end + length)
@@ -290,13 +290,13 @@ def _addressed(text: str, start: int, end: int) -> bool:
 
 
 def _unknown_name(name: str) -> bool:
-    """栗灏渊: no surname this reader knows, but no word either, nor a function word and what follows."""
+    """栗浩然: no surname this reader knows, but no word either, nor a function word and what follows."""
     return not has_word(name) and not has_word(name[:2]) and _char_tag(name[0]) not in FUNCTION_TAGS
 
 
 # A reporter's title heading a byline (本报记者官平, (记者田冰)).
 BYLINE_TITLES = _cues("byline_titles")
-# What ends a byline's name: 文/图, 摄, a place and 报道 or 电 (记者蒋家华香港报道).
+# What ends a byline's name: 文/图, 摄, a place and 报道 or 电 (记者蒋家明香港报道).
 BYLINE_END = re.compile(r"$|[)、\s/]|文/|摄|[\u4e00-\u9fff]{2,3}(?:报道|电)")
 
 
@@ -343,7 +343,7 @@ def _names_no_one(text: str, m: PersonMatch, title_ends: frozenset[int]) -> bool
 
 
 def names_a_thing(text: str, end: int) -> bool:
-    """夏威夷|水岸, 纪晓岚|故居, 华瀚|国际, 罗宾逊|岛: a name before the head of a place, a sight,
+    """夏威夷|水岸, 纪晓岚|故居, 华瀚|国际, 托马斯|岛: a name before the head of a place, a sight,
     a firm or a product is part of that name, not a person (张明|山东: 山东 is a word, no head)."""
     return text.startswith(THING_AFTER, end) \
         or text[end:end + 1] in THING_AFTER_CHARS and not has_word(text[end:end + 2])
@@ -351,7 +351,7 @@ def names_a_thing(text: str, end: int) -> bool:
 
 def _joins_words(text: str, start: int, ch: str, title_ends: frozenset[int]) -> bool:
     """横行|于世, 来自|于丽泽, 结果|和凯: 于 after a verb or a preposition, 和 or 与 after a word, is a
-    function word, not a surname (but 副县长|于有斌, 被告|于海: a title or a word that takes a person)."""
+    function word, not a surname (but 副县长|于建斌, 被告|于海: a title or a word that takes a person)."""
     if start == 0 or start in title_ends or not _is_han(text[start - 1]) or text.endswith(BEFORE_NAME, 0, start):
         return False
     return ch != "于" or _char_tag(text[start - 1]) in ("p", "v", "vg")
@@ -402,7 +402,7 @@ def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
 
 LIST_SEPARATORS = ("、", "和", "与", "及", "以及", "同")
 LIST_CHARS = frozenset("、和与及同")
-# What a name in a list with a recognised person must score on its own (吴待秋、吴子深, 邓恩和里德).
+# What a name in a list with a recognised person must score on its own (吴待春、吴子明, 邓恩和里德).
 LISTED_CHINESE = 0.4
 LISTED_FOREIGN = 0.0
 
@@ -519,7 +519,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 if len(w) == sl + 1 and i + 1 < n and _third_given(text, tokens[i + 1], tokens[i + 2] if i + 2 < n else None):
                     cands.append((tok.end + 1, evidence))      # 张明|渝的, 李晓|林先生
             elif not known:
-                # a word the segmenter made up: the name, perhaps glued to what follows (张连志为)
+                # a word the segmenter made up: the name, perhaps glued to what follows (张连生为)
                 for length in (sl + 2, sl + 1):
                     if length <= len(w):
                         cands.append((tok.start + length, 0.1 if length == len(w) else 0.0))
@@ -566,7 +566,7 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence += 0.35
             elif text.startswith(SPEECH_AFTER, end) or text[end:end + 1] in GLUED_AFTER \
                     and text.startswith(SPEECH_AFTER, end + 1):
-                evidence += SAID          # 成龙说, 闫大为认为, 林晓都说
+                evidence += SAID          # 成龙说, 闫大勇认为, 林晓都说
             elif text.startswith(_PERSON_AFTER, end):
                 evidence += SAID          # 钱海平(化名), 娄兰小姐, 林海导演: a name before what is said of a person
             score = _score(text, tok.start, end, name, evidence)
@@ -595,7 +595,7 @@ def no_given_name(name: str) -> bool:
 
 def _not_given(given: str) -> bool:
     """林先生, 王总, 李某, 王主任, 和专家: no given name. A two-character given name may
-    start with a character that is a form of address on its own (叶老桂, 王家卫, 李伯豪)."""
+    start with a character that is a form of address on its own (叶老松, 王家卫, 李伯文)."""
     if given.endswith(NOT_GIVEN) or len(given) >= 2 and given[-2:] in role_words():
         return True
     if len(given) == 1:
@@ -810,7 +810,7 @@ def _foreign_score(text: str, start: int, end: int, parts: list[Token], first: i
         score += 0.2
     before, after = text[max(0, first - 6):first], text[last:last + 4]
     if before.endswith(PERSON_ROLES) or _role_before(before):
-        score += 0.6          # a role is the strongest cue: 国脚丹尼, 主教练科比什利
+        score += 0.6          # a role is the strongest cue: 国脚丹尼, 主教练科比斯基
     if after.startswith(SPEECH_AFTER):
         score += 0.4          # a team does not speak: 贝尼特斯解释说
     elif after.startswith(("(", "先生", "女士", "夫人", "主演", "执导", "饰演", "曾", "在接受")):
@@ -907,7 +907,7 @@ def _blogged(text: str) -> list[PersonMatch]:
 
 
 def _speakers(text: str) -> list[PersonMatch]:
-    """金石开:… — the speaker opening a line of an interview, whatever the segmenter made of it."""
+    """金石明:… — the speaker opening a line of an interview, whatever the segmenter made of it."""
     if ":" not in text:
         return []
     out = []
@@ -923,13 +923,13 @@ def _speakers(text: str) -> list[PersonMatch]:
     return out
 
 
-# A columnist's heading: the name, the column, a colon (张路足彩推荐:, 陆慧明火线解盘:).
+# A columnist's heading: the name, the column, a colon (张路足彩推荐:, 陆明慧火线解盘:).
 COLUMN = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{3,12}):")
 COLUMN_WORDS = _cues("column_words")
 
 
 def _column_name(heading: str) -> str | None:
-    """The name before the column's title: the split after which a word starts (詹俊|足彩推荐, 关小刀|火线解盘)."""
+    """The name before the column's title: the split after which a word starts (詹俊|足彩推荐, 关一刀|火线解盘)."""
     for length in (3, 2):
         name, rest = heading[:length], heading[length:]
         if len(rest) >= 2 and any(w in rest for w in COLUMN_WORDS) and _surname_len(name) \
