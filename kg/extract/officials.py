@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..lexicon.names import load_surnames, name_score
 from ..lexicon.terms import load_terms
@@ -38,16 +38,14 @@ CHAIN_SEP = ("、", "兼")
 NAME_FIRST = re.compile(rf"(?:^|[,。;:!?“”\s])(?P<name>[{CJK}]{{2,4}}),(?:是|系|任|现任|担任)?(?=[{CJK}])")
 
 
-@dataclass
-class TitleHit:
+class TitleHit(NamedTuple):
     start: int          # of the whole title (modifiers included)
     end: int
     title: str          # 副书记, 党组书记, 常务副县长
     core: str           # 书记, 县长
 
 
-@dataclass
-class PostUnit:
+class PostUnit(NamedTuple):
     org_text: str       # as written before the title ("" when the chain implies it)
     org_start: int
     title: str
@@ -55,12 +53,11 @@ class PostUnit:
     end: int
 
 
-@dataclass
-class PostMatch:
+class PostMatch(NamedTuple):
     name: str
     name_start: int
     name_end: int
-    units: list[PostUnit] = field(default_factory=list)
+    units: list[PostUnit]
     rule: str = "title-chain-name"
     confidence: float = 0.9
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon.terms import load_terms
 from .spans import SELF_REFERENCES, expand_left
@@ -49,8 +49,7 @@ ANAPHOR = re.compile(r"该(院|局|公司|中心|所|站|校|委|会)")
 ANAPHOR_BEFORE = re.compile(ANAPHOR.pattern + r"[^,。;:!?、“”()\s与和及在对的向同把被将等]{0,8}$")
 
 
-@dataclass
-class OrgMatch:
+class OrgMatch(NamedTuple):
     start: int
     end: int
     text: str

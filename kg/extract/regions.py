@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon.gazetteer import load_gazetteer
 from .spans import _name_like, expand_left
@@ -29,8 +29,7 @@ HOME_PROVINCE_PREFIX = "43"   # Hunan: the papers this tool is built for
 GENERIC_ZONES = {"园区", "新区", "高新区", "经开区", "开发区", "示范区", "产业园", "工业园", "片区", "城区", "化工片区"}
 
 
-@dataclass
-class PlaceMatch:
+class PlaceMatch(NamedTuple):
     start: int
     end: int
     text: str

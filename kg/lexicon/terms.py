@@ -3,8 +3,8 @@ non-post occupations, institution suffixes and department suffixes."""
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 
 def _lines(filename: str) -> list[str]:
@@ -16,8 +16,7 @@ def _pairs(filename: str) -> dict[str, str]:
     return dict(ln.split("\t")[:2] for ln in _lines(filename))
 
 
-@dataclass(frozen=True)
-class Terms:
+class Terms(NamedTuple):   # a named tuple, not a dataclass: `kg ner` need not import dataclasses
     titles: dict[str, str]              # core title -> category
     modifiers: tuple[str, ...]          # longest first
     non_posts: frozenset[str]
