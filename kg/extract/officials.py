@@ -35,7 +35,12 @@ AFTER_NAME = ("说", "表示", "介绍", "指出", "强调", "认为", "告诉",
 SAYING = ("说", "表示", "介绍", "指出", "认为", "告诉", "坦言", "透露")
 PUNCT = set(",。;:!?、“”‘’()《》 \n…—")
 CHAIN_SEP = ("、", "兼")
-NAME_FIRST = re.compile(rf"(?:^|[,。;:!?“”\s])(?P<name>[{CJK}]{{2,4}}),(?:是|系|任|现任|担任)?(?=[{CJK}])")
+
+
+@functools.cache
+def _name_first_re() -> re.Pattern:
+    """A name, then a comma and the posts it holds (compiled on first use: `kg ner` never needs it)."""
+    return re.compile(rf"(?:^|[,。;:!?“”\s])(?P<name>[{CJK}]{{2,4}}),(?:是|系|任|现任|担任)?(?=[{CJK}])")
 
 
 class TitleHit(NamedTuple):
@@ -187,7 +192,7 @@ def author_posts(text: str, org_before) -> list[PostUnit]:
 def _name_first(text, org_before, hits, taken) -> list[PostMatch]:
     """"周明,局长" / "孙一鸣,是云龙示范区…社工服务站站长": the name, a comma, then the post."""
     out = []
-    for m in NAME_FIRST.finditer(text):
+    for m in _name_first_re().finditer(text):
         name = m.group("name")
         if name_score(name) < 0.35 or any(p.name == name for p in taken):
             continue

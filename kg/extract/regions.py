@@ -43,7 +43,7 @@ def _surface_tables() -> tuple[dict[str, list[tuple[str, tuple[str, ...]]]], fro
     an Aho-Corasick automaton, whose root has a child for every first character), and those of
     them that name a place wherever they stand as a word (`place_words`)."""
     gaz = load_gazetteer()
-    short_ok = {d.code for d in gaz if short_form_ok(d.code)}
+    short_ok = {d.code for d in gaz if _short_form_division(d)}
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     words = []
     for surface, codes in gaz.surface_items():
@@ -112,8 +112,11 @@ def _short_form_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
 def short_form_ok(code: str) -> bool:
     """Short forms stand for provinces, prefectures and Hunan's own units; a bare
     天台 or 合作 is far more often a word than Zhejiang's or Gansu's county."""
-    d = load_gazetteer().get(code)
-    return d.level in ("province", "prefecture") or code.startswith(HOME_PROVINCE_PREFIX)
+    return _short_form_division(load_gazetteer().get(code))
+
+
+def _short_form_division(d) -> bool:
+    return d.level in ("province", "prefecture") or d.code.startswith(HOME_PROVINCE_PREFIX)
 
 
 def _leftmost_longest(matches: list[PlaceMatch]) -> list[PlaceMatch]:
