@@ -212,7 +212,7 @@ def _brands(text: str, tokens: list[Token]) -> list[Span]:
             while k >= 0:
                 out.append(Span(k, k + len(w), "institution", "company", WEAK))
                 k = text.find(w, k + len(w))
-    if brands.isdisjoint([t.word for t in tokens]):
+    if brands.isdisjoint(map(itemgetter(0), tokens)):     # the words, read in C
         return out              # most sentences: no brand among the words
     for k, t in enumerate(tokens):
         if t.word in brands and not (k + 1 < len(tokens) and tokens[k + 1].pos in BRAND_GLUE_TAGS):
