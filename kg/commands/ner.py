@@ -26,7 +26,6 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..export.atomic import write_text
     from ..extract.mentions import recognise
     try:
         texts = [args.text] if args.text is not None else list(_read_texts(args.input))
@@ -39,6 +38,7 @@ def run(args) -> int:
             write(_line(recognise(text)))
         sys.stdout.flush()
     else:
+        from ..export.atomic import write_text     # only --out needs it
         try:
             write_text(args.out, "".join(_line(recognise(text)) for text in texts))
         except OSError as exc:
