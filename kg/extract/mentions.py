@@ -22,10 +22,13 @@ from ..lexicon.terms import load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
-from .persons import AFTER_PERSON, PLAYER_CUES_AFTER, SPEECH_AFTER
-from .persons import (CLUB_PREFIX, PLACE_ENDINGS, bookmakers, char_tag, club_like, club_start, clubs, find_persons,
-                      glued_last, is_ordinary, is_place, is_translit, names_a_thing, no_given_name, not_names,
-                      sports_terms, translit_chars, uncued)
+from .persons import find_persons
+from .persons.base import char_tag
+from .persons.chinese import glued_last, no_given_name
+from .persons.context import names_a_thing
+from .persons.cues import (AFTER_PERSON, CLUB_PREFIX, PLACE_ENDINGS, PLAYER_CUES_AFTER, SPEECH_AFTER, bookmakers,
+                           club_like, club_start, clubs, is_place, is_translit, not_names, sports_terms, translit_chars)
+from .persons.foreign import is_ordinary, uncued
 from .regions import find_places
 from .spans import expand_left
 from .tokens import Token, has_word, tokenize, word_count
