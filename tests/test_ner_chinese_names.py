@@ -1,5 +1,5 @@
 """`kg ner`, round 4 of issue 8: names in Chinese characters with a surname
-(kg/extract/persons.py). Sentences written for these tests, in the style of
+(kg/extract/persons/). Sentences written for these tests, in the style of
 general news; each states the persons `recognise` must give."""
 from __future__ import annotations
 

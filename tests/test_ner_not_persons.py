@@ -1,5 +1,5 @@
 """Issue 8, round 4: what reads like a name but names a place, a sight, a team, a firm or a
-work (kg/extract/persons.py, mentions.py), and Latin-script names. Sentences written for
+work (kg/extract/persons/, mentions.py), and Latin-script names. Sentences written for
 these tests in the style of general news; each states the persons `recognise` must give."""
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """`kg ner`: foreign names in sports and general news — players and coaches against
-clubs and places (kg/extract/persons.py, kg/extract/mentions.py `_teams`). The
+clubs and places (kg/extract/persons/, kg/extract/sports.py `_teams`). The
 sentences are written for these tests."""
 from __future__ import annotations
 
