@@ -19,8 +19,6 @@ from .foreign import GLUED_BEFORE_FOREIGN, _glued_first
 from .lists import LISTED_CHINESE
 
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
-# Tags of tokens that may hold (part of) a name the segmenter did not know.
-OPEN_TAGS = PERSON_TAGS | {"x", "n", "ns", "nz", "ng", "a", "v", "d", "vn", "j", "b", "q", "m", "t"}
 
 # How much likelier in given names than in ordinary words (log10, given_names.tsv) a character
 # that is also a verb or an adverb must be to end one.
