@@ -17,14 +17,14 @@ from importlib import resources
 from operator import itemgetter
 
 from ..lexicon.names import load_surnames, person_name_score
-from ..lexicon.terms import load_terms
+from ..lexicon.terms import data_lines, data_words, load_terms
 from .intervals import Taken
 from .officials import SAYING, find_titles, read_name
 from .orgs import find_orgs
 from .persons import find_persons
 from .persons.chinese import glued_last, no_given_name
 from .persons.context import names_a_thing
-from .persons.cues import not_names
+from .persons.cues import not_names, world_places
 from .persons.foreign import uncued
 from .regions import find_places
 from .spans import expand_left
@@ -90,16 +90,11 @@ class WordFinder:
                 yield end - 1, single[text[end - 1]]
 
 
-def _lines(filename: str) -> list[str]:
-    text = resources.files("kg.data").joinpath(filename).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
 @functools.cache
 def _title_automaton():
     """Occupations and posts with the words that may stand before them."""
-    cores = set(load_terms().titles) | {w for ln in _lines("ner_titles.txt") for w in ln.split()}
-    prefixes = sorted({w for ln in _lines("ner_title_prefixes.txt") for w in ln.split()}
+    cores = set(load_terms().titles) | data_words("ner_titles.txt")
+    prefixes = sorted(data_words("ner_title_prefixes.txt")
                       | set(load_terms().modifiers), key=len, reverse=True)
     return WordFinder({core: core for core in cores}), frozenset(prefixes), \
         tuple(sorted({len(p) for p in prefixes}, reverse=True))
@@ -108,7 +103,7 @@ def _title_automaton():
 @functools.cache
 def _institution_words() -> tuple[dict[str, str], dict[str, str]]:
     words, suffixes = {}, {}
-    for ln in _lines("ner_institutions.tsv"):
+    for ln in data_lines("ner_institutions.tsv"):
         word, subtype, kind = ln.split("\t")
         (words if kind == "word" else suffixes)[word] = subtype
     return words, suffixes
@@ -181,7 +176,7 @@ LATIN_LETTER = re.compile(r"[A-Za-z]")
 @functools.cache
 def _brand_words() -> frozenset[str]:
     """Companies and brands known worldwide (ner_brands.txt)."""
-    return frozenset(w for ln in _lines("ner_brands.txt") for w in ln.split() if len(w) >= 2)
+    return frozenset(w for w in data_words("ner_brands.txt") if len(w) >= 2)
 
 
 @functools.cache
@@ -325,7 +320,7 @@ MAX_ADDRESS = 40      # characters; the longest street address with building and
 
 @functools.cache
 def _not_places() -> frozenset[str]:
-    return frozenset(w for ln in _lines("ner_not_places.txt") for w in ln.split())
+    return data_words("ner_not_places.txt")
 
 
 WORLD = ("中国", "中华人民共和国", "全球", "世界", "海外", "国外", "境外", "欧美")
@@ -340,12 +335,7 @@ def _country_as_place(text: str, start: int, end: int, name: str) -> bool:
 
 @functools.cache
 def _countries() -> frozenset[str]:
-    return frozenset(w for ln in _lines("ner_countries.txt") for w in ln.split())
-
-
-@functools.cache
-def _world_places() -> frozenset[str]:
-    return frozenset(w for f in ("ner_world_places.txt", "ner_more_places.txt") for ln in _lines(f) for w in ln.split())
+    return data_words("ner_countries.txt")
 
 
 # Words before a place that say something is, happens or goes there.
@@ -403,7 +393,7 @@ def _regions(text: str, tokens: list[Token], sports: bool, index: TokenIndex) ->
         scenic = (parts > 1 or t.start not in place_at) and name.endswith(SCENIC)
         glued = not sports and j + 1 < n and tokens[j + 1].start == end and tokens[j + 1].pos in GLUED_TAGS
         # a word only the segmenter knows as a place (长城, 米兰 the club, 新建 the verb) needs a cue
-        unknown = t.start not in place_at and name not in _countries() and name not in _world_places()
+        unknown = t.start not in place_at and name not in _countries() and name not in world_places()
         if quoted or scenic or glued or parts == 1 and (
                 name in _not_places() or name in _countries() and not _country_as_place(text, t.start, end, name)
                 or unknown and not sports and not _placed(text, t.start, end)):
@@ -508,7 +498,7 @@ NAME_TAGS = {"n", "nt", "nz", "ns", "nr", "nrt", "j", "x", "vn", "eng", "ng", "n
 
 @functools.cache
 def _not_institutions() -> frozenset[str]:
-    return frozenset(w for ln in _lines("ner_not_institutions.txt") for w in ln.split())
+    return data_words("ner_not_institutions.txt")
 
 
 def _institutions(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
@@ -584,7 +574,7 @@ def _stem_of(name: str) -> str:
 
 @functools.cache
 def _kinds() -> frozenset[str]:
-    return frozenset(w for ln in _lines("ner_institution_kinds.txt") for w in ln.split())
+    return data_words("ner_institution_kinds.txt")
 
 
 def _has_proper_part(tokens: list[Token], span: Span) -> bool:

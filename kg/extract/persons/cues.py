@@ -6,27 +6,15 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
+from ...lexicon.terms import data_lines, data_sections, data_words, load_terms
 from ..officials import AFTER_NAME
 
 
 @functools.cache
 def _cue_lists() -> dict[str, tuple[str, ...]]:
     """The word lists of kg/data/ner_person_cues.txt, by [section]."""
-    text = resources.files("kg.data").joinpath("ner_person_cues.txt").read_text(encoding="utf-8")
-    lists: dict[str, list[str]] = {}
-    section = ""
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            lists[section] = []
-        else:
-            lists[section].extend(line.split())
-    return {name: tuple(words) for name, words in lists.items()}
+    return {name: tuple(words) for name, words in data_sections("ner_person_cues.txt").items()}
 
 
 def _cues(section: str) -> tuple[str, ...]:
@@ -105,8 +93,7 @@ _NOT_GIVEN_LONG = tuple(w for w in NOT_GIVEN if len(w) >= 2)
 
 @functools.cache
 def translit_chars() -> frozenset[str]:
-    text = resources.files("kg.data").joinpath("ner_translit_chars.txt").read_text(encoding="utf-8")
-    return frozenset("".join(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")))
+    return frozenset("".join(data_lines("ner_translit_chars.txt")))
 
 
 @functools.cache
@@ -123,26 +110,13 @@ def is_translit(word: str) -> bool:
 def world_places() -> frozenset[str]:
     """Countries, capitals and big cities (kg/data/ner_world_places.txt: 威尼斯, 卢森堡), and more
     places that read like names: states, resorts, sights (ner_more_places.txt: 夏威夷, 罗布泊)."""
-    words = set()
-    for filename in ("ner_world_places.txt", "ner_more_places.txt"):
-        text = resources.files("kg.data").joinpath(filename).read_text(encoding="utf-8")
-        words.update(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
-    return frozenset(words)
+    return data_words("ner_world_places.txt", "ner_more_places.txt")
 
 
 @functools.cache
 def _sports_names() -> dict[str, frozenset[str]]:
     """The sections of kg/data/ner_clubs.txt: clubs, bookmakers, terms."""
-    text = resources.files("kg.data").joinpath("ner_clubs.txt").read_text(encoding="utf-8")
-    sections: dict[str, set[str]] = {}
-    section = ""
-    for line in text.splitlines():
-        line = line.strip()
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-        elif line and not line.startswith("#"):
-            sections.setdefault(section, set()).update(line.split())
-    return {name: frozenset(words) for name, words in sections.items()}
+    return {name: frozenset(words) for name, words in data_sections("ner_clubs.txt").items()}
 
 
 @functools.cache
@@ -192,20 +166,13 @@ def club_start(word: str) -> bool:
 def not_names() -> frozenset[str]:
     """Ordinary words that look like names (ner_not_names.txt) and companies and brands known
     worldwide (ner_brands.txt: 西门子, 爱马仕, 易胜博)."""
-    words = set()
-    for filename in ("ner_not_names.txt", "ner_brands.txt"):
-        text = resources.files("kg.data").joinpath(filename).read_text(encoding="utf-8")
-        words.update(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
-    return frozenset(words)
+    return data_words("ner_not_names.txt", "ner_brands.txt")
 
 
 @functools.cache
 def role_words() -> frozenset[str]:
     """Posts, occupations and roles (主任, 专家, 记者): the build's titles and the NER view's."""
-    from ...lexicon.terms import load_terms
-    text = resources.files("kg.data").joinpath("ner_titles.txt").read_text(encoding="utf-8")
-    words = {w for ln in text.splitlines() if not ln.startswith("#") for w in ln.split()}
-    return frozenset(w for w in words | set(load_terms().titles) if len(w) >= 2)
+    return frozenset(w for w in data_words("ner_titles.txt") | set(load_terms().titles) if len(w) >= 2)
 
 
 @functools.cache

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 
+from ...lexicon.terms import data_words
 from ..tokens import Token
 from .base import PersonMatch
 from .cues import LATIN_ROLES, LATIN_SAID, NOT_PERSON_ROLES, PERSON_ROLES, not_names
@@ -33,8 +33,7 @@ def _latin(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[P
 @functools.cache
 def latin_given_names() -> frozenset[str]:
     """Common European given names (kg/data/ner_latin_given.txt: John, Linda)."""
-    text = resources.files("kg.data").joinpath("ner_latin_given.txt").read_text(encoding="utf-8")
-    return frozenset(w for ln in text.splitlines() if ln.strip() and not ln.startswith("#") for w in ln.split())
+    return data_words("ner_latin_given.txt")
 
 
 # JohnCarpenter, GrahamMcTavish: a given name and a capitalised surname written without a space.
