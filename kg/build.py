@@ -22,7 +22,8 @@ from .ingest.read import InputError, InputWarning, find_inputs, readable_name
 from .model import FileResult, FileSummary
 from .pipeline import extract_file
 from .progress import Progress
-from .resolve.merge import Merged, Merger, compact
+from .model import Merged
+from .resolve.merge import Merger, compact
 
 
 class BuildError(Exception):

@@ -9,8 +9,11 @@ processes and be cached.
 """
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 
 @dataclass
@@ -156,3 +159,98 @@ class FileSummary:
     articles: int
     sentences: int
     chars: int           # characters of clean text read
+
+
+def pack_evidence(evidence: Iterable[Evidence]) -> array:
+    """One document's evidence as rows of four ints (article, sentence, start, end),
+    sorted by sentence and span, without repeats: what a compact file result carries
+    (an array pickles as one block of bytes, where Evidence objects cost one each)."""
+    rows = array("q")
+    for sentence, start, end, article in sorted({(e.sentence, e.start, e.end, e.article) for e in evidence}):
+        rows.extend((article, sentence, start, end))
+    return rows
+
+
+class EvidenceList(Sequence):
+    """The sentences supporting one entity or fact, sorted, as a read-only list of
+    Evidence. A large corpus has millions of them: their rows (pack_evidence) are
+    kept in one array, 32 bytes a row, with 16 bytes per document saying where its
+    rows start, and made into Evidence objects only when read."""
+
+    __slots__ = ("_docs", "_rows", "_starts")
+    WIDTH = 4
+
+    def __init__(self, docs: list[str]):
+        self._docs = docs              # doc_id by index, shared by every list of one merge
+        self._rows = array("q")        # (article, sentence, start, end) rows, document after document
+        self._starts = array("q")      # (doc index, first row) per document that has rows
+
+    def add(self, doc_index: int, rows: array) -> None:
+        """Append one document's packed evidence, after every earlier document's."""
+        if rows:
+            self._starts.extend((doc_index, len(self._rows) // self.WIDTH))
+            self._rows.extend(rows)
+
+    def extend(self, doc_index: int, evidence: Iterable[Evidence]) -> None:
+        self.add(doc_index, pack_evidence(evidence))
+
+    def __len__(self) -> int:
+        return len(self._rows) // self.WIDTH
+
+    def _runs(self) -> Iterator[tuple[str, int, int]]:
+        """(doc_id, first row, end row) per document."""
+        starts, n = self._starts, len(self)
+        for k in range(0, len(starts), 2):
+            yield self._docs[starts[k]], starts[k + 1], starts[k + 3] if k + 3 < len(starts) else n
+
+    def __iter__(self) -> Iterator[Evidence]:
+        rows, w = self._rows, self.WIDTH
+        for doc, first, end in self._runs():
+            for k in range(first * w, end * w, w):
+                yield Evidence(doc, rows[k], rows[k + 1], rows[k + 2], rows[k + 3])
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if step == 1:
+                return list(islice(self, start, stop))
+            return list(self)[i]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("evidence index out of range")
+        return next(islice(self, i, None))
+
+    def per_document(self) -> dict[str, int]:
+        """{doc_id: how many of the evidence are in that document}, in document order, without
+        making an Evidence of each (the network exports count mentions per file this way)."""
+        counts: dict[str, int] = {}
+        for doc, first, end in self._runs():
+            counts[doc] = counts.get(doc, 0) + end - first
+        return counts
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    def __repr__(self) -> str:
+        return f"EvidenceList({list(self)!r})"
+
+
+@dataclass
+class MergedFact:
+    subject: EntityKey
+    predicate: str
+    object: EntityKey | str
+    title: str
+    evidence: EvidenceList
+    rule: str
+    confidence: float
+
+
+@dataclass
+class Merged:
+    documents: list[Document]
+    entities: dict[EntityKey, EntityInfo]
+    facts: list[MergedFact]
+    warnings: list[str] = field(default_factory=list)

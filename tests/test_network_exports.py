@@ -27,7 +27,8 @@ from kg.graph.iri import doc_iri, entity_iri
 from kg.graph.network import KINDS, MAX_SOURCES, RELATIONS, network, to_network
 from kg.ingest.read import find_inputs
 from kg.model import Article, Document, EntityInfo, EntityKey, Evidence, OffsetMap, Sentence
-from kg.resolve.merge import Merged, MergedFact, merge
+from kg.model import Merged, MergedFact
+from kg.resolve.merge import merge
 
 NETWORK_FORMATS = ["graphml", "gexf", "html", "neo4j"]
 

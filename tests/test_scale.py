@@ -24,7 +24,8 @@ from kg.cache import fingerprint
 from kg.graph.rdf import subjects
 from kg.pipeline import extract_file
 from kg.model import Evidence
-from kg.resolve.merge import EvidenceList, Merger, StoredSentences, compact, merge, pack_evidence
+from kg.model import EvidenceList, pack_evidence
+from kg.resolve.merge import Merger, StoredSentences, compact, merge
 
 
 def _benchmark():

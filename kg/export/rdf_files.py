@@ -26,7 +26,7 @@ from contextlib import ExitStack
 
 from ..graph.iri import BASE
 from ..graph.rdf import PREFIXES, RDF_TYPE, XSD_BOOLEAN, XSD_INTEGER, XSD_STRING, Pairs, Term, subjects
-from ..resolve.merge import Merged
+from ..model import Merged
 from .atomic import atomic_path
 from .turtle import _VOCAB_UNDER_BASE, IRI_SPECIAL, LITERAL_SPECIAL, NATIVE, TurtleWriter, escape_iri, escape_literal, \
     is_data

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import networkx as nx
 
-from ..resolve.merge import Merged
+from ..model import Merged
 from .iri import doc_iri, entity_iri
 from .vocab import RELATION_TERMS, relation_label
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import NamedTuple
 
-from ..resolve.merge import Merged
+from ..model import Merged
 from .iri import (GAZETTEER, KG as KG_IRI, article_iri, doc_iri, entity_iri, post_iri, role_iri,
                   sentence_iri, statement_iri)
 
