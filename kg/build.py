@@ -18,7 +18,9 @@ from . import __version__
 from .cache import Cache, content_hash, pack, unpack
 from .export.formats import FORMATS, write_exports
 from .export.rdf_files import write_rdf
-from .ingest.read import InputError, InputWarning, find_inputs, readable_name
+from .ingest.read import InputError, InputWarning, find_inputs, read_file, readable_name
+from .lexicon.gazetteer import load_gazetteer
+from .lexicon.lexicon import infer_province
 from .model import FileResult, FileSummary
 from .pipeline import extract_file
 from .progress import Progress
@@ -43,11 +45,14 @@ class BuildReport:
     triples: int = 0
     seconds: float = 0.0
     cached: int = 0      # files whose extraction came from the cache
+    province: str = ""   # the home province the corpus was read in
     outputs: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         ents = ", ".join(f"{k} {v}" for k, v in sorted(self.entities.items()))
+        home = load_gazetteer().get(self.province)
         out = [f"files read: {self.files} ({self.cached} from cache), skipped: {len(self.skipped)}",
+               f"home province: {home.name} ({home.code})" if home else "home province: none found",
                f"articles: {self.articles}, sentences: {self.sentences}",
                f"entities: {ents}",
                f"posts: {self.posts}, other relations: {self.facts}, triples: {self.triples}",
@@ -74,6 +79,7 @@ def doc_ids(paths: list[str]) -> dict[str, str]:
 class Job:
     path: str
     doc_id: str
+    province: str = ""   # the corpus's home province
     key: str = ""        # cache key; "" when the build keeps no cache
     sha256: str = ""
     cached: bool = False
@@ -83,13 +89,13 @@ class WorkerMismatch(Exception):
     """A remote worker runs different extraction code or lexicons than the client."""
 
 
-def _extract_one(path: str, doc_id: str, packed: bool = True) -> bytes | FileSummary | str:
+def extract_one(path: str, doc_id: str, province: str, packed: bool = True) -> bytes | FileSummary | str:
     """One file to a FileSummary, packed into bytes when it travels to another process
     (and then caches as it is), or why the file was skipped."""
     try:
         with warnings.catch_warnings(record=True) as caught:   # a file read, but damaged (kg.ingest.read)
             warnings.simplefilter("always", InputWarning)
-            result = extract_file(path, doc_id)
+            result = extract_file(path, doc_id, province)
         result.document.name = readable_name(result.document.name)
         result.warnings.extend(str(w.message) for w in caught if issubclass(w.category, InputWarning))
         summary = compact(result)
@@ -100,8 +106,8 @@ def _extract_one(path: str, doc_id: str, packed: bool = True) -> bytes | FileSum
         return "too deeply nested to read"
 
 
-def _extract_sent(data: bytes, name: str, doc_id: str, fingerprint: str) -> bytes | str:
-    """_extract_one on a Dask worker, which gets the file's bytes, not its path."""
+def extract_sent(data: bytes, name: str, doc_id: str, province: str, fingerprint: str) -> bytes | str:
+    """extract_one on a Dask worker, which gets the file's bytes, not its path."""
     from .cache import fingerprint as worker_fingerprint
     if worker_fingerprint() != fingerprint:
         raise WorkerMismatch(f"kg {__version__} on this worker extracts differently "
@@ -110,7 +116,7 @@ def _extract_sent(data: bytes, name: str, doc_id: str, fingerprint: str) -> byte
         path = os.path.join(folder, name)
         with open(path, "wb") as fh:
             fh.write(data)
-        return _extract_one(path, doc_id)
+        return extract_one(path, doc_id, province)
 
 
 class LocalEngine:
@@ -123,10 +129,10 @@ class LocalEngine:
 
     def submit(self, job: Job):
         if self.workers <= 1:   # in this process: no pickling there and back
-            return _Done(_extract_one(job.path, job.doc_id, packed=False))
+            return _Done(extract_one(job.path, job.doc_id, job.province, packed=False))
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.workers)
-        return self.pool.submit(_extract_one, job.path, job.doc_id)
+        return self.pool.submit(extract_one, job.path, job.doc_id, job.province)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -163,8 +169,8 @@ class DaskEngine:
                 data = fh.read()
         except OSError as exc:
             return _Done(f"cannot read: {exc.strerror or exc}")
-        return self.client.submit(_extract_sent, data, os.path.basename(job.path), job.doc_id, self.fingerprint,
-                                  pure=False)
+        return self.client.submit(extract_sent, data, os.path.basename(job.path), job.doc_id, job.province,
+                                  self.fingerprint, pure=False)
 
     def close(self) -> None:
         self.client.close()
@@ -205,7 +211,7 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
         if cache is not None:
             try:
                 job.sha256 = content_hash(job.path)
-                job.key = cache.key(job.sha256, job.doc_id, os.path.basename(job.path))
+                job.key = cache.key(job.sha256, job.doc_id, os.path.basename(job.path), job.province)
                 hit = cache.get(job.key)
             except OSError:
                 pass   # the extractor reports the unreadable file
@@ -221,13 +227,29 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
         yield finish(*queue.popleft())
 
 
+def corpus_province(paths: list[str]) -> str:
+    """The home province of a corpus: the one most of its places belong to (infer_province).
+    Files that cannot be read are left to the extraction, which reports them."""
+    def texts():
+        for path in paths:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore", InputWarning)
+                    yield read_file(path).text
+            except (InputError, RecursionError):
+                continue
+    return infer_province(texts())
+
+
 def extract_all(paths: list[str], workers: int) -> tuple[list[FileResult], list[str]]:
     """Every file's compact FileResult (in doc_id order) and the skip messages; no cache."""
     ids = doc_ids(paths)
+    province = corpus_province(paths)
     engine = LocalEngine(workers)
     results, skipped = [], []
     try:
-        for _, outcome in summaries(sorted((Job(p, ids[p]) for p in paths), key=lambda j: j.doc_id), engine, None):
+        jobs = sorted((Job(p, ids[p], province) for p in paths), key=lambda j: j.doc_id)
+        for _, outcome in summaries(jobs, engine, None):
             if isinstance(outcome, str):
                 skipped.append(outcome)
             else:
@@ -239,7 +261,7 @@ def extract_all(paths: list[str], workers: int) -> tuple[list[FileResult], list[
 
 def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(f"warning: {msg}", file=sys.stderr),
           *, cache: bool = True, cache_dir: str | None = None, engine: str = "local", scheduler: str | None = None,
-          progress: bool = False, formats=FORMATS, strict: bool = False) -> BuildReport:
+          progress: bool = False, formats=FORMATS, strict: bool = False, province: str | None = None) -> BuildReport:
     t0 = time.perf_counter()
     try:
         paths = find_inputs(inputs)
@@ -253,8 +275,12 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
         raise BuildError(f"cannot create output folder {out}: {exc.strerror}") from None
     if not os.access(out, os.W_OK):
         raise BuildError(f"output folder {out} is not writable")
+    if province is None:
+        province = corpus_province(paths)
+    elif province and getattr(load_gazetteer().get(province), "level", "") != "province":
+        raise BuildError(f"unknown province code {province!r} (a GB/T 2260 province code such as 430000)")
     ids = doc_ids(paths)
-    jobs = sorted((Job(p, ids[p]) for p in paths), key=lambda j: j.doc_id)
+    jobs = sorted((Job(p, ids[p], province) for p in paths), key=lambda j: j.doc_id)
     later: list[str] = []   # cache warnings wait until the progress bar is gone
     store = Cache(cache_dir or os.path.join(out, ".cache"), later.append) if cache else None
     if engine not in ("local", "dask"):
@@ -302,6 +328,7 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
     if not report.files:
         raise BuildError(f"none of the {len(paths)} input files could be read")
     report.cached = store.hits if store else 0
+    report.province = province
     report.seconds = time.perf_counter() - t0
     return report
 

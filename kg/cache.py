@@ -85,8 +85,8 @@ class Cache:
         self.hits = self.misses = 0
 
     @staticmethod
-    def key(sha256: str, doc_id: str, name: str) -> str:
-        return hashlib.sha256(f"{sha256}\0{doc_id}\0{name}".encode("utf-8", "surrogatepass")).hexdigest()
+    def key(sha256: str, doc_id: str, name: str, province: str = "") -> str:
+        return hashlib.sha256(f"{sha256}\0{doc_id}\0{name}\0{province}".encode("utf-8", "surrogatepass")).hexdigest()
 
     def _path(self, key: str) -> str:
         return os.path.join(self.folder, key[:2], key + ".pkl.z")

@@ -14,6 +14,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
+from types import MappingProxyType
+from typing import Mapping, NamedTuple
 
 
 @dataclass
@@ -87,14 +89,29 @@ class Sentence:
     is_heading: bool = False
 
 
-@dataclass
-class Mention:
-    kind: str            # region | institution | person | title | program
-    start: int           # clean offsets, end exclusive
+NO_ATTRS: Mapping[str, object] = MappingProxyType({})
+
+
+class Mention(NamedTuple):
+    """A typed span of one sentence: what every recogniser returns, like a spaCy Span.
+
+    `start` and `end` (exclusive) are offsets into the sentence's text; the
+    sentence's own offsets and the document's OffsetMap turn them into offsets
+    in the original file. `attrs` carries what a kind needs beyond its span (a
+    place's gazetteer codes, an institution's subtype, the titles a person holds)
+    and is never changed in place. A tuple, not a dataclass: recognisers make one
+    for every candidate."""
+
+    kind: str            # region | zone | institution | title | person | program
+    start: int
     end: int
-    text: str
-    sentence: int        # Sentence.index
-    attrs: dict = field(default_factory=dict)
+    text: str            # the sentence's text from start to end
+    attrs: Mapping[str, object] = NO_ATTRS
+    rule: str = ""       # the rule that found it
+    confidence: float = 1.0   # how sure the rule is; higher is surer
+
+    def get(self, key: str, default=None):
+        return self.attrs.get(key, default)
 
 
 @dataclass(frozen=True)

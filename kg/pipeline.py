@@ -10,6 +10,7 @@ from .extract.tokens import has_word
 from .ingest.clean import clean
 from .ingest.read import read_file
 from .ingest.segment import segment
+from .lexicon.lexicon import Lexicon, infer_province, load_lexicon
 from .lexicon.names import name_score
 from .model import Document, FileResult
 from .resolve.article import ArticleReader
@@ -28,13 +29,15 @@ def load_document(path: str, doc_id: str | None = None) -> Document:
     return doc
 
 
-def extract_file(path: str, doc_id: str | None = None) -> FileResult:
+def extract_file(path: str, doc_id: str | None = None, province: str | None = None) -> FileResult:
+    """One file's entities and facts. `province`: the corpus's home province
+    (None: inferred from this file alone)."""
     doc = load_document(path, doc_id)
-    return extract(doc)
+    return extract(doc, load_lexicon(infer_province([doc.text]) if province is None else province))
 
 
-def extract(doc: Document) -> FileResult:
-    res = FileResolver(doc.doc_id)
+def extract(doc: Document, lexicon: Lexicon) -> FileResult:
+    res = FileResolver(doc.doc_id, lexicon)
     for art in doc.articles:
         ArticleReader(doc, art, res).read()
     return FileResult(document=doc, entities=res.entities, facts=res.facts)

@@ -10,8 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kg.lexicon.lexicon import load_lexicon
 from kg.extract.mentions import fold, recognise
 from kg.ingest.clean import fold as build_fold
+
+HUNAN = load_lexicon("430000")   # the home province the rules were written for
 
 KG = [sys.executable, "-m", "kg.cli"]
 
@@ -21,7 +24,7 @@ def run_ner(*args: str, stdin: str = "") -> subprocess.CompletedProcess:
 
 
 def tagged(text: str) -> set[tuple[str, str, str]]:
-    return {(m["text"], m["type"], m["subtype"]) for m in recognise(text)}
+    return {(m["text"], m["type"], m["subtype"]) for m in recognise(text, HUNAN)}
 
 
 # ------------------------------------------------------------------ output contract
@@ -96,7 +99,7 @@ def test_text_is_folded_as_the_build_folds_it():
     text = "記者：（ＡＢＣ）　張三，說。"
     assert fold(text) == build_fold(text) and len(fold(text)) == len(text)
     # offsets and "text" are those of the input, not of the folded copy
-    assert [(m["text"], m["type"]) for m in recognise("本报记者张晓东：（完）")] == [("记者", "title"), ("张晓东", "person")]
+    assert [(m["text"], m["type"]) for m in recognise("本报记者张晓东：（完）", HUNAN)] == [("记者", "title"), ("张晓东", "person")]
 
 
 def test_same_recogniser_as_the_build():
@@ -163,11 +166,11 @@ def test_address_patterns(text, expected):
     ("这件作品体现了中国古典绘画的魅力。", "中国古典"),  # an address does not grow over ordinary words
 ])
 def test_ordinary_words_are_not_mentions(text, absent):
-    assert all(m["text"] != absent for m in recognise(text))
+    assert all(m["text"] != absent for m in recognise(text, HUNAN))
 
 
 def persons(text: str) -> list[str]:
-    return [m["text"] for m in recognise(text) if m["type"] == "person"]
+    return [m["text"] for m in recognise(text, HUNAN) if m["type"] == "person"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -250,8 +253,8 @@ CJK_SAMPLE = "王李张刘陈杨黄赵吴周记者局长公司银行北京上海
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(CJK_SAMPLE + "ab1 "), max_size=40))
 def test_mentions_are_sorted_disjoint_and_exact(text):
-    ms = recognise(text)
-    assert ms == recognise(text)                                     # deterministic
+    ms = recognise(text, HUNAN)
+    assert ms == recognise(text, HUNAN)                                     # deterministic
     ends = [0]
     for m in ms:
         assert ends[-1] <= m["start"] < m["end"] <= len(text)          # sorted, disjoint, in bounds
@@ -262,6 +265,6 @@ def test_mentions_are_sorted_disjoint_and_exact(text):
 @pytest.mark.parametrize("unit", ["北京", "公司", "美国军"])
 def test_long_repetitive_text_gives_bounded_mentions(unit):
     text = unit * (20000 // len(unit))
-    ms = recognise(text)
+    ms = recognise(text, HUNAN)
     assert ms and all(m["end"] - m["start"] <= 40 for m in ms)      # no address or name grows without end
     assert all(a["end"] <= b["start"] for a, b in zip(ms, ms[1:]))

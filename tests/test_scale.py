@@ -19,7 +19,7 @@ import kg.build
 import kg.cache
 import kg.pipeline
 from conftest import exports, ROOT, SEEDS
-from kg.build import WorkerMismatch, _extract_sent, build
+from kg.build import WorkerMismatch, extract_sent, build
 from kg.cache import fingerprint
 from kg.graph.rdf import subjects
 from kg.pipeline import extract_file
@@ -58,9 +58,9 @@ def calls(monkeypatch):
     """Files the build really extracts (workers=1 extracts in this process)."""
     seen: list[str] = []
 
-    def counting(path, doc_id=None):
+    def counting(path, doc_id=None, province=None):
         seen.append(os.path.basename(path))
-        return extract_file(path, doc_id)
+        return extract_file(path, doc_id, province)
 
     monkeypatch.setattr(kg.build, "extract_file", counting)
     return seen
@@ -213,9 +213,9 @@ def test_a_dask_local_cluster_gives_the_bytes_of_a_local_build(corpus, reference
 
 def test_a_dask_worker_with_other_code_refuses_the_work():
     data = open(os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]), "rb").read()
-    assert isinstance(_extract_sent(data, "page.txt", "page", fingerprint()), bytes)
+    assert isinstance(extract_sent(data, "page.txt", "page", "430000", fingerprint()), bytes)
     with pytest.raises(WorkerMismatch, match="install the same kg on workers"):
-        _extract_sent(data, "page.txt", "page", "0" * 64)
+        extract_sent(data, "page.txt", "page", "430000", "0" * 64)
 
 
 def test_an_unreachable_scheduler_is_one_line(tmp_path):

@@ -22,6 +22,9 @@ def register(sub) -> None:
                    help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--formats", type=_formats, default="all", metavar="LIST",
                    help="comma list of exports to write: ttl,jsonld,nt,graphml,gexf,html,neo4j (default: all)")
+    p.add_argument("--province", metavar="CODE", default=None,
+                   help="the corpus's home province, a GB/T 2260 code (430000 for Hunan): what a bare county "
+                        "short form or 省 refers to (default: the province most of the corpus's places belong to)")
     p.add_argument("--strict", action="store_true",
                    help="treat warnings (files skipped or read damaged) as errors: write nothing, exit 1")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; warnings still shown")
@@ -44,7 +47,7 @@ def run(args) -> int:
         report = build(inputs, out, workers=max(1, args.workers), cache=not args.no_cache, cache_dir=args.cache,
                        engine=args.engine, scheduler=args.scheduler,
                        progress=not args.quiet and sys.stderr.isatty(), formats=args.formats,
-                       strict=args.strict)
+                       strict=args.strict, province=args.province)
     except BuildError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 1

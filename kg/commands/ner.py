@@ -22,25 +22,30 @@ def register(sub) -> None:
     p.add_argument("input", nargs="?", default="-", help="JSON-lines file (default: standard input)")
     p.add_argument("--out", default=None, help="write to this file (atomically) instead of standard output")
     p.add_argument("--text", default=None, help="tag this one sentence instead of reading JSON lines")
+    p.add_argument("--province", metavar="CODE", default=None,
+                   help="the home province, a GB/T 2260 code (430000 for Hunan): whose counties' short forms "
+                        "are places (default: the province most of the input's places belong to)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
     from ..extract.mentions import recognise
+    from ..lexicon.lexicon import infer_province, load_lexicon
     try:
         texts = [args.text] if args.text is not None else list(_read_texts(args.input))
     except NerInputError as exc:
         print(f"kg ner: {exc}", file=sys.stderr)
         return 1
+    lexicon = load_lexicon(infer_province(texts) if args.province is None else args.province)
     if args.out is None:
         write = sys.stdout.write
         for text in texts:
-            write(_line(recognise(text)))
+            write(_line(recognise(text, lexicon)))
         sys.stdout.flush()
     else:
         from ..export.atomic import write_text     # only --out needs it
         try:
-            write_text(args.out, "".join(_line(recognise(text)) for text in texts))
+            write_text(args.out, "".join(_line(recognise(text, lexicon)) for text in texts))
         except OSError as exc:
             print(f"kg ner: {args.out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
             return 1

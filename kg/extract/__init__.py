@@ -1,15 +1,51 @@
-"""Mention recognisers and relation rules, one module each:
+"""Recognisers: each a function `find_<kind>(sentence, tokens, lexicon) -> list[Mention]`
+over one sentence's text and tokens, like a spaCy pipeline component over a Doc.
 
-tokens      jieba (rjieba) segmentation, primed with our lexicons
-regions     administrative places: gazetteer names and place suffixes
+tokens      segmentation with POS tags (rjieba), primed with our lexicons
+regions     administrative places: gazetteer names, villages by suffix, development zones
 orgs        institutions: place + stem + suffix, departments, anaphora (该院)
-officials   title chains and the names they introduce: posts
+titles      post titles (书记, 常务副县长)
+posts       title chains and the names after them: person Mentions with their titles
 programs    named policies, projects, campaigns
-
-The NER view (`kg ner`) adds, on top of these:
-
-mentions    typed mentions of any news sentence, overlaps settled by rule strength
 persons/    personal names anywhere in a sentence, one reader a module
-sports      match reports: teams, clubs and players
-typed_span  the span every NER rule returns, and the rule strengths
+spans       growing a name leftwards from its head word (shared by orgs, regions, programs)
+
+`recognise` runs them over one sentence; kg.resolve reads the mentions in
+the article's context.
 """
+from __future__ import annotations
+
+from ..ingest.patterns import AUTHOR_NOTE
+from ..lexicon.lexicon import Lexicon
+from ..model import Mention
+from .orgs import find_orgs
+from .posts import find_author_posts, find_posts
+from .programs import find_programs
+from .regions import find_places
+from .tokens import Token, tokenize
+
+__all__ = ["find_places", "recognise", "tokenize"]
+
+
+def recognise(sentence: str, tokens: list[Token], lexicon: Lexicon, places: list[Mention]) -> list[Mention]:
+    """The institutions, posts and programs of one sentence whose places (find_places) are
+    known, in that order. An author note's posts ("(作者系…)") are a person Mention with no
+    name (rule author-note): the byline names the author."""
+    mentions = find_orgs(sentence, tokens, lexicon)
+    note = author_note(sentence)
+    if note is not None:
+        start, body = note
+        titles = find_author_posts(body, lexicon)
+        if titles:
+            mentions.append(Mention("person", start, start, "", {"titles": titles}, "author-note", 0.9))
+    else:
+        mentions += find_posts(sentence, tokens, lexicon, places)
+    return mentions + find_programs(sentence, tokens, lexicon)
+
+
+def author_note(sentence: str) -> tuple[int, str] | None:
+    """(where its body starts, the body) of an author note closing an article: (作者系…)."""
+    m = AUTHOR_NOTE.search(sentence)
+    if m and m.group(1) == "作者系":
+        return m.start("body"), m.group("body")
+    return None

@@ -19,7 +19,9 @@ from operator import itemgetter
 from ..lexicon.names import load_surnames, person_name_score
 from ..lexicon.terms import data_lines, data_words, load_terms
 from .intervals import Taken
-from .officials import SAYING, find_titles, read_name
+from ..lexicon.lexicon import Lexicon
+from .posts import read_name
+from .titles import find_titles
 from .orgs import find_orgs
 from .persons import find_persons
 from .persons.chinese import glued_last, no_given_name
@@ -130,16 +132,16 @@ def fold(text: str) -> str:
     return text.translate(_fold_table())
 
 
-def recognise(original: str) -> list[dict]:
+def recognise(original: str, lexicon: Lexicon) -> list[dict]:
     """Typed mentions of `original`, in text order, `end` exclusive."""
     text = fold(original)      # as the build reads text (full-width punctuation folded); same length
-    tokens = tokenize(text)
+    tokens = tokenize(text, lexicon)
     index = TokenIndex(tokens)
-    titles = _titles(text, tokens, index)
+    titles = _titles(text, tokens, index, lexicon)
     # a match report: its words (比赛, 首发阵容…), or a club's name of three characters or more (切尔西)
     sports = _is_sports(text) or not _club_words().isdisjoint(map(itemgetter(0), tokens))
-    spans = (_regions(text, tokens, sports, index) + _institutions(text, tokens, index) + titles
-             + _persons(text, tokens, frozenset(t.end for t in titles)) + _latin_firms(text) + _brands(text, tokens))
+    spans = (_regions(text, tokens, sports, index, lexicon) + _institutions(text, tokens, index, lexicon) + titles
+             + _persons(text, tokens, frozenset(t.end for t in titles), lexicon) + _latin_firms(text) + _brands(text, tokens))
     if sports:
         spans = _teams(text, tokens, spans + _clubs_in(text, tokens))
     if titles:
@@ -352,11 +354,11 @@ def _placed(text: str, start: int, end: int) -> bool:
         or (not before or before[-1] in CLAUSE_MARKS + "、和与及") and after in LIST_MARKS
 
 
-def _regions(text: str, tokens: list[Token], sports: bool, index: TokenIndex) -> list[Span]:
+def _regions(text: str, tokens: list[Token], sports: bool, index: TokenIndex, lexicon: Lexicon) -> list[Span]:
     """Addresses: a place grown rightwards over the places, streets, numbers and
     buildings after it (北京市海淀区学院路30号). A place that only modifies the
     word after it (美国财政部, 北京房价) is no address; nor is a lone country."""
-    places = find_places(text, tokens)
+    places = find_places(text, tokens, lexicon)
     place_at = {m.start: m.end for m in places}
     countries = _countries()
     out = []
@@ -501,23 +503,23 @@ def _not_institutions() -> frozenset[str]:
     return data_words("ner_not_institutions.txt")
 
 
-def _institutions(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
+def _institutions(text: str, tokens: list[Token], index: TokenIndex, lexicon: Lexicon) -> list[Span]:
     out = []
-    for m in find_orgs(text, tokens):
+    for m in find_orgs(text, tokens, lexicon):
         start, k = m.start, index.starting_at(m.start)
         if k is not None and k >= 2 and tokens[k - 1].word == "和" and tokens[k - 2].pos in ("n", "vn"):
-            start, _ = expand_left(tokens, k - 2, text)    # 国土资源和|房屋管理局
+            start, _ = expand_left(tokens, k - 2, text, lexicon)    # 国土资源和|房屋管理局
         closed = text.rfind(")", start, m.end - 2)
         if closed >= 0:
             start = closed + 1      # 日电(记者刘赞)日本政府: a name does not run back over a closed bracket
-        out.append(Span(start, m.end, "institution", _subtype_of(m.text, m.subtype), NORMAL))
+        out.append(Span(start, m.end, "institution", _subtype_of(m.text, m.attrs["subtype"]), NORMAL))
     _, suffixes = _institution_words()
     for end_idx, (word, subtype) in _word_automaton().iter(text):
         start, last = index.starting_at(end_idx - len(word) + 1), index.ending_at(end_idx + 1)
         if start is not None and last is not None:
             start = _country_before(tokens, start, text)
             if word in suffixes:       # 防空|部队, 国土资源和房屋|管理局: the word may end a longer name
-                grown = _grow_left(tokens, last, text)
+                grown = _grow_left(tokens, last, text, lexicon)
                 if grown < start and not _stem_is_function(text[grown:start]):
                     start = grown
             out.append(Span(start, end_idx + 1, "institution", subtype, STRONG))
@@ -538,7 +540,7 @@ def _institutions(text: str, tokens: list[Token], index: TokenIndex) -> list[Spa
             continue
         if suffix == "军" and not _army(tokens, i):
             continue
-        start = _grow_left(tokens, i, text)
+        start = _grow_left(tokens, i, text, lexicon)
         name = text[start:t.end]
         if len(name) > len(suffix) and name not in blocked and not _stem_is_function(name[:-len(suffix)]):
             out.append(Span(start, t.end, "institution", suffixes[suffix], WEAK))
@@ -599,13 +601,13 @@ def _all_kinds(stem: str) -> bool:
     return any(stem[:k] in _kinds() and _all_kinds(stem[k:]) for k in range(1, len(stem)))
 
 
-def _grow_left(tokens: list[Token], i: int, text: str) -> int:
+def _grow_left(tokens: list[Token], i: int, text: str, lexicon: Lexicon) -> int:
     """expand_left, also across one 和 inside a government name (住房和城乡建设部)."""
-    start, _ = expand_left(tokens, i, text)
+    start, _ = expand_left(tokens, i, text, lexicon)
     k = next((k for k in range(i, -1, -1) if tokens[k].start == start), None)
     if k is not None and k >= 2 and tokens[k - 1].word == "和" and tokens[k - 2].pos in ("n", "vn") \
             and tokens[i].word.endswith(("部", "局", "委", "委员会", "厅", "中心")):
-        start, _ = expand_left(tokens, k - 2, text)
+        start, _ = expand_left(tokens, k - 2, text, lexicon)
     return start
 
 
@@ -644,7 +646,7 @@ def _subtype_of(name: str, found: str = "") -> str:
 
 
 # ------------------------------------------------------------------ titles
-def _titles(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
+def _titles(text: str, tokens: list[Token], index: TokenIndex, lexicon: Lexicon) -> list[Span]:
     auto, prefixes, prefix_lengths = _title_automaton()
     hits = list(auto.iter(text))
     if not hits:
@@ -668,13 +670,13 @@ def _titles(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
             continue      # 本报记者: jieba glued the title to what precedes it
         found.append(Span(start, end, "title", "", NORMAL))
     if any(core in build_titles for _, core in hits):     # the build's title grammar needs one of its titles
-        for h in find_titles(text):
+        for h in find_titles(text, tokens, lexicon):
             found.append(Span(h.start, h.end, "title", "", NORMAL))
     return found
 
 
 # ------------------------------------------------------------------ persons
-def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[Span]:
+def _persons(text: str, tokens: list[Token], title_ends: frozenset[int], lexicon: Lexicon) -> list[Span]:
     # A foreign name without a person's cue is weak: in a match report it is a team.
     out = [Span(m.start, m.end, "person", "", WEAK if uncued(m) else NORMAL)
            for m in find_persons(text, tokens, title_ends) if m.text not in _countries()]
@@ -682,9 +684,9 @@ def _persons(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
     found = {s.start: s.end for s in out}
     for end in sorted(title_ends):
         if text[end:end + 1] not in surnames and text[end:end + 2] not in surnames \
-                and not text.startswith(SAYING, end + 2):
+                and not text.startswith(lexicon.sequence("posts", "saying"), end + 2):
             continue                   # no name can start here (read_name needs a surname or 说/表示 after)
-        name = read_name(text, end)    # the build's reading of the name after a post title
+        name = read_name(text, end, lexicon)    # the build's reading of the name after a post title
         if name and not no_given_name(name[0]) and person_name_score(name[0]) >= READ_MIN and name[0] not in not_names() \
                 and not (found.get(end, 0) == end + len(name[0]) - 1 and glued_last(text, end, end + len(name[0]))) \
                 and not names_a_thing(text, end + len(name[0])):

@@ -5,67 +5,54 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
 
-from ..lexicon.gazetteer import load_gazetteer
-from .spans import _name_like, expand_left
+from ..lexicon.lexicon import Lexicon
+from ..model import Mention
+from .spans import expand_left, name_like, span_words
 from .tokens import Token, has_word
 
-# Two-character short forms that are ordinary words far more often than places.
-COMMON_WORD_SHORTS = {"和平", "新华", "东方", "城中", "长安", "永安", "开发", "中山", "白云", "南山", "西湖", "龙华",
-                      "城区", "郊区", "矿区", "新区", "高新", "经开", "朝阳", "青山", "红旗", "胜利", "团结", "江南",
-                      "河西", "河东", "城东", "城西", "城南", "城北", "市中", "铁西", "铁东", "友谊", "向阳", "前进",
-                      "光明", "建设", "人民", "工农", "解放", "金牛", "石门", "安定", "宝山", "普陀", "静安", "大通",
-                      "长寿", "永和", "太和", "和田", "莲花", "新城", "清河", "通道", "合作", "范县"}
-VILLAGE_SUFFIXES = ("社区", "街道", "村")
-NOT_VILLAGE_STEMS = {"农", "乡", "新农", "示范", "驻地", "贫困", "行政", "自然", "中心", "美丽", "特色", "文明", "全国",
-                     "省级", "市级", "县级", "重点", "邻", "周边", "城中", "山", "渔", "度假", "所在", "各", "每", "本",
-                     "该", "全", "两个示范", "一个示范", "城市", "老旧", "试点", "小区", "居住地", "联点", "智慧",
-                     "乡镇", "街道", "城乡", "镇街", "区县", "县市", "市区", "基层", "进", "到", "驻", "入"}
-ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区", "开发区", "示范区", "新区",
-                 "产业园", "工业园", "科技园", "产业园区", "工业园区", "科技城", "片区", "物流园")
-ZONE_RE = re.compile("(" + "|".join(sorted(ZONE_SUFFIXES, key=len, reverse=True)) + ")")
-HOME_PROVINCE_PREFIX = "43"   # Hunan: the papers this tool is built for
-GENERIC_ZONES = {"园区", "新区", "高新区", "经开区", "开发区", "示范区", "产业园", "工业园", "片区", "城区", "化工片区"}
+RULES = "regions"      # kg/data/rules/regions.txt
 
 
-class PlaceMatch(NamedTuple):
-    start: int
-    end: int
-    text: str
-    codes: tuple[str, ...]   # gazetteer candidates; empty for villages and zones
-    kind: str                # division | village | zone
+def village_suffixes(lexicon: Lexicon) -> tuple[str, ...]:
+    return lexicon.sequence(RULES, "village_suffixes")
+
+
+def zone_suffixes(lexicon: Lexicon) -> tuple[str, ...]:
+    return lexicon.sequence(RULES, "zone_suffixes")
 
 
 @functools.cache
-def _surface_tables() -> tuple[dict[str, list[tuple[str, tuple[str, ...]]]], frozenset[str]]:
+def zone_pattern(lexicon: Lexicon) -> re.Pattern:
+    return re.compile("(" + "|".join(sorted(zone_suffixes(lexicon), key=len, reverse=True)) + ")")
+
+
+@functools.cache
+def surface_tables(lexicon: Lexicon) -> tuple[dict[str, list[tuple[str, tuple[str, ...]]]], frozenset[str]]:
     """The gazetteer's surfaces by their first two characters (a dict scan is faster here than
     an Aho-Corasick automaton, whose root has a child for every first character), and those of
     them that name a place wherever they stand as a word (`place_words`)."""
-    gaz = load_gazetteer()
-    short_ok = {d.code for d in gaz if _short_form_division(d)}
+    gaz = lexicon.gazetteer
+    short_ok = {d.code for d in gaz if lexicon.short_form_ok(d)}
+    common, zones = lexicon.words(RULES, "common_word_shorts"), zone_suffixes(lexicon)
     index: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     words = []
     for surface, codes in gaz.surface_items():
-        if len(surface) >= 2 and surface not in COMMON_WORD_SHORTS and not surface.endswith(ZONE_SUFFIXES):
+        if len(surface) >= 2 and surface not in common and not surface.endswith(zones):
             index.setdefault(surface[:2], []).append((surface, codes))
             if surface in gaz.full_names or not short_ok.isdisjoint(codes):
                 words.append(surface)
     return index, frozenset(words)
 
 
-def _surface_index() -> dict[str, list[tuple[str, tuple[str, ...]]]]:
-    return _surface_tables()[0]
+def place_words(lexicon: Lexicon) -> frozenset[str]:
+    """Full names, and short or old names that may stand for their place (Lexicon.short_form_ok)."""
+    return surface_tables(lexicon)[1]
 
 
-def place_words() -> frozenset[str]:
-    """Full names, and short or old names that may stand for their place (short_form_ok)."""
-    return _surface_tables()[1]
-
-
-def _surfaces_in(text: str):
+def surfaces_in(text: str, lexicon: Lexicon):
     """(start, surface, codes) for every occurrence of every surface, overlapping ones included."""
-    get = _surface_index().get
+    get = surface_tables(lexicon)[0].get
     for i in range(len(text) - 1):
         candidates = get(text[i:i + 2])
         if candidates:
@@ -74,52 +61,42 @@ def _surfaces_in(text: str):
                     yield i, surface, codes
 
 
-def _is_full_name(surface: str, codes) -> bool:
-    """Is `surface` the full name of one of its candidate `codes` (as the gazetteer lists them)?"""
-    return surface in load_gazetteer().full_names
-
-
-def find_places(text: str, tokens: list[Token]) -> list[PlaceMatch]:
-    """Leftmost-longest gazetteer matches, then villages and zones, in text order."""
+def find_places(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
+    """Places in text order: leftmost-longest gazetteer matches (kind region, attrs["codes"]
+    the candidate codes), then villages and communities (region, no codes) and zones (zone)."""
+    text = sentence
+    full_names = lexicon.gazetteer.full_names
     starts = ends = None     # token boundaries, gathered for the first short form
-    found: list[PlaceMatch] = []
-    for start, surface, codes in _surfaces_in(text):
+    found: list[Mention] = []
+    for start, surface, codes in surfaces_in(text, lexicon):
         end = start + len(surface)
-        if not _is_full_name(surface, codes):
+        if surface not in full_names:
             if starts is None:
                 starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
             if start not in starts or end not in ends:
                 continue   # a short form inside a longer word: 株洲 in 株洲日报 is fine, 江南 in 江南春 is not
-            codes = _short_form_codes(codes)
+            codes = short_form_codes(codes, lexicon)
             if not codes:
                 continue
-        found.append(PlaceMatch(start, end, surface, codes, "division"))
-    found = _leftmost_longest(found)
+        found.append(Mention("region", start, end, surface, {"codes": codes}, "gazetteer"))
+    found = leftmost_longest(found)
     taken = [(m.start, m.end) for m in found]
-    for m in _villages(text, tokens):
+    for m in villages(text, tokens, lexicon):
         if not any(s < m.end and m.start < e for s, e in taken):
             found.append(m)
             taken.append((m.start, m.end))
-    found.extend(_zones(text, tokens))
+    found.extend(zones(text, tokens, lexicon))
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
 @functools.cache
-def _short_form_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(c for c in codes if short_form_ok(c))
+def short_form_codes(codes: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...]:
+    """The candidates a short or old name may stand for (Lexicon.short_form_ok)."""
+    gaz = lexicon.gazetteer
+    return tuple(c for c in codes if lexicon.short_form_ok(gaz.get(c)))
 
 
-def short_form_ok(code: str) -> bool:
-    """Short forms stand for provinces, prefectures and Hunan's own units; a bare
-    天台 or 合作 is far more often a word than Zhejiang's or Gansu's county."""
-    return _short_form_division(load_gazetteer().get(code))
-
-
-def _short_form_division(d) -> bool:
-    return d.level in ("province", "prefecture") or d.code.startswith(HOME_PROVINCE_PREFIX)
-
-
-def _leftmost_longest(matches: list[PlaceMatch]) -> list[PlaceMatch]:
+def leftmost_longest(matches: list[Mention]) -> list[Mention]:
     out, last_end = [], -1
     for m in sorted(matches, key=lambda m: (m.start, -(m.end - m.start))):
         if m.start >= last_end:
@@ -128,23 +105,26 @@ def _leftmost_longest(matches: list[PlaceMatch]) -> list[PlaceMatch]:
     return out
 
 
-def _villages(text: str, tokens: list[Token]) -> list[PlaceMatch]:
+def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
     """…村, …社区, …街道 names below the gazetteer: a 2-4 character stem that starts
     where a word starts after a boundary (在|中湖村, 、|渡头桥社区, 潇浦镇|溪美村)."""
-    if not any(s in text for s in VILLAGE_SUFFIXES):
+    suffixes = village_suffixes(lexicon)
+    if not any(s in text for s in suffixes):
         return []                 # most sentences name no village: skip the per-token scan
+    not_stems = lexicon.words(RULES, "not_village_stems")
+    words = span_words(lexicon)
     out = []
     for i, tok in enumerate(tokens):
-        if i and _name_like(tokens[i - 1]) and not (tokens[i - 1].pos == "ns" and len(tokens[i - 1].word) >= 2):
+        if i and name_like(tokens[i - 1], words) and not (tokens[i - 1].pos == "ns" and len(tokens[i - 1].word) >= 2):
             continue
         if tok.word in "东西南北中" and tok.pos == "f":
             pass                  # 在|中|湖村: a direction word jieba split off a name
-        elif not _name_like(tok) or tok.pos in ("b", "ad", "vn") or tok.pos == "a" and len(tok.word) > 1 \
+        elif not name_like(tok, words) or tok.pos in ("b", "ad", "vn") or tok.pos == "a" and len(tok.word) > 1 \
                 or tok.pos.startswith("v") and has_word(tok.word):
             continue
         for length in (3, 2, 4):
             stem = text[tok.start:tok.start + length]
-            suffix = next((x for x in VILLAGE_SUFFIXES if text.startswith(x, tok.start + length)), None)
+            suffix = next((x for x in suffixes if text.startswith(x, tok.start + length)), None)
             if not suffix or len(stem) < length or not all("\u4e00" <= c <= "\u9fff" for c in stem):
                 continue
             name = stem + suffix
@@ -155,38 +135,40 @@ def _villages(text: str, tokens: list[Token]) -> list[PlaceMatch]:
                 continue          # 让村|民, 社区|里: the suffix starts another word
             if any(t.start < cut < t.end and has_word(t.word) and t.pos != "ns" for t in tokens):
                 continue          # the suffix is part of a word: 加快|农村, 四好|农村
-            if (stem in NOT_VILLAGE_STEMS or stem.endswith(("小区", "示范", "新")) or has_word(name)
+            if (stem in not_stems or stem.endswith(("小区", "示范", "新")) or has_word(name)
                     or any(c in stem for c in "的在和与及是对把被个等们向进到让使给")):
                 continue
-            out.append(PlaceMatch(tok.start, tok.start + len(name), name, (), "village"))
+            out.append(Mention("region", tok.start, tok.start + len(name), name, {"level": "village"},
+                               "village-suffix"))
             break
     return out
 
 
-def _zones(text: str, tokens: list[Token]) -> list[PlaceMatch]:
-    if not ZONE_RE.search(text):
+def zones(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
+    """Development zones and parks: a zone word (高新区, 产业园) grown left over a proper name."""
+    pattern = zone_pattern(lexicon)
+    if not pattern.search(text):
         return []                 # most sentences name no zone: skip the per-token scan
+    generic = lexicon.words(RULES, "generic_zones")
     out = []
     for i, tok in enumerate(tokens):
-        m = ZONE_RE.search(tok.word)
+        m = pattern.search(tok.word)
         if not m or m.end() != len(tok.word):
             continue
-        start, _ = expand_left(tokens, i, text)
+        start, _ = expand_left(tokens, i, text, lexicon)
         name = text[start:tok.end]
         stem = [t for t in tokens[:i + 1] if t.start >= start and t.end <= tok.end]
-        if name in GENERIC_ZONES or len(name) < 3 or not _proper(stem):
+        if name in generic or len(name) < 3 or not proper_zone(stem, lexicon):
             continue
-        out.append(PlaceMatch(start, tok.end, name, (), "zone"))
+        out.append(Mention("zone", start, tok.end, name, rule="zone-suffix"))
     return out
 
 
-GENERIC_ZONE_WORDS = {"区域", "区域合作", "医药", "科技", "产业", "工业", "经济", "农业", "现代", "综合", "生态", "文化",
-                      "重点", "省级", "国家级", "市级", "该", "这个", "整个", "园区"}
-
-
-def _proper(stem: list[Token]) -> bool:
+def proper_zone(stem: list[Token], lexicon: Lexicon) -> bool:
     """A zone's name needs a place, a proper word or a specific stem: 株洲经开区, 玻璃产业园, not 区域合作示范区."""
-    inner = [t for t in stem if not ZONE_RE.fullmatch(t.word)]
+    pattern = zone_pattern(lexicon)
+    inner = [t for t in stem if not pattern.fullmatch(t.word)]
     if any(t.pos in ("ns", "nz", "nr", "nrt", "j", "eng") or not has_word(t.word) for t in inner):
         return True
-    return bool(inner) and inner[0].word not in GENERIC_ZONE_WORDS and sum(len(t.word) for t in inner) >= 2
+    return bool(inner) and inner[0].word not in lexicon.words(RULES, "generic_zone_words") \
+        and sum(len(t.word) for t in inner) >= 2

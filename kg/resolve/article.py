@@ -1,15 +1,10 @@
-"""Reading one article sentence by sentence: its mentions become entities and
-facts, with 该院, 市, 区委, 园区 and 公司 read in the article's context."""
+"""Reading one article sentence by sentence: the recognisers' mentions become
+entities and facts, with 该院, 市, 区委, 园区 and 公司 read in the article's context."""
 from __future__ import annotations
 
-from ..extract.officials import author_posts, find_posts
-from ..extract.orgs import find_orgs
-from ..extract.programs import find_programs
-from ..extract.regions import VILLAGE_SUFFIXES, find_places
-from ..extract.spans import STOP_WORDS, expand_left
-from ..extract.tokens import tokenize
-from ..ingest.patterns import AUTHOR_NOTE
-from ..model import Article, Document, EntityKey, Evidence, Sentence
+from ..extract import find_places, recognise, tokenize
+from ..extract.regions import village_suffixes
+from ..model import Article, Document, EntityKey, Evidence, Mention, Sentence
 from .context import Context, home_of, pick
 from .local import GOV_HEADS, TITLE_CLASS, TOWN_SUFFIXES, FileResolver, anaphor_class, contract_zone
 from .naming import OrgName, canonical, region_prefix
@@ -23,16 +18,18 @@ class ArticleReader:
 
     def __init__(self, doc: Document, art: Article, res: FileResolver):
         self.doc, self.art, self.res = doc, art, res
+        self.lexicon = lexicon = res.lexicon
         # Two passes: places first (the article's home place needs them all), then everything else.
         # Tokens are kept between the passes only for ordinary articles; a huge one-line "article"
         # is segmented again rather than held in memory.
         keep = art.end - art.start <= KEEP_TOKENS_UP_TO
         self.analysed = []
         for s in art.sentences:
-            tokens = tokenize(s.text)
-            self.analysed.append((s, tokens if keep else None, find_places(s.text, tokens)))
-        codes = [m.codes for _, _, places in self.analysed for m in places if m.kind == "division"]
-        self.ctx: Context = home_of(codes, art.source)
+            tokens = tokenize(s.text, lexicon)
+            self.analysed.append((s, tokens if keep else None, find_places(s.text, tokens, lexicon)))
+        codes = [m.attrs["codes"] for _, _, places in self.analysed for m in places if "codes" in m.attrs]
+        self.ctx: Context = home_of(codes, art.source, lexicon.province)
+        self.mentioned: set[tuple[EntityKey, int]] = set()   # (person, sentence) already cited
         self.people: dict[str, EntityKey] = {}
 
     def evidence(self, s: Sentence) -> Evidence:
@@ -42,12 +39,13 @@ class ArticleReader:
     def read(self) -> None:
         self.read_authors()
         for s, tokens, places in self.analysed:
-            tokens = tokens if tokens is not None else tokenize(s.text)
+            tokens = tokens if tokens is not None else tokenize(s.text, self.lexicon)
             ev = self.evidence(s)
+            mentions = recognise(s.text, tokens, self.lexicon, places)
             place_at = self.read_places(places, ev)
-            orgs = self.read_orgs(s, tokens, places, ev)
-            self.read_posts(s, tokens, places, ev)
-            self.read_programs(s, tokens, place_at, orgs, ev)
+            orgs = self.read_orgs([m for m in mentions if m.kind == "institution"], places, ev)
+            self.read_posts([m for m in mentions if m.kind == "person"], ev)
+            self.read_programs([m for m in mentions if m.kind == "program"], place_at, orgs, ev)
             self.repeat_names(s, ev)
 
     def read_authors(self) -> None:
@@ -60,19 +58,19 @@ class ArticleReader:
             self.res.fact(key, "author_of", f"{self.doc.doc_id}/{self.art.index}", ev, "byline", 0.95, role=role)
 
     # ------------------------------------------------------------ places
-    def read_places(self, places, ev) -> dict[int, EntityKey]:
+    def read_places(self, places: list[Mention], ev) -> dict[int, EntityKey]:
         at: dict[int, EntityKey] = {}
         last_town = ""
         for m in places:
-            if m.kind == "division":
-                code = pick(m.codes, self.ctx)
+            if "codes" in m.attrs:
+                code = pick(m.attrs["codes"], self.ctx)
                 key = self.res.region(code, ev, m.text)
                 d = self.res.gaz.get(code)
                 suffix = next((t for t in TOWN_SUFFIXES if d.name.endswith(t)), "")
                 if d.level == "township" and suffix:
                     last_town = code
                     self.ctx.last_region["镇" if suffix == "乡" else suffix] = code
-            elif m.kind == "village":
+            elif m.kind == "region":         # a village or community
                 key = self.res.village(m.text, last_town or self.ctx.county, ev)
             else:
                 key = self.res.zone(m.text, self.zone_region(m.text), ev)
@@ -81,17 +79,19 @@ class ArticleReader:
         return at
 
     def zone_region(self, name: str) -> EntityKey | None:
-        code, _ = region_prefix(name.removeprefix("湖南省").removeprefix("湖南"), self.ctx)
+        for province in self.lexicon.province_names():
+            name = name.removeprefix(province)
+        code, _ = region_prefix(name, self.ctx, self.lexicon)
         return self.res.place_key(code or self.ctx.county or self.ctx.city)
 
     # ------------------------------------------------------------ institutions
     def name_org(self, text: str) -> OrgName | None:
-        return canonical(text, self.ctx, self.res.party_committee, self.res.known_orgs)
+        return canonical(text, self.ctx, self.lexicon, self.res.party_committee, self.res.known_orgs)
 
     def register_org(self, on: OrgName, surface: str, ev, subtype="", explicit=True) -> EntityKey:
         region = self.res.place_key(on.region)
         if region is None and on.zone:
-            region = EntityKey("zone", contract_zone(on.zone))
+            region = EntityKey("zone", contract_zone(on.zone, self.lexicon))
         parent = self.res.org(on.parent, ev, on.parent, explicit=explicit) if on.parent else None
         key = self.res.org(on.name, ev, surface, region=region, parent=parent, subtype=subtype, explicit=explicit)
         if on.region:
@@ -103,13 +103,14 @@ class ArticleReader:
             self.ctx.last[cls] = on.name
         return key
 
-    def read_orgs(self, s: Sentence, tokens, places, ev) -> list[tuple[int, int, EntityKey]]:
+    def read_orgs(self, orgs: list[Mention], places: list[Mention], ev) -> list[tuple[int, int, EntityKey]]:
         found = []
         by_end: dict[int, str] = {}       # where each institution of the sentence ends -> its name
-        for m in find_orgs(s.text, tokens):
-            if m.parent is not None and m.parent.end in by_end:
-                on = self.department(by_end[m.parent.end], m.text)
-            elif m.text.endswith("科") and not m.anaphor and self.ctx.last.get("院") \
+        for m in orgs:
+            parent = m.attrs["parent"]
+            if parent is not None and parent.end in by_end:
+                on = self.department(by_end[parent.end], m.text)
+            elif m.text.endswith("科") and not m.attrs["anaphor"] and self.ctx.last.get("院") \
                     and not self.res.gaz.lookup(m.text[:3]):
                 on = self.department(self.ctx.last["院"], m.text)   # 小儿外科: the article's hospital
             else:
@@ -118,8 +119,8 @@ class ArticleReader:
                 continue
             zone = next((p for p in places if p.kind == "zone" and p.start == m.start and p.end < m.end), None)
             if zone is not None:          # 株洲经开区住建局 sits in the zone, not just the city
-                on.zone, on.region = self.res.entities[EntityKey("zone", contract_zone(zone.text))].label, ""
-            key = self.register_org(on, m.text, ev, subtype=m.subtype)
+                on.zone, on.region = self.res.entities[EntityKey("zone", contract_zone(zone.text, self.lexicon))].label, ""
+            key = self.register_org(on, m.text, ev, subtype=m.attrs["subtype"])
             by_end[m.end] = on.name
             found.append((m.start, m.end, key))
         return found
@@ -132,37 +133,21 @@ class ArticleReader:
         return OrgName(base + child, region=region, parent=parent)
 
     # ------------------------------------------------------------ posts
-    def org_before(self, text, places=()):
-        """What is written just before a title: the institution or place the post is in."""
-        def before(pos: int) -> tuple[str, int]:
-            start = pos
-            if pos:
-                toks = tokenize(text[:pos])    # retokenised: jieba may glue the title to the name (委副|书记)
-                if toks and toks[-1].pos not in ("x", "w") and toks[-1].word not in STOP_WORDS:
-                    start, _ = expand_left(toks, len(toks) - 1, text[:pos])
-            for m in places:                   # never cut a place name in two: 在中|湖村 -> 中湖村
-                if m.start < start < m.end:
-                    start = m.start
-            return text[start:pos], start
-        return before
+    def read_posts(self, persons: list[Mention], ev) -> None:
+        for m in persons:
+            if m.rule == "author-note":    # (作者系…): the byline's author holds the posts
+                author = next((n for r, n in self.art.authors if r == "作者"), None)
+                if author:
+                    self.add_posts(author, m.attrs["titles"], ev, m.rule, m.confidence)
+            else:
+                self.add_posts(m.text, m.attrs["titles"], ev, m.rule, m.confidence)
 
-    def read_posts(self, s: Sentence, tokens, places, ev) -> None:
-        note = AUTHOR_NOTE.search(s.text)
-        if note and note.group(1) == "作者系":
-            author = next((n for r, n in self.art.authors if r == "作者"), None)
-            if author:
-                body = note.group("body")
-                self.add_posts(author, author_posts(body, self.org_before(body)), ev, "author-note", 0.9)
-            return
-        for post in find_posts(s.text, self.org_before(s.text, places)):
-            self.add_posts(post.name, post.units, ev, post.rule, post.confidence)
-
-    def add_posts(self, name: str, units, ev, rule: str, conf: float) -> None:
+    def add_posts(self, name: str, titles: tuple[Mention, ...], ev, rule: str, conf: float) -> None:
         prev: OrgName | None = None
         prev_region = ""
         posts = []
-        for u in units:
-            title, org_text = u.title, u.org_text.strip("、 ")
+        for u in titles:
+            title, org_text = u.text, u.attrs["org"].strip("、 ")
             body = next((b for b in PLACE_BODIES if title.startswith(b) and len(title) > len(b)), "")
             if body and org_text and self.is_place_text(org_text):
                 org_text, title = org_text + body, title[len(body):]   # 荣桓镇|党委书记 -> 荣桓镇党委|书记
@@ -178,6 +163,7 @@ class ArticleReader:
         city = self.city_of(next((r for _, _, r in posts if r), "")) or self.ctx.city or self.ctx.province
         person = EntityKey("person", name, city)
         self.res.add(person, name, ev)
+        self.mentioned.add((person, ev.sentence))
         self.people[name] = person
         for key, title, _ in posts:
             self.res.fact(person, "holds_post", key, ev, rule, conf, title=title)
@@ -196,7 +182,8 @@ class ArticleReader:
             return OrgName(self.res.gaz.get(code).name + "人民政府", region=code)
         if org_text:
             if prev_region and org_text[0] in "市县区":       # 湘潭市副市长、市公安局局长: 市 is 湘潭市
-                return canonical(org_text, self.context_of(prev_region), self.res.party_committee, self.res.known_orgs)
+                return canonical(org_text, self.context_of(prev_region), self.lexicon, self.res.party_committee,
+                                 self.res.known_orgs)
             return self.name_org(org_text)
         if head:                                               # 区委副书记、区长: the district's government
             level = GOV_HEADS[head]
@@ -211,7 +198,7 @@ class ArticleReader:
         """The code of the place `text` names when it is nothing but places (衡南县洪山镇), else ''."""
         code, rest = "", text
         while rest:
-            found, surface = region_prefix(rest, self.ctx)
+            found, surface = region_prefix(rest, self.ctx, self.lexicon)
             if not found:
                 return ""
             code, rest = found, rest[len(surface):]
@@ -233,7 +220,7 @@ class ArticleReader:
 
     def is_place_text(self, text: str) -> bool:
         """Is `text` a place: a gazetteer name, or a town, village or community name?"""
-        return bool(self.res.gaz.lookup(text)) or (text.endswith(VILLAGE_SUFFIXES + ("镇", "乡"))
+        return bool(self.res.gaz.lookup(text)) or (text.endswith(village_suffixes(self.lexicon) + ("镇", "乡"))
                                                    and 3 <= len(text) <= 14)
 
     def city_of(self, code: str) -> str:
@@ -247,15 +234,17 @@ class ArticleReader:
     def repeat_names(self, s: Sentence, ev) -> None:
         """A name repeated later in the article without its title is the same person."""
         for name, key in self.people.items():
-            if name in s.text and ev not in self.res.entities[key].mentions:
+            if name in s.text and (key, s.index) not in self.mentioned:
+                self.mentioned.add((key, s.index))
                 self.res.entities[key].mentions.append(ev)
 
     # ------------------------------------------------------------ programs
-    def read_programs(self, s: Sentence, tokens, place_at, orgs, ev) -> None:
+    def read_programs(self, programs: list[Mention], place_at, orgs, ev) -> None:
         agents = [(start, key) for start, _, key in orgs] + list(place_at.items())
-        for p in find_programs(s.text, tokens):
-            key = EntityKey("program", p.name)
-            self.res.add(key, p.name, ev, rule=p.rule)
+        for p in programs:
+            name = p.attrs["name"]
+            key = EntityKey("program", name)
+            self.res.add(key, name, ev, rule=p.rule)
             before = [(start, k) for start, k in agents if start < p.start]
             if before:
                 self.res.fact(key, "run_by", max(before, key=lambda x: x[0])[1], ev, "nearest-agent-before", 0.6)

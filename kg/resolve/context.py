@@ -11,12 +11,9 @@ from dataclasses import dataclass, field
 
 from ..lexicon.gazetteer import Division, load_gazetteer
 
-HOME_PROVINCE = "430000"
-
-
 @dataclass
 class Context:
-    province: str = HOME_PROVINCE
+    province: str = ""    # the corpus's home province (Lexicon.province) or the home city's
     city: str = ""        # prefecture code
     county: str = ""      # county-level code
     last: dict[str, str] = field(default_factory=dict)   # anaphor class (院, 局, 公司, 街道, 镇, zone…) -> canonical name
@@ -49,10 +46,11 @@ def pick(codes: tuple[str, ...], ctx: Context) -> str:
     return codes[0]   # candidates come highest level first: 长沙 -> 长沙市
 
 
-def home_of(place_codes: list[tuple[str, ...]], paper: str) -> Context:
-    """The article's home city and county from its place mentions and paper name."""
+def home_of(place_codes: list[tuple[str, ...]], paper: str, province: str) -> Context:
+    """The article's home city and county from its place mentions and paper name;
+    `province` is the corpus's home province."""
     gaz = load_gazetteer()
-    ctx = Context()
+    ctx = Context(province=province)
     city_votes: Counter[str] = Counter()
     county_votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon.gazetteer import load_gazetteer
+from ..lexicon.lexicon import Lexicon
 from ..model import EntityInfo, EntityKey, Evidence, Fact
 from .context import Context, pick
 
@@ -36,8 +37,9 @@ def anaphor_class(name: str) -> str:
 class FileResolver:
     """Collects the entities and facts of one file."""
 
-    def __init__(self, doc_id: str):
+    def __init__(self, doc_id: str, lexicon: Lexicon):
         self.doc_id = doc_id
+        self.lexicon = lexicon
         self.entities: dict[EntityKey, EntityInfo] = {}
         self.facts: list[Fact] = []
         self.contained: set[tuple[EntityKey, EntityKey]] = set()   # gazetteer part_of facts already stated
@@ -87,7 +89,7 @@ class FileResolver:
         return key
 
     def zone(self, name: str, region: EntityKey | None, ev: Evidence) -> EntityKey:
-        canonical = contract_zone(name)
+        canonical = contract_zone(name, self.lexicon)
         key = EntityKey("zone", canonical)
         self.add(key, name, ev, name, level="zone")
         if region:
@@ -134,9 +136,12 @@ class FileResolver:
         return pick(tuple(c.code for c in cands), ctx) if cands else ""
 
 
-def contract_zone(name: str) -> str:
-    """One key for the long and short forms of a zone's name."""
+def contract_zone(name: str, lexicon: Lexicon) -> str:
+    """One key for the long and short forms of a zone's name (without the home province or 中国)."""
     for long, short in (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区"),
                         ("国家高新区", "高新区"), ("产业园区", "产业园"), ("工业园区", "工业园")):
         name = name.replace(long, short)
-    return re.sub(r"^(湖南省?|中国)", "", name)
+    for prefix in lexicon.province_names() + ("中国",):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..lexicon.gazetteer import load_gazetteer
-from ..extract.regions import COMMON_WORD_SHORTS, short_form_ok
+from ..lexicon.lexicon import Lexicon
 from .context import Context, pick
 from .local import PARTY_COMMITTEE, GOVERNMENT, anaphor_class
 
@@ -19,17 +19,18 @@ class OrgName:
     parent: str = ""     # canonical name of the parent institution (departments)
 
 
-def region_prefix(text: str, ctx: Context) -> tuple[str, str]:
+def region_prefix(text: str, ctx: Context, lexicon: Lexicon) -> tuple[str, str]:
     """The longest gazetteer place the text starts with: (code, surface)."""
-    gaz = load_gazetteer()
+    gaz = lexicon.gazetteer
+    common = lexicon.words("regions", "common_word_shorts")
     for n in range(min(len(text), 12), 1, -1):
-        cands = [c for c in gaz.lookup(text[:n]) if c.name == text[:n] or short_form_ok(c.code)]
-        if cands and text[:n] not in COMMON_WORD_SHORTS:
+        cands = [c for c in gaz.lookup(text[:n]) if c.name == text[:n] or lexicon.short_form_ok(c)]
+        if cands and text[:n] not in common:
             return pick(tuple(c.code for c in cands), ctx), text[:n]
     return "", ""
 
 
-def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName | None:
+def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: list[str]) -> OrgName | None:
     """Canonical name of the institution written `text`.
 
     `party_name(code)` names a region's party committee; `known` lists the
@@ -61,7 +62,7 @@ def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName 
             code = ctx.level_region(lvl) if lvl in LEVEL_CHARS else ctx.last_region.get(lvl, "")
         else:
             full = place if place.endswith(lvl) and lvl else place + lvl   # 芙蓉区区委: the level written twice
-            code, surface = region_prefix(full, ctx)
+            code, surface = region_prefix(full, ctx, lexicon)
             if surface != full:
                 code = ""
         if code:
@@ -71,7 +72,7 @@ def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName 
     if m and len(text) <= 14:
         place, lvl = m.group("place"), m.group("lvl") or ""
         code = ctx.level_region(lvl) if not place and lvl in LEVEL_CHARS else (
-            ctx.last_region.get(lvl, "") if not place else region_prefix(place + lvl, ctx)[0])
+            ctx.last_region.get(lvl, "") if not place else region_prefix(place + lvl, ctx, lexicon)[0])
         if code:
             return OrgName(gaz.get(code).name + "人民政府", region=code)
 
@@ -83,7 +84,7 @@ def canonical(text: str, ctx: Context, party_name, known: list[str]) -> OrgName 
     if text in ("公司", "医院", "集团") and ctx.last.get(anaphor_class(text)):
         return OrgName(ctx.last[anaphor_class(text)])
 
-    code, surface = region_prefix(text, ctx)
+    code, surface = region_prefix(text, ctx, lexicon)
     if code:
         return OrgName(text, region=code)
     if text[0] in LEVEL_CHARS and len(text) >= 3:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 
 from ...lexicon.names import UNLISTED_RATIO, load_given_ratios, load_surnames
-from ..officials import PUNCT
+from ..posts import PUNCT
 from ..tokens import Token, has_word
 from .base import (FUNCTION_TAGS, NAME_JOINERS, PersonMatch, THRESHOLD, _char_tag, _function_char, _is_han,
                    _surname_len, name_score)

@@ -8,7 +8,7 @@ import functools
 import re
 
 from ...lexicon.terms import data_lines, data_sections, data_words, load_terms
-from ..officials import AFTER_NAME
+from ...lexicon.lexicon import rule_lists
 
 
 @functools.cache
@@ -28,7 +28,7 @@ def _chars(section: str) -> frozenset[str]:
 GLUE_CHARS_ = _chars("glue_before")
 # What often precedes a bare name: a reference to a person's role or kin.
 BEFORE_NAME = _cues("before_name")
-AFTER_PERSON = AFTER_NAME + _cues("after_person")
+AFTER_PERSON = rule_lists("posts")["after_name"] + _cues("after_person")
 # Verbs before the name of a character an actor plays (扮演, 饰演).
 PLAYED_BEFORE = _cues("played_before")
 # Roles that are no post but name the person right after them (店主, 家庭主妇, 调解员).

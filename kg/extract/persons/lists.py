@@ -4,7 +4,7 @@ is one (吴待春、吴子明).
 from __future__ import annotations
 
 from ..intervals import Taken
-from ..officials import PUNCT
+from ..posts import PUNCT
 from .base import PersonMatch
 from .cues import BEFORE_NAME, LIST_END, PLACE_ENDINGS
 from .foreign import CUED

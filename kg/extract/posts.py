@@ -1,0 +1,187 @@
+"""Posts: a chain of titles, each with the organisation written before it,
+followed by the name of the person who holds them.
+
+    区委副书记、区长罗鹏程           -> (区委, 副书记), (—, 区长)          罗鹏程
+    县委常委、副县长、衡东经开区党工委副书记周叶华
+    市中心医院院长蔡安烈 / 该院卒中中心主任张湘辉
+    周明,局长 / 孙一鸣,是…站长       (name first)
+    (作者系株洲高新区党工委书记、天元区委书记)   (the article's author)
+
+A post is a person Mention whose attrs["titles"] holds the chain: title
+Mentions, each with attrs["org"] (what is written before the title, "" when
+the chain implies it) and attrs["org_start"].
+
+Names are found from their shape — a surname (single or compound), one or two
+given characters, and a boundary after them (说/表示/介绍…, punctuation) —
+scored with the surname and given-name statistics, not looked up in a list.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from ..lexicon.lexicon import Lexicon
+from ..lexicon.names import name_score
+from ..model import Mention
+from .spans import expand_left, span_words
+from .titles import find_titles
+from .tokens import Token, has_word, tokenize
+
+CJK = "\u4e00-\u9fff"
+PUNCT = set(",。;:!?、“”‘’()《》 \n…—")
+CHAIN_SEP = ("、", "兼")
+
+OrgBefore = Callable[[int], tuple[str, int]]
+
+
+@functools.cache
+def name_first_pattern() -> re.Pattern:
+    """A name, then a comma and the posts it holds."""
+    return re.compile(rf"(?:^|[,。;:!?“”\s])(?P<name>[{CJK}]{{2,4}}),(?:是|系|任|现任|担任)?(?=[{CJK}])")
+
+
+def after_name(lexicon: Lexicon) -> tuple[str, ...]:
+    """What may follow a personal name (说, 表示, 陪同…): kg/data/rules/posts.txt."""
+    return lexicon.sequence("posts", "after_name")
+
+
+def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: list[Mention] = ()) -> list[Mention]:
+    """Posts in one sentence, as person Mentions carrying their title chain.
+    `places` are the sentence's place mentions: an institution's name never cuts one."""
+    org_before = org_before_in(sentence, places, lexicon)
+    hits = find_titles(sentence, tokens, lexicon)
+    posts: list[Mention] = []
+    used_until = -1
+    for k, hit in enumerate(hits):
+        if hit.start < used_until:
+            continue
+        nxt = sentence[hit.end:hit.end + 1]
+        if nxt in CHAIN_SEP or (k + 1 < len(hits) and hits[k + 1].start == hit.end):
+            continue   # the chain goes on; the name comes after the last title
+        name = read_name(sentence, hit.end, lexicon)
+        if not name:
+            continue
+        chain = chain_units(sentence, hits, k, org_before)
+        end = hit.end + len(name[0])
+        posts.append(Mention("person", hit.end, end, name[0], {"titles": chain}, "title-chain-name",
+                             round(0.6 + 0.35 * min(1.0, name[1] / 0.6), 2)))
+        used_until = end
+    posts.extend(name_first_posts(sentence, org_before, hits, posts))
+    return posts
+
+
+def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> OrgBefore:
+    """`before(pos)`: what is written just before a title starting at `pos` — the
+    institution or place the post is in — and where it starts."""
+    def before(pos: int) -> tuple[str, int]:
+        start = pos
+        if pos:
+            toks = tokenize(sentence[:pos], lexicon)   # retokenised: jieba may glue the title to the name (委副|书记)
+            if toks and toks[-1].pos not in ("x", "w") and toks[-1].word not in span_words(lexicon).stop_words:
+                start, _ = expand_left(toks, len(toks) - 1, sentence[:pos], lexicon)
+        for m in places:                   # never cut a place name in two: 在中|湖村 -> 中湖村
+            if m.start < start < m.end:
+                start = m.start
+        return sentence[start:pos], start
+    return before
+
+
+def read_name(text: str, start: int, lexicon: Lexicon) -> tuple[str, float] | None:
+    """The personal name starting at `start`, if one does, with its score.
+
+    A candidate of 2-4 characters must start with a surname (or be vouched for
+    by a verb of saying after it) and end at a boundary: punctuation, a word
+    that follows names (说, 表示, 陪同…), or the end of a word jieba reads as a
+    person's name."""
+    surnames = lexicon.surnames
+    follows, saying = after_name(lexicon), lexicon.sequence("posts", "saying")
+    segmented = name_lengths(text[start:start + 8], lexicon)
+    best = None
+    for length in (3, 2, 4):
+        cand = text[start:start + length]
+        if len(cand) < length or not re.fullmatch(rf"[{CJK}]+", cand):
+            continue
+        if length == 4 and cand[:2] not in surnames:
+            continue
+        after = text[start + length:start + length + 2]
+        bounded = not after or after[0] in PUNCT or after.startswith(follows) or length in segmented
+        if not bounded:
+            continue
+        score = name_score(cand)
+        if score == 0 and length == 2 and not has_word(cand) and after.startswith(saying):
+            score = 0.25   # rare surname (聊林): the title before and the verb after vouch for it
+        if length in segmented:
+            score += 0.05
+        if best is None or score > best[1] + (0.1 if length == 2 else 0):
+            best = (cand, score)
+    if best and best[1] >= 0.2:
+        return best
+    return None
+
+
+def name_lengths(window: str, lexicon: Lexicon) -> set[int]:
+    """Lengths at which jieba ends a person's name at the start of `window`."""
+    toks = tokenize(window, lexicon)
+    out = set()
+    if toks and toks[0].pos in ("nr", "nrt", "nrfg") and 2 <= len(toks[0].word) <= 4:
+        out.add(len(toks[0].word))
+    if len(toks) >= 2 and toks[0].pos in ("nr", "nrt") and len(toks[0].word) == 1 \
+            and toks[1].pos in ("nr", "nz", "ng", "n") and len(toks[1].word) <= 2 \
+            and toks[1].word not in after_name(lexicon):
+        out.add(1 + len(toks[1].word))   # 罗|鹏程
+    return out
+
+
+def chain_units(text: str, hits: list[Mention], k: int, org_before: OrgBefore) -> tuple[Mention, ...]:
+    """The titles of the chain that ends with hits[k] (walking back over 、/兼), each
+    with the organisation written before it."""
+    chain = [hits[k]]
+    j = k - 1
+    while j >= 0:
+        prev = hits[j]
+        gap = text[prev.end:chain[0].start]
+        if gap[:1] in CHAIN_SEP and not any(ch in PUNCT for ch in gap[1:]) and len(gap) <= 20:
+            chain.insert(0, prev)
+            j -= 1
+        else:
+            break
+    units = []
+    for idx, h in enumerate(chain):
+        if idx == 0:
+            org_text, org_start = org_before(h.start)
+        else:
+            org_start = chain[idx - 1].end + 1
+            org_text = text[org_start:h.start]
+        units.append(with_org(h, org_text, org_start))
+    return tuple(units)
+
+
+def with_org(title: Mention, org_text: str, org_start: int) -> Mention:
+    return title._replace(attrs={**title.attrs, "org": org_text, "org_start": org_start})
+
+
+def find_author_posts(note: str, lexicon: Lexicon) -> tuple[Mention, ...]:
+    """The titles of an author note's body ("株洲高新区党工委书记、天元区委书记"): the chain ending last."""
+    hits = find_titles(note, [], lexicon)
+    if not hits or note[hits[-1].end:].strip(" )"):
+        return ()
+    return chain_units(note, hits, len(hits) - 1, org_before_in(note, [], lexicon))
+
+
+def name_first_posts(text: str, org_before: OrgBefore, hits: list[Mention], taken: list[Mention]) -> list[Mention]:
+    """"周明,局长" / "孙一鸣,是云龙示范区…社工服务站站长": the name, a comma, then the post."""
+    out = []
+    for m in name_first_pattern().finditer(text):
+        name = m.group("name")
+        if name_score(name) < 0.35 or any(p.text == name for p in taken):
+            continue
+        after = m.end()
+        hit = next((h for h in hits if h.start >= after and h.start - after <= 25
+                    and not any(ch in PUNCT - {"(", ")"} for ch in text[after:h.start])), None)
+        if hit is None or text[hit.end:hit.end + 1] not in (",", "。", ";", "、", ""):
+            continue
+        unit = with_org(hit, text[after:hit.start], after)
+        out.append(Mention("person", m.start("name"), m.end("name"), name, {"titles": (unit,)},
+                           "name-comma-title", 0.75))
+    return out

@@ -1,0 +1,134 @@
+"""One Lexicon: everything the recognisers know, read once from kg/data, and the
+home province the corpus is read in.
+
+Knowledge lives in data files, not in code: titles, institution suffixes and
+the GB/T 2260 gazetteer (kg/data/*.tsv), and the word lists each rule reads,
+one sectioned file per rule module (kg/data/rules/<module>.txt, sections in
+[brackets]). A recogniser gets the Lexicon as an argument and asks it for a
+list by name: ``lexicon.words("orgs", "not_org_words")``.
+
+The home province decides what a bare county short form (天元) or 省 means. It
+is a setting, never a literal in code: inferred from the corpus (see
+:func:`infer_province`) or given with ``kg build --province``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from .gazetteer import Division, Gazetteer, load_gazetteer
+from .names import load_surnames
+from .terms import Terms, data_sections, load_terms
+
+
+class Lexicon:
+    """The recognisers' knowledge for one home province ("" when there is none)."""
+
+    def __init__(self, province: str = "") -> None:
+        self.province = province
+        self.terms: Terms = load_terms()
+        self.gazetteer: Gazetteer = load_gazetteer()
+        self.surnames: dict[str, float] = load_surnames()
+
+    def __repr__(self) -> str:
+        return f"Lexicon(province={self.province!r})"
+
+    def words(self, rules: str, section: str) -> frozenset[str]:
+        """The words of one section of kg/data/rules/<rules>.txt, as a set."""
+        return frozenset(rule_lists(rules)[section])
+
+    def sequence(self, rules: str, section: str) -> tuple[str, ...]:
+        """The words of one section, in file order (for suffix tests and longest-first scans)."""
+        return rule_lists(rules)[section]
+
+    def in_province(self, code: str) -> bool:
+        """Is the unit `code` in the home province?"""
+        return bool(self.province) and code[:2] == self.province[:2]
+
+    def short_form_ok(self, division: Division) -> bool:
+        """May the unit's short form stand for it? Short forms stand for provinces,
+        prefectures and the home province's own units: a bare 天台 or 合作 is far
+        more often a word than Zhejiang's or Gansu's county."""
+        return division.level in ("province", "prefecture") or self.in_province(division.code)
+
+    def province_names(self) -> tuple[str, ...]:
+        """The home province's full and short names (湖南省, 湖南), longest first; () without one."""
+        d = self.gazetteer.get(self.province)
+        if d is None:
+            return ()
+        return tuple(n for n in (d.name, d.short) if n)
+
+
+@functools.cache
+def rule_lists(rules: str) -> dict[str, tuple[str, ...]]:
+    """The sections of kg/data/rules/<rules>.txt, each a tuple of words in file order."""
+    return {name: tuple(words) for name, words in data_sections(f"rules/{rules}.txt").items()}
+
+
+@functools.cache
+def load_lexicon(province: str = "") -> Lexicon:
+    """The Lexicon of a home province (one per process and province)."""
+    return Lexicon(province)
+
+
+SCAN_CHARS = 3000       # of each text: a page's header and first stories say where it is from
+CLEAR_LEAD = 200        # votes ahead of every other province, and 3 times theirs: the rest need not be read
+
+
+def infer_province(texts: Iterable[str]) -> str:
+    """The province most of the places the texts name belong to: each province,
+    prefecture or county named in full (株洲市, 攸县, 湖南省), by an old name (株洲县)
+    or, for a province or prefecture, by its short form (湖南, 株洲) votes for its
+    province. Give the texts in a fixed order: reading stops once one province
+    leads clearly. Ties go to the lower code; "" when no place is named."""
+    index = province_surfaces()
+    votes: Counter[str] = Counter()
+    for text in texts:
+        head = text[:SCAN_CHARS]
+        i, n = 0, len(head) - 1
+        while i < n:
+            for surface, province in index.get(head[i:i + 2], ()):
+                if head.startswith(surface, i):
+                    votes[province] += 1
+                    i += len(surface) - 1
+                    break
+            i += 1
+        if len(votes) and clear_lead(votes):
+            break
+    if not votes:
+        return ""
+    return min(votes, key=lambda code: (-votes[code], code))
+
+
+def clear_lead(votes: Counter) -> bool:
+    (first, n), *rest = votes.most_common(2) or [("", 0)]
+    second = rest[0][1] if rest else 0
+    return n - second >= CLEAR_LEAD and n >= 3 * second
+
+
+@functools.cache
+def province_surfaces() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Names that tell a province, by their first two characters, longest first: the full and
+    old names of every unit above the township, and the short forms of provinces and
+    prefectures, each with its province's code (names shared by two provinces left out)."""
+    gaz = load_gazetteer()
+    old_names: dict[str, list[str]] = {}
+    for old, renamed in gaz.renamings.items():
+        for _, code, _ in renamed:
+            old_names.setdefault(code, []).append(old)
+    found: dict[str, set[str]] = {}
+    for d in gaz:
+        if d.level == "township":
+            continue
+        province = d.code[:2] + "0000"        # GB/T 2260: a code's first two digits are its province's
+        forms = [d.name] + ([d.short] if d.level in ("province", "prefecture") else []) + old_names.get(d.code, [])
+        for form in forms:
+            if len(form) >= 2:
+                found.setdefault(form, set()).add(province)
+    index: dict[str, list[tuple[str, str]]] = {}
+    for form, codes in sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0])):
+        if len(codes) == 1:
+            index.setdefault(form[:2], []).append((form, next(iter(codes))))
+    return {key: tuple(forms) for key, forms in index.items()}
