@@ -14,7 +14,6 @@ is a setting, never a literal in code: inferred from the corpus (see
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -43,6 +42,10 @@ class Lexicon:
         """The words of one section, in file order (for suffix tests and longest-first scans)."""
         return rule_lists(rules)[section]
 
+    def pairs(self, rules: str, section: str) -> dict[str, str]:
+        """A section of key:value words as a dict, in file order (省长:省)."""
+        return rule_pairs(rules, section)
+
     def in_province(self, code: str) -> bool:
         """Is the unit `code` in the home province?"""
         return bool(self.province) and code[:2] == self.province[:2]
@@ -65,6 +68,11 @@ class Lexicon:
 def rule_lists(rules: str) -> dict[str, tuple[str, ...]]:
     """The sections of kg/data/rules/<rules>.txt, each a tuple of words in file order."""
     return {name: tuple(words) for name, words in data_sections(f"rules/{rules}.txt").items()}
+
+
+@functools.cache
+def rule_pairs(rules: str, section: str) -> dict[str, str]:
+    return dict(word.split(":", 1) for word in rule_lists(rules)[section])
 
 
 @functools.cache

@@ -6,11 +6,10 @@ from ..extract import find_places, recognise, tokenize
 from ..extract.regions import village_suffixes
 from ..model import Article, Document, EntityKey, Evidence, Mention, Sentence
 from .context import Context, home_of, pick
-from .local import GOV_HEADS, TITLE_CLASS, TOWN_SUFFIXES, FileResolver, anaphor_class, contract_zone
+from .local import RULES, FileResolver, anaphor_class, contract_zone
 from .naming import OrgName, canonical, region_prefix
 
 KEEP_TOKENS_UP_TO = 50_000   # characters of an article whose tokens stay in memory between passes
-PLACE_BODIES = ("党工委", "党委", "党支部", "党总支")   # party bodies of a place, written into the title
 
 
 class ArticleReader:
@@ -66,7 +65,7 @@ class ArticleReader:
                 code = pick(m.attrs["codes"], self.ctx)
                 key = self.res.region(code, ev, m.text)
                 d = self.res.gaz.get(code)
-                suffix = next((t for t in TOWN_SUFFIXES if d.name.endswith(t)), "")
+                suffix = next((t for t in self.lexicon.sequence(RULES, "town_suffixes") if d.name.endswith(t)), "")
                 if d.level == "township" and suffix:
                     last_town = code
                     self.ctx.last_region["镇" if suffix == "乡" else suffix] = code
@@ -98,7 +97,7 @@ class ArticleReader:
             self.res.entities[key].attrs.setdefault("region_code", on.region)
         if on.name not in self.res.known_orgs:
             self.res.known_orgs.append(on.name)
-        cls = anaphor_class(on.name)
+        cls = anaphor_class(on.name, self.lexicon)
         if cls:
             self.ctx.last[cls] = on.name
         return key
@@ -148,7 +147,8 @@ class ArticleReader:
         posts = []
         for u in titles:
             title, org_text = u.text, u.attrs["org"].strip("、 ")
-            body = next((b for b in PLACE_BODIES if title.startswith(b) and len(title) > len(b)), "")
+            body = next((b for b in self.lexicon.sequence(RULES, "place_bodies")
+                         if title.startswith(b) and len(title) > len(b)), "")
             if body and org_text and self.is_place_text(org_text):
                 org_text, title = org_text + body, title[len(body):]   # 荣桓镇|党委书记 -> 荣桓镇党委|书记
             on = self.post_org(org_text, title, prev, prev_region)
@@ -173,7 +173,8 @@ class ArticleReader:
         if org_text.endswith("部") and prev is not None and prev.name.startswith("中共") \
                 and org_text[0] not in "市县区省" and not self.is_place_text(org_text[:2]):
             return self.department(prev.name, org_text)        # 区委常委、宣传部部长
-        head = next((c for c in GOV_HEADS if title.endswith(c)), "")
+        heads = self.lexicon.pairs(RULES, "government_heads")
+        head = next((c for c in heads if title.endswith(c)), "")
         code = self.place_code(org_text)
         if code:                                               # 衡东县|县长, 衡南县洪山镇|镇长: the place's government
             if title.endswith(("书记", "常委")):
@@ -186,12 +187,12 @@ class ArticleReader:
                                  self.res.known_orgs)
             return self.name_org(org_text)
         if head:                                               # 区委副书记、区长: the district's government
-            level = GOV_HEADS[head]
+            level = heads[head]
             code = prev_region or self.ctx.level_region(level) or self.ctx.last_region.get(level, "")
             return OrgName(self.res.gaz.get(code).name + "人民政府", region=code) if code else None
         if prev is not None:
             return prev                                        # 党组书记、局长: the same bureau
-        cls = next((c for t, c in TITLE_CLASS.items() if title.endswith(t)), "")
+        cls = next((c for t, c in self.lexicon.pairs(RULES, "title_classes").items() if title.endswith(t)), "")
         return self.name_org(self.ctx.last[cls]) if cls and self.ctx.last.get(cls) else None
 
     def place_code(self, text: str) -> str:

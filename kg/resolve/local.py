@@ -22,16 +22,12 @@ from .context import Context, pick
 
 PARTY_COMMITTEE = re.compile(r"^(?:中共)?(?P<place>.*?)(?P<lvl>[省市县区镇乡])?(?:党)?委$")
 GOVERNMENT = re.compile(r"^(?P<place>.*?)(?P<lvl>[省市县区镇乡])?(?:人民)?政府$")
-GOV_HEADS = {"省长": "省", "市长": "市", "州长": "州", "县长": "县", "区长": "区", "镇长": "镇", "乡长": "乡"}
-ANAPHOR_CLASS = (("医院", "院"), ("院", "院"), ("局", "局"), ("有限公司", "公司"), ("公司", "公司"), ("集团", "公司"),
-                 ("中心", "中心"), ("站", "站"), ("委", "委"), ("会", "会"), ("所", "所"), ("校", "校"), ("学", "校"))
-TITLE_CLASS = {"院长": "院", "副院长": "院", "局长": "局", "副局长": "局", "董事长": "公司", "总经理": "公司",
-               "副总经理": "公司", "站长": "站", "所长": "所", "校长": "校", "会长": "会"}
-TOWN_SUFFIXES = ("街道", "镇", "乡")
+RULES = "resolve"     # kg/data/rules/resolve.txt
 
 
-def anaphor_class(name: str) -> str:
-    return next((cls for suffix, cls in ANAPHOR_CLASS if name.endswith(suffix)), "")
+def anaphor_class(name: str, lexicon: Lexicon) -> str:
+    """The class 该X would refer back to this institution by (院, 局, 公司), or ''."""
+    return next((cls for suffix, cls in lexicon.pairs(RULES, "anaphor_classes").items() if name.endswith(suffix)), "")
 
 
 class FileResolver:

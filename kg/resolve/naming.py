@@ -81,8 +81,8 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: list
         return OrgName(gaz.get(code).name + text[2:], region=code)
     if text.startswith("园区") and ctx.last.get("zone"):
         return OrgName(ctx.last["zone"] + text[2:], zone=ctx.last["zone"])
-    if text in ("公司", "医院", "集团") and ctx.last.get(anaphor_class(text)):
-        return OrgName(ctx.last[anaphor_class(text)])
+    if text in ("公司", "医院", "集团") and ctx.last.get(anaphor_class(text, lexicon)):
+        return OrgName(ctx.last[anaphor_class(text, lexicon)])
 
     code, surface = region_prefix(text, ctx, lexicon)
     if code:
