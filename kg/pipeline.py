@@ -8,7 +8,7 @@ import os
 from . import __version__
 from .extract.tokens import has_word
 from .ingest.clean import clean
-from .ingest.read import read_file
+from .ingest.read import RawText, read_file
 from .ingest.segment import segment
 from .lexicon.lexicon import Lexicon, infer_province, load_lexicon
 from .lexicon.names import name_score
@@ -20,10 +20,15 @@ EXTRACTOR_VERSION = __version__ + "+1"
 
 
 def load_document(path: str, doc_id: str | None = None) -> Document:
-    raw = read_file(path)
+    """A file read, cleaned and cut into articles and sentences."""
+    return document(read_file(path), doc_id)
+
+
+def document(raw: RawText, doc_id: str | None = None) -> Document:
+    """Decoded text cleaned and cut into articles and sentences; `raw.path` names it."""
     text, offsets, blocks = clean(raw.text, has_word)
-    name = os.path.basename(path)
-    doc = Document(path=path, name=name, doc_id=doc_id or os.path.splitext(name)[0], sha256=raw.sha256,
+    name = os.path.basename(raw.path)
+    doc = Document(path=raw.path, name=name, doc_id=doc_id or os.path.splitext(name)[0], sha256=raw.sha256,
                    encoding=raw.encoding, text=text, offsets=offsets)
     segment(doc, blocks, name_score)
     return doc

@@ -1,12 +1,11 @@
-"""Shared helpers: run the real pipeline on text written to a file."""
+"""Shared helpers: run the real pipeline on text."""
 from __future__ import annotations
 
 import os
 
 import pytest
 
-from kg.pipeline import extract_file
-from kg.resolve.merge import merge
+import kg
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = os.path.join(ROOT, "seeds")
@@ -23,10 +22,6 @@ def exports(folder) -> dict[str, bytes]:
     return found
 
 
-def extract_text(tmp_path, text: str, name: str = "news.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return merge([extract_file(str(path))])
 
 
 def posts(merged) -> set[tuple[str, str, str]]:
@@ -39,5 +34,6 @@ def names(merged, kind: str) -> set[str]:
 
 
 @pytest.fixture
-def extract(tmp_path):
-    return lambda text, name="news.txt": extract_text(tmp_path, text, name)
+def extract():
+    """The graph of one text (kg.extract_text)."""
+    return lambda text, name="news.txt": kg.extract_text(text, name)

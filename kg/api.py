@@ -1,0 +1,53 @@
+"""The library API: news text in, graph out, no files needed.
+
+    >>> import kg
+    >>> graph = kg.extract_text("株洲日报讯 区委副书记、区长罗鹏程邀请企业家共进早餐。")
+    >>> kg.posts(graph)
+    [('罗鹏程', '副书记', '中共株洲市荷塘区委员会'), ...]
+    >>> print(kg.to_turtle(graph))
+
+The result is the merged model every export is written from (kg.model.Merged):
+entities by key, facts with their evidence, the documents read.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+
+from .ingest.read import HTML_SUFFIXES, RawText, strip_html
+from .lexicon.lexicon import infer_province, load_lexicon
+from .model import Merged
+from .pipeline import document, extract
+from .resolve.merge import merge
+
+
+def extract_text(text: str, name: str = "text.txt", province: str | None = None) -> Merged:
+    """The graph of one text, read as a file called `name` would be (an .html name: as a web page).
+    `province`: the home province's GB/T 2260 code (default: inferred from the text)."""
+    return extract_texts({name: text}, province)
+
+
+def extract_texts(texts: Mapping[str, str], province: str | None = None) -> Merged:
+    """The graph of several texts, by file name, merged as `kg build` merges files.
+    `province`: the corpus's home province (default: inferred from all the texts)."""
+    lexicon = load_lexicon(infer_province(texts[name] for name in sorted(texts)) if province is None else province)
+    results = []
+    for name in sorted(texts):
+        text = texts[name]
+        if name.lower().endswith(HTML_SUFFIXES):
+            text = strip_html(text)
+        sha256 = hashlib.sha256(texts[name].encode("utf-8", "surrogatepass")).hexdigest()
+        results.append(extract(document(RawText(name, text, "utf-8", sha256)), lexicon))
+    return merge(results)
+
+
+def posts(graph: Merged) -> list[tuple[str, str, str]]:
+    """(person, title, institution) of every post, sorted."""
+    return sorted((f.subject.name, f.title, f.object.name) for f in graph.facts if f.predicate == "holds_post")
+
+
+def to_turtle(graph: Merged) -> str:
+    """The graph in Turtle, as exports/graph.ttl is written."""
+    from .export.rdf_files import render
+    from .graph.rdf import subjects
+    return render(subjects(graph), "ttl")

@@ -1,0 +1,38 @@
+"""The library API: strings in, graph out (kg.extract_text, extract_texts, posts, to_turtle)."""
+import rdflib
+
+import kg
+
+
+def test_extract_text_gives_the_posts_of_a_sentence():
+    graph = kg.extract_text("益阳日报讯 赫山区召开会议。区委书记周立新、区长钟晓明出席。")
+    assert kg.posts(graph) == [("周立新", "书记", "中共益阳市赫山区委员会"), ("钟晓明", "区长", "赫山区人民政府")]
+
+
+def test_to_turtle_is_the_graph_rdflib_reads():
+    graph = kg.extract_text("益阳日报讯 赫山区召开会议。区委书记周立新出席。", name="page.txt")
+    g = rdflib.Graph().parse(data=kg.to_turtle(graph), format="turtle")
+    labels = {str(o) for o in g.objects(predicate=rdflib.RDFS.label)}
+    assert {"周立新", "中共益阳市赫山区委员会"} <= labels
+    assert str(g.value(rdflib.URIRef("https://w3id.org/hunan-kg/doc/page"), rdflib.URIRef("https://schema.org/name"))) \
+        == "page.txt"
+
+
+def test_extract_texts_merges_documents_as_a_build_does():
+    graph = kg.extract_texts({"b.txt": "赫山区区长钟晓明说。", "a.txt": "益阳日报讯 赫山区区长钟晓明出席。"})
+    assert [d.name for d in graph.documents] == ["a.txt", "b.txt"]
+    (person,) = [info for key, info in graph.entities.items() if key.kind == "person"]
+    assert len(person.mentions) == 2
+
+
+def test_an_html_name_reads_the_text_as_a_web_page():
+    graph = kg.extract_text("<html><body><p>赫山区区长钟晓明出席。</p></body></html>", name="page.html")
+    assert kg.posts(graph) == [("钟晓明", "区长", "赫山区人民政府")]
+
+
+def test_the_home_province_decides_what_a_county_short_form_means():
+    # 天元 alone is Zhuzhou's 天元区 only when the corpus is read as Hunan's
+    hunan = kg.extract_text("天元召开大会。", province="430000")
+    elsewhere = kg.extract_text("天元召开大会。", province="440000")
+    assert "天元区" in {info.label for info in hunan.entities.values()}
+    assert "天元区" not in {info.label for info in elsewhere.entities.values()}
