@@ -28,7 +28,7 @@ from ..graph.iri import BASE
 from ..graph.rdf import PREFIXES, RDF_TYPE, XSD_BOOLEAN, XSD_INTEGER, XSD_STRING, Pairs, Term, subjects
 from ..model import Merged
 from .atomic import atomic_path
-from .turtle import _VOCAB_UNDER_BASE, IRI_SPECIAL, LITERAL_SPECIAL, NATIVE, TurtleWriter, escape_iri, escape_literal, \
+from .turtle import IRI_SPECIAL, LITERAL_SPECIAL, NATIVE, VOCAB_UNDER_BASE, TurtleWriter, escape_iri, escape_literal, \
     is_data
 
 RDF_FORMATS = ("ttl", "jsonld", "nt")
@@ -218,7 +218,7 @@ class JsonLdWriter:
                 v = _string(context.symbol(o))
                 v = (v, v)
             elif type(o) is str:
-                v = _string(o if o.startswith(BASE) and not o.startswith(_VOCAB_UNDER_BASE) else context.shrink(o))
+                v = _string(o if o.startswith(BASE) and not o.startswith(VOCAB_UNDER_BASE) else context.shrink(o))
             elif o[1] and not o[2]:
                 tag, e = _string(o[1]), _string(o[0])
                 v = ('{"@language": ' + tag + ', "@value": ' + e + "}",

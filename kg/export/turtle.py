@@ -45,12 +45,12 @@ def escape_iri(iri: str) -> str:
                    for ch in iri)
 
 
-_VOCAB_UNDER_BASE = tuple(ns for ns in PREFIXES.values() if ns.startswith(BASE))   # kg:
+VOCAB_UNDER_BASE = tuple(ns for ns in PREFIXES.values() if ns.startswith(BASE))   # kg:
 
 
 def is_data(iri: str) -> bool:
     """A data IRI (region/430202, doc/.../s0012): under BASE, in no namespace of PREFIXES."""
-    return iri.startswith(BASE) and not iri.startswith(_VOCAB_UNDER_BASE)
+    return iri.startswith(BASE) and not iri.startswith(VOCAB_UNDER_BASE)
 
 
 class Names:
@@ -127,7 +127,7 @@ class TurtleWriter:
             if type(o) is str:
                 text = vocab.get(o)
                 if text is None:
-                    if o.startswith(BASE) and not o.startswith(_VOCAB_UNDER_BASE):   # a data IRI: is_data
+                    if o.startswith(BASE) and not o.startswith(VOCAB_UNDER_BASE):   # a data IRI: is_data
                         text = f"<{escape_iri(o) if IRI_SPECIAL.search(o) else o}>"
                     else:
                         text = iri(o)
