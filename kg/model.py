@@ -66,6 +66,8 @@ class Document:
     text: str            # clean text: full-width ASCII folded, layout breaks joined
     offsets: OffsetMap
     articles: list["Article"] = field(default_factory=list)
+    paper: str = ""      # the paper its masthead names (长沙日报)
+    section: str = ""    # the page's name in the masthead (县域·炎陵)
 
 
 @dataclass
@@ -75,7 +77,7 @@ class Article:
     end: int
     headline: str = ""
     authors: list[tuple[str, str]] = field(default_factory=list)   # (role, name): 记者/刘琼
-    source: str = ""     # the paper named in the dateline/byline (株洲日报)
+    source: str = ""     # the paper named in the dateline, or the page's masthead (株洲日报)
     home: str = ""       # region code of the place the article is about
     sentences: list["Sentence"] = field(default_factory=list)
 

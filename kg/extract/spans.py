@@ -26,12 +26,14 @@ class SpanWords(NamedTuple):
     name_verbs: frozenset[str]        # verbs names are made of (审批, 监督)
     self_references: frozenset[str]   # 我市, 本县
     official_and: tuple[str, ...]     # 发展和改革: a 和 inside an official name
+    not_level_starts: tuple[str, ...]  # 市场, 区域: a level character that is no level
 
 
 @functools.cache
 def span_words(lexicon: Lexicon) -> SpanWords:
     return SpanWords(lexicon.words(RULES, "stop_words"), lexicon.words(RULES, "name_verbs"),
-                     lexicon.words(RULES, "self_references"), lexicon.sequence(RULES, "official_and"))
+                     lexicon.words(RULES, "self_references"), lexicon.sequence(RULES, "official_and"),
+                     lexicon.sequence(RULES, "not_level_starts"))
 
 
 MAX_CHARS = 24
@@ -103,7 +105,7 @@ def name_like(tok: Token, words: SpanWords) -> bool:
 def level_anchor(tokens: list[Token], j: int, words: SpanWords) -> bool:
     """市/县/区/省 opening a name after a boundary: 这是|市中心医院, 利用|市卫健委."""
     word = tokens[j].word
-    if word[0] not in LEVEL_PREFIX:
+    if word[0] not in LEVEL_PREFIX or word.startswith(words.not_level_starts):
         return False
     return j == 0 or not name_like(tokens[j - 1], words)
 

@@ -12,6 +12,7 @@ import re
 
 from ..model import Article, Document, Sentence
 from .clean import Block, is_terminal
+from .masthead import read_masthead
 from .patterns import (AUTHOR_LINE, AUTHOR_NOTE, TRAILING_AUTHORS, byline_people, dateline,
                        is_byline_line)
 
@@ -35,7 +36,9 @@ def kind_of(text: str, name_score) -> str:
 def segment(doc: Document, blocks: list[Block], name_score=lambda s: 0.0) -> None:
     """Fill doc.articles with articles and their sentences."""
     text = doc.text
-    kinds = [kind_of(text[b.start:b.end], name_score) for b in blocks]
+    masthead = read_masthead([text[b.start:b.end] for b in blocks[:4]])
+    doc.paper, doc.section = masthead.paper, masthead.section
+    kinds = ["masthead"] * masthead.lines + [kind_of(text[b.start:b.end], name_score) for b in blocks[masthead.lines:]]
     articles: list[Article] = []
     current: Article | None = None
     run: list[int] = []           # indices of the heading/byline blocks waiting for a body
@@ -48,6 +51,8 @@ def segment(doc: Document, blocks: list[Block], name_score=lambda s: 0.0) -> Non
 
     for i, b in enumerate(blocks):
         t = text[b.start:b.end]
+        if kinds[i] == "masthead":
+            continue
         if b.displaced:
             if current is not None and not current.headline and kinds[i] == "heading":
                 current.headline = t
@@ -86,6 +91,8 @@ def segment(doc: Document, blocks: list[Block], name_score=lambda s: 0.0) -> Non
         current = open_article(0)
     if current is not None and run:
         current.end = blocks[run[-1]].end
+    for art in articles:
+        art.source = art.source or doc.paper
     doc.articles = articles
     _split_sentences(doc, blocks)
 

@@ -88,7 +88,7 @@ CLEAR_LEAD = 200        # votes ahead of every other province, and 3 times their
 def infer_province(texts: Iterable[str]) -> str:
     """The province most of the places the texts name belong to: each province,
     prefecture or county named in full (株洲市, 攸县, 湖南省), by an old name (株洲县)
-    or, for a province or prefecture, by its short form (湖南, 株洲) votes for its
+    or by its short form (湖南, 株洲, 浏阳; not one that is a common word) votes for its
     province. Give the texts in a fixed order: reading stops once one province
     leads clearly. Ties go to the lower code; "" when no place is named."""
     index = province_surfaces()
@@ -118,10 +118,11 @@ def clear_lead(votes: Counter) -> bool:
 
 @functools.cache
 def province_surfaces() -> dict[str, tuple[tuple[str, str], ...]]:
-    """Names that tell a province, by their first two characters, longest first: the full and
-    old names of every unit above the township, and the short forms of provinces and
-    prefectures, each with its province's code (names shared by two provinces left out)."""
+    """Names that tell a province, by their first two characters, longest first: the full,
+    old and short names of every unit above the township, each with its province's code
+    (names shared by two provinces, and short forms that are common words, left out)."""
     gaz = load_gazetteer()
+    common = frozenset(rule_lists("regions")["common_word_shorts"])
     old_names: dict[str, list[str]] = {}
     for old, renamed in gaz.renamings.items():
         for _, code, _ in renamed:
@@ -131,7 +132,8 @@ def province_surfaces() -> dict[str, tuple[tuple[str, str], ...]]:
         if d.level == "township":
             continue
         province = d.code[:2] + "0000"        # GB/T 2260: a code's first two digits are its province's
-        forms = [d.name] + ([d.short] if d.level in ("province", "prefecture") else []) + old_names.get(d.code, [])
+        short = [d.short] if d.short not in common else []     # 浏阳 for 浏阳市, not 通道 (a word)
+        forms = [d.name] + short + old_names.get(d.code, [])
         for form in forms:
             if len(form) >= 2:
                 found.setdefault(form, set()).add(province)

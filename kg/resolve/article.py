@@ -27,7 +27,7 @@ class ArticleReader:
             tokens = tokenize(s.text, lexicon)
             self.analysed.append((s, tokens if keep else None, find_places(s.text, tokens, lexicon)))
         codes = [m.attrs["codes"] for _, _, places in self.analysed for m in places if "codes" in m.attrs]
-        self.ctx: Context = home_of(codes, art.source, lexicon.province)
+        self.ctx: Context = home_of(codes, art.source, lexicon, doc.section)
         self.mentioned: set[tuple[EntityKey, int]] = set()   # (person, sentence) already cited
         self.people: dict[str, EntityKey] = {}
 

@@ -10,12 +10,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..lexicon.gazetteer import Division, load_gazetteer
+from ..lexicon.lexicon import Lexicon
 
 @dataclass
 class Context:
     province: str = ""    # the corpus's home province (Lexicon.province) or the home city's
     city: str = ""        # prefecture code
     county: str = ""      # county-level code
+    own_county: bool = False   # the paper is the county's own (安化新闻): 市 is the county-level city
     last: dict[str, str] = field(default_factory=dict)   # anaphor class (院, 局, 公司, 街道, 镇, zone…) -> canonical name
     last_region: dict[str, str] = field(default_factory=dict)   # 街道/镇/乡 -> region id
 
@@ -26,6 +28,8 @@ class Context:
         """The region code a bare level word stands for: 市 -> home city, 区/县 -> home county."""
         if char == "省":
             return self.province
+        if char == "市" and self.own_county and self.div(self.county).name.endswith("市"):
+            return self.county     # 市委 in 浏阳日报: 浏阳市委
         if char in "市州":
             return self.city
         if char in "区县":
@@ -46,19 +50,38 @@ def pick(codes: tuple[str, ...], ctx: Context) -> str:
     return codes[0]   # candidates come highest level first: 长沙 -> 长沙市
 
 
-def home_of(place_codes: list[tuple[str, ...]], paper: str, province: str) -> Context:
-    """The article's home city and county from its place mentions and paper name;
-    `province` is the corpus's home province."""
+def named_place(text: str, lexicon: Lexicon) -> Division | None:
+    """The prefecture or county a paper's or a page's name opens with (株洲日报, 安化新闻,
+    浏阳市融媒体中心), by its full name or a short form that may stand for it."""
+    gaz = lexicon.gazetteer
+    for n in range(min(len(text), 8), 1, -1):
+        found = [d for d in gaz.lookup(text[:n]) if d.level in ("prefecture", "county")
+                 and (d.name == text[:n] or lexicon.short_form_ok(d))]
+        if found:
+            return found[0]
+    return None
+
+
+def home_of(place_codes: list[tuple[str, ...]], paper: str, lexicon: Lexicon, page: str = "") -> Context:
+    """The article's home city and county from its place mentions, its paper's name (株洲日报,
+    安化新闻) and its page's name (县域·炎陵)."""
     gaz = load_gazetteer()
-    ctx = Context(province=province)
+    ctx = Context(province=lexicon.province)
     city_votes: Counter[str] = Counter()
     county_votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    paper_city = ""
-    for cand in gaz.lookup(paper[:2]) if paper else []:
-        if cand.level == "prefecture":
-            paper_city = cand.code
-            break
+    paper_city = paper_county = ""
+    home = named_place(paper, lexicon) if paper else None
+    if home is not None and home.level == "prefecture":
+        paper_city = home.code
+    elif home is not None:
+        paper_county = home.code
+        paper_city = next((a.code for a in gaz.ancestors(home.code) if a.level == "prefecture"), "")
+    page_county = ""
+    for part in page.split("·") if page else []:
+        place = named_place(part, lexicon)
+        if place is not None and place.level == "county":
+            page_county = place.code
     for i, codes in enumerate(place_codes):
         code = codes[0] if len(codes) == 1 else ""
         if not code:
@@ -76,7 +99,9 @@ def home_of(place_codes: list[tuple[str, ...]], paper: str, province: str) -> Co
     elif city_votes:
         ctx.city = max(city_votes, key=lambda c: (city_votes[c], -first_seen[c]))
     inside = {c: n for c, n in county_votes.items() if not ctx.city or gaz.is_within(c, ctx.city)}
-    if inside:
+    if paper_county or page_county and (not ctx.city or gaz.is_within(page_county, ctx.city)):
+        ctx.county, ctx.own_county = paper_county or page_county, bool(paper_county)
+    elif inside:
         ctx.county = max(inside, key=lambda c: (inside[c], -first_seen[c]))
         if not ctx.city:
             ctx.city = next((a.code for a in gaz.ancestors(ctx.county) if a.level == "prefecture"), "")

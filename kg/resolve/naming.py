@@ -87,7 +87,7 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: list
     code, surface = region_prefix(text, ctx, lexicon)
     if code:
         return OrgName(text, region=code)
-    if text[0] in LEVEL_CHARS and len(text) >= 3:
+    if text[0] in LEVEL_CHARS and len(text) >= 3 and not text.startswith(lexicon.sequence("spans", "not_level_starts")):
         code = ctx.level_region(text[0])
         if code:
             return OrgName(gaz.get(code).name + text[1:], region=code)
