@@ -18,3 +18,39 @@ def test_the_pages_name_gives_the_home_county(extract):
     # 县域·攸县: the page is about 攸县, so its 县委 is 攸县's even before the county is named
     m = extract("株洲日报\n2024年5月24日 星期五\nA06 县域·攸县\n\n县委书记罗振华调研黄桃产业。")
     assert posts(m) == {("罗振华", "书记", "中共攸县委员会")}
+
+
+def test_a_towns_party_body_is_the_town_named_last(extract):
+    m = extract("邵阳日报讯 记者来到隆回县金石桥镇。镇党委书记刘国庆说,镇里建起了油茶加工厂。")
+    assert posts(m) == {("刘国庆", "书记", "金石桥镇党委")}
+
+
+def test_a_bare_towns_party_body_with_no_town_named_is_left_out(extract):
+    m = extract("镇党委书记刘国庆说,镇里建起了油茶加工厂。")
+    assert posts(m) == set()
+
+
+def test_a_villages_bodies_are_the_village_named_last(extract):
+    m = extract("邵阳日报讯 在隆回县金石桥镇茅坪村,村党支部书记、村委会主任谢春生带着记者看了新修的水渠。")
+    assert posts(m) == {("谢春生", "书记", "茅坪村党支部"), ("谢春生", "主任", "茅坪村村委会")}
+
+
+def test_a_communitys_committee_follows_its_party_body(extract):
+    m = extract("常德日报讯 东湖社区党委书记、居委会主任宋雅琴介绍,社区办起了老年食堂。")
+    assert posts(m) == {("宋雅琴", "书记", "东湖社区党委"), ("宋雅琴", "主任", "东湖社区居委会")}
+
+
+def test_a_zones_committee_is_the_zone_named_last(extract):
+    m = extract("娄底日报讯 娄底经开区党工委书记曾立平致辞。党工委副书记、管委会主任邹海涛介绍了园区情况。")
+    assert ("邹海涛", "主任", "娄底经开区管委会") in posts(m)
+
+
+def test_a_department_written_after_its_party_committee_in_a_chain(extract):
+    m = extract("娄底日报讯 冷水江市委常委、政法委书记伍建军出席会议。")
+    assert posts(m) == {("伍建军", "常委", "中共冷水江市委员会"), ("伍建军", "书记", "中共冷水江市委政法委")}
+
+
+def test_a_bare_deputy_mayor_belongs_to_the_city_named_before_in_the_sentence(extract):
+    # 常宁 is a county-level city of 衡阳: its 副市长 is 常宁's, not the paper's city's
+    m = extract("衡阳日报讯 常宁市委副书记、市长唐志刚,副市长廖永红出席开工仪式。")
+    assert ("廖永红", "副市长", "常宁市人民政府") in posts(m)

@@ -89,7 +89,7 @@ def infer_province(texts: Iterable[str]) -> str:
     """The province most of the places the texts name belong to: each province,
     prefecture or county named in full (株洲市, 攸县, 湖南省), by an old name (株洲县)
     or by its short form (湖南, 株洲, 浏阳; not one that is a common word) votes for its
-    province. Give the texts in a fixed order: reading stops once one province
+    province; a county's short form (浏阳) counts half as much as the others. Give the texts in a fixed order: reading stops once one province
     leads clearly. Ties go to the lower code; "" when no place is named."""
     index = province_surfaces()
     votes: Counter[str] = Counter()
@@ -97,9 +97,9 @@ def infer_province(texts: Iterable[str]) -> str:
         head = text[:SCAN_CHARS]
         i, n = 0, len(head) - 1
         while i < n:
-            for surface, province in index.get(head[i:i + 2], ()):
+            for surface, province, weight in index.get(head[i:i + 2], ()):
                 if head.startswith(surface, i):
-                    votes[province] += 1
+                    votes[province] += weight
                     i += len(surface) - 1
                     break
             i += 1
@@ -117,7 +117,7 @@ def clear_lead(votes: Counter) -> bool:
 
 
 @functools.cache
-def province_surfaces() -> dict[str, tuple[tuple[str, str], ...]]:
+def province_surfaces() -> dict[str, tuple[tuple[str, str, int], ...]]:
     """Names that tell a province, by their first two characters, longest first: the full,
     old and short names of every unit above the township, each with its province's code
     (names shared by two provinces, and short forms that are common words, left out)."""
@@ -128,17 +128,19 @@ def province_surfaces() -> dict[str, tuple[tuple[str, str], ...]]:
         for _, code, _ in renamed:
             old_names.setdefault(code, []).append(old)
     found: dict[str, set[str]] = {}
+    weak: set[str] = set()
     for d in gaz:
         if d.level == "township":
             continue
         province = d.code[:2] + "0000"        # GB/T 2260: a code's first two digits are its province's
         short = [d.short] if d.short not in common else []     # 浏阳 for 浏阳市, not 通道 (a word)
-        forms = [d.name] + short + old_names.get(d.code, [])
-        for form in forms:
+        if d.level == "county":
+            weak.update(short)
+        for form in [d.name] + short + old_names.get(d.code, []):
             if len(form) >= 2:
                 found.setdefault(form, set()).add(province)
-    index: dict[str, list[tuple[str, str]]] = {}
+    index: dict[str, list[tuple[str, str, int]]] = {}
     for form, codes in sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0])):
         if len(codes) == 1:
-            index.setdefault(form[:2], []).append((form, next(iter(codes))))
+            index.setdefault(form[:2], []).append((form, next(iter(codes)), 1 if form in weak else 2))
     return {key: tuple(forms) for key, forms in index.items()}

@@ -3,16 +3,16 @@ entities and facts, with 该院, 市, 区委, 园区 and 公司 read in the arti
 from __future__ import annotations
 
 from ..extract import find_places, recognise, tokenize
-from ..extract.regions import village_suffixes
 from ..model import Article, Document, EntityKey, Evidence, Mention, Sentence
 from .context import Context, home_of, pick
 from .local import RULES, FileResolver, anaphor_class, contract_zone
 from .naming import OrgName, canonical, region_prefix
+from .posts import PostReading
 
 KEEP_TOKENS_UP_TO = 50_000   # characters of an article whose tokens stay in memory between passes
 
 
-class ArticleReader:
+class ArticleReader(PostReading):
     """Reads one article; `read()` adds its entities and facts to the file's resolver."""
 
     def __init__(self, doc: Document, art: Article, res: FileResolver):
@@ -30,6 +30,9 @@ class ArticleReader:
         self.ctx: Context = home_of(codes, art.source, lexicon, doc.section)
         self.mentioned: set[tuple[EntityKey, int]] = set()   # (person, sentence) already cited
         self.people: dict[str, EntityKey] = {}
+        self.earlier: dict[str, str] = {}     # level word (镇, 村, zone…) -> the place of it named last
+        self.here: list[tuple[int, str, str]] = []        # this sentence's places: (start, level, name)
+        self.here_codes: list[tuple[int, str, str]] = []  # and its gazetteer places: (start, level, code)
 
     def evidence(self, s: Sentence) -> Evidence:
         start, end = self.doc.offsets.span(s.start, s.end)
@@ -41,6 +44,9 @@ class ArticleReader:
             tokens = tokens if tokens is not None else tokenize(s.text, self.lexicon)
             ev = self.evidence(s)
             mentions = recognise(s.text, tokens, self.lexicon, places)
+            for _, level, name in self.here:
+                self.earlier[level] = name
+            self.here, self.here_codes = [], []
             place_at = self.read_places(places, ev)
             orgs = self.read_orgs([m for m in mentions if m.kind == "institution"], places, ev)
             self.read_posts([m for m in mentions if m.kind == "person"], ev)
@@ -60,6 +66,7 @@ class ArticleReader:
     def read_places(self, places: list[Mention], ev) -> dict[int, EntityKey]:
         at: dict[int, EntityKey] = {}
         last_town = ""
+        levels = self.lexicon.sequence(RULES, "place_levels")
         for m in places:
             if "codes" in m.attrs:
                 code = pick(m.attrs["codes"], self.ctx)
@@ -69,11 +76,16 @@ class ArticleReader:
                 if d.level == "township" and suffix:
                     last_town = code
                     self.ctx.last_region["镇" if suffix == "乡" else suffix] = code
+                level = next((x for x in levels if d.name.endswith(x)), "")
+                self.here.append((m.start, level, d.name))
+                self.here_codes.append((m.start, level, code))
             elif m.kind == "region":         # a village or community
                 key = self.res.village(m.text, last_town or self.ctx.county, ev)
+                self.here.append((m.start, next((x for x in levels if m.text.endswith(x)), ""), m.text))
             else:
                 key = self.res.zone(m.text, self.zone_region(m.text), ev)
                 self.ctx.last["zone"] = self.res.entities[key].label
+                self.here.append((m.start, "zone", self.res.entities[key].label))
             at[m.start] = key
         return at
 
@@ -130,107 +142,6 @@ class ArticleReader:
         info = self.res.entities.get(EntityKey("org", parent))
         region = info.attrs.get("region_code", "") if info else ""
         return OrgName(base + child, region=region, parent=parent)
-
-    # ------------------------------------------------------------ posts
-    def read_posts(self, persons: list[Mention], ev) -> None:
-        for m in persons:
-            if m.rule == "author-note":    # (作者系…): the byline's author holds the posts
-                author = next((n for r, n in self.art.authors if r == "作者"), None)
-                if author:
-                    self.add_posts(author, m.attrs["titles"], ev, m.rule, m.confidence)
-            else:
-                self.add_posts(m.text, m.attrs["titles"], ev, m.rule, m.confidence)
-
-    def add_posts(self, name: str, titles: tuple[Mention, ...], ev, rule: str, conf: float) -> None:
-        prev: OrgName | None = None
-        prev_region = ""
-        posts = []
-        for u in titles:
-            title, org_text = u.text, u.attrs["org"].strip("、 ")
-            body = next((b for b in self.lexicon.sequence(RULES, "place_bodies")
-                         if title.startswith(b) and len(title) > len(b)), "")
-            if body and org_text and self.is_place_text(org_text):
-                org_text, title = org_text + body, title[len(body):]   # 荣桓镇|党委书记 -> 荣桓镇党委|书记
-            on = self.post_org(org_text, title, prev, prev_region)
-            if on is None:
-                continue
-            key = self.register_org(on, org_text or on.name, ev, explicit=bool(org_text))
-            region = on.region or self.res.entities[key].attrs.get("region_code", "")
-            posts.append((key, title, region))
-            prev, prev_region = on, region or prev_region
-        if not posts:
-            return
-        city = self.city_of(next((r for _, _, r in posts if r), "")) or self.ctx.city or self.ctx.province
-        person = EntityKey("person", name, city)
-        self.res.add(person, name, ev)
-        self.mentioned.add((person, ev.sentence))
-        self.people[name] = person
-        for key, title, _ in posts:
-            self.res.fact(person, "holds_post", key, ev, rule, conf, title=title)
-
-    def post_org(self, org_text: str, title: str, prev: OrgName | None, prev_region: str) -> OrgName | None:
-        """The institution of one post in a chain, from what is written before its title."""
-        if org_text.endswith("部") and prev is not None and prev.name.startswith("中共") \
-                and org_text[0] not in "市县区省" and not self.is_place_text(org_text[:2]):
-            return self.department(prev.name, org_text)        # 区委常委、宣传部部长
-        heads = self.lexicon.pairs(RULES, "government_heads")
-        head = next((c for c in heads if title.endswith(c)), "")
-        code = self.place_code(org_text)
-        if code:                                               # 衡东县|县长, 衡南县洪山镇|镇长: the place's government
-            if title.endswith(("书记", "常委")):
-                name, _ = self.res.party_committee(code)
-                return OrgName(name, region=code)
-            return OrgName(self.res.gaz.get(code).name + "人民政府", region=code)
-        if org_text:
-            if prev_region and org_text[0] in "市县区":       # 湘潭市副市长、市公安局局长: 市 is 湘潭市
-                return canonical(org_text, self.context_of(prev_region), self.lexicon, self.res.party_committee,
-                                 self.res.known_orgs)
-            return self.name_org(org_text)
-        if head:                                               # 区委副书记、区长: the district's government
-            level = heads[head]
-            code = prev_region or self.ctx.level_region(level) or self.ctx.last_region.get(level, "")
-            return OrgName(self.res.gaz.get(code).name + "人民政府", region=code) if code else None
-        if prev is not None:
-            return prev                                        # 党组书记、局长: the same bureau
-        cls = next((c for t, c in self.lexicon.pairs(RULES, "title_classes").items() if title.endswith(t)), "")
-        return self.name_org(self.ctx.last[cls]) if cls and self.ctx.last.get(cls) else None
-
-    def place_code(self, text: str) -> str:
-        """The code of the place `text` names when it is nothing but places (衡南县洪山镇), else ''."""
-        code, rest = "", text
-        while rest:
-            found, surface = region_prefix(rest, self.ctx, self.lexicon)
-            if not found:
-                return ""
-            code, rest = found, rest[len(surface):]
-        return code
-
-    def context_of(self, code: str) -> Context:
-        """The article's context, with its city and county moved to those of `code`."""
-        ctx = Context(province=self.ctx.province, city=self.ctx.city, county=self.ctx.county,
-                      last=self.ctx.last, last_region=self.ctx.last_region)
-        chain = [self.res.gaz.get(code)] + self.res.gaz.ancestors(code)
-        for d in chain:
-            if d is not None and d.level == "prefecture":
-                ctx.city = d.code
-            if d is not None and d.level == "county":
-                ctx.county = d.code
-        if ctx.county and not self.res.gaz.is_within(ctx.county, ctx.city):
-            ctx.county = ""
-        return ctx
-
-    def is_place_text(self, text: str) -> bool:
-        """Is `text` a place: a gazetteer name, or a town, village or community name?"""
-        return bool(self.res.gaz.lookup(text)) or (text.endswith(village_suffixes(self.lexicon) + ("镇", "乡"))
-                                                   and 3 <= len(text) <= 14)
-
-    def city_of(self, code: str) -> str:
-        d = self.res.gaz.get(code) if code else None
-        if d is None:
-            return ""
-        if d.level in ("prefecture", "province"):
-            return d.code
-        return next((a.code for a in self.res.gaz.ancestors(code) if a.level == "prefecture"), "")
 
     def repeat_names(self, s: Sentence, ev) -> None:
         """A name repeated later in the article without its title is the same person."""

@@ -1,0 +1,162 @@
+"""Reading posts in the article's context: which institution each title of a chain is
+held in, when the text writes it in full (衡东县委), by a level word (县委, 市政府), by a
+generic head the article has named before (镇党委, 村委会, 管委会, 合作社) or not at all
+(区委副书记、区长: the district's government).
+
+A mixin of ArticleReader: it reads the reader's context (self.ctx), the places named
+so far in the sentence (self.here) and before it (self.earlier)."""
+from __future__ import annotations
+
+from ..model import EntityKey, Mention
+from .context import Context
+from .local import RULES
+from .naming import OrgName, canonical, region_prefix
+
+# Bodies written with a bare level word before them (镇党委, 村委会): the place of that level
+# the article named last. The value: the levels the word may stand for.
+LOCAL_LEVELS = {"镇": ("镇", "乡"), "乡": ("乡", "镇"), "村": ("村",), "社区": ("社区",), "街道": ("街道",)}
+# Committees of a village or a community, written without it.
+LOCAL_COMMITTEES = {"村委会": "村", "村民委员会": "村", "居委会": "社区", "居民委员会": "社区", "管委会": "zone",
+                    "管理委员会": "zone"}
+
+
+class PostReading:
+    def read_posts(self, persons: list[Mention], ev) -> None:
+        for m in persons:
+            if m.rule == "author-note":    # (作者系…): the byline's author holds the posts
+                author = next((n for r, n in self.art.authors if r == "作者"), None)
+                if author:
+                    self.add_posts(author, m.attrs["titles"], ev, m.rule, m.confidence)
+            else:
+                self.add_posts(m.text, m.attrs["titles"], ev, m.rule, m.confidence)
+
+    def add_posts(self, name: str, titles: tuple[Mention, ...], ev, rule: str, conf: float) -> None:
+        prev: OrgName | None = None
+        prev_region = ""
+        posts = []
+        for u in titles:
+            title, org_text = u.text, u.attrs["org"].strip("、 ")
+            org_text, title = self.place_body(org_text, title, u.start)
+            on = self.post_org(org_text, title, prev, prev_region, u.start)
+            if on is None:
+                continue
+            key = self.register_org(on, org_text or on.name, ev, explicit=bool(org_text))
+            region = on.region or self.res.entities[key].attrs.get("region_code", "")
+            posts.append((key, title, region))
+            prev, prev_region = on, region or prev_region
+        if not posts:
+            return
+        city = self.city_of(next((r for _, _, r in posts if r), "")) or self.ctx.city or self.ctx.province
+        person = EntityKey("person", name, city)
+        self.res.add(person, name, ev)
+        self.mentioned.add((person, ev.sentence))
+        self.people[name] = person
+        for key, title, _ in posts:
+            self.res.fact(person, "holds_post", key, ev, rule, conf, title=title)
+
+    def place_body(self, org_text: str, title: str, at: int) -> tuple[str, str]:
+        """A place's party body written into the title goes to the place: 荣桓镇|党委书记 ->
+        荣桓镇党委|书记; a bare level word before it is the place of that level named last
+        (镇|党委书记 -> 注滋口镇党委|书记, 村|党支部书记 -> 茅坳村党支部|书记)."""
+        body = next((b for b in self.lexicon.sequence(RULES, "place_bodies")
+                     if title.startswith(b) and len(title) > len(b)), "")
+        if not body or not org_text:
+            return org_text, title
+        if org_text in LOCAL_LEVELS:
+            place = self.local_place(org_text, at)
+            return (place + body if place else ""), (title[len(body):] if place else title)
+        if self.is_place_text(org_text):
+            return org_text + body, title[len(body):]
+        return org_text, title
+
+    def local_place(self, level: str, at: int) -> str:
+        """The name of the place of a level word (镇, 村, 社区…) named last before `at`: in this
+        sentence, else before it in the article; '' if none."""
+        levels = LOCAL_LEVELS.get(level, (level,))
+        for start, lvl, name in reversed(self.here):
+            if start < at and lvl in levels:
+                return name
+        return next((self.earlier[lvl] for lvl in levels if lvl in self.earlier), "")
+
+    def post_org(self, org_text: str, title: str, prev: OrgName | None, prev_region: str, at: int) -> OrgName | None:
+        """The institution of one post in a chain, from what is written before its title."""
+        if prev is not None and prev.name.startswith("中共") and self.party_department(org_text):
+            return self.department(prev.name, org_text)        # 区委常委、宣传部部长 / 政法委书记
+        heads = self.lexicon.pairs(RULES, "government_heads")
+        head = next((c for c in heads if title.endswith(c)), "")
+        code = self.place_code(org_text)
+        if code:                                               # 衡东县|县长, 衡南县洪山镇|镇长: the place's government
+            if title.endswith(("书记", "常委")):
+                name, _ = self.res.party_committee(code)
+                return OrgName(name, region=code)
+            return OrgName(self.res.gaz.get(code).name + "人民政府", region=code)
+        if org_text in LOCAL_COMMITTEES:                       # 村委会主任: the village named last
+            place = self.local_place(LOCAL_COMMITTEES[org_text], at)
+            return OrgName(place + org_text) if place else None
+        if org_text in LOCAL_LEVELS:
+            return None                                        # 镇|党委书记 with no town named: nobody can place it
+        if org_text:
+            if prev_region and org_text[0] in "市县区":       # 湘潭市副市长、市公安局局长: 市 is 湘潭市
+                return canonical(org_text, self.context_of(prev_region), self.lexicon, self.res.party_committee,
+                                 self.res.known_orgs)
+            return self.name_org(org_text)
+        if head:                                               # 区委副书记、区长: the district's government
+            level = heads[head]
+            code = prev_region or self.sentence_place(level, at) or self.ctx.level_region(level) \
+                or self.ctx.last_region.get(level, "")
+            return OrgName(self.res.gaz.get(code).name + "人民政府", region=code) if code else None
+        if prev is not None:
+            return prev                                        # 党组书记、局长: the same bureau
+        cls = next((c for t, c in self.lexicon.pairs(RULES, "title_classes").items() if title.endswith(t)), "")
+        return self.name_org(self.ctx.last[cls]) if cls and self.ctx.last.get(cls) else None
+
+    def party_department(self, org_text: str) -> bool:
+        """A department of a party committee written after it in a chain (宣传部, 政法委, 县委办)."""
+        if not org_text or org_text[0] in "市县区省" or self.is_place_text(org_text[:2]):
+            return False
+        return org_text.endswith(self.lexicon.sequence(RULES, "party_departments"))
+
+    def sentence_place(self, level: str, at: int) -> str:
+        """The code of the gazetteer place of a level (市, 县…) named last before `at` in this
+        sentence: 耒阳市委副书记、市长饶某,副市长鞠某 -> 耒阳市."""
+        for start, lvl, code in reversed(self.here_codes):
+            if start < at and lvl == level:
+                return code
+        return ""
+
+    def place_code(self, text: str) -> str:
+        """The code of the place `text` names when it is nothing but places (衡南县洪山镇), else ''."""
+        code, rest = "", text
+        while rest:
+            found, surface = region_prefix(rest, self.ctx, self.lexicon)
+            if not found:
+                return ""
+            code, rest = found, rest[len(surface):]
+        return code
+
+    def context_of(self, code: str) -> Context:
+        """The article's context, with its city and county moved to those of `code`."""
+        ctx = Context(province=self.ctx.province, city=self.ctx.city, county=self.ctx.county,
+                      last=self.ctx.last, last_region=self.ctx.last_region)
+        chain = [self.res.gaz.get(code)] + self.res.gaz.ancestors(code)
+        for d in chain:
+            if d is not None and d.level == "prefecture":
+                ctx.city = d.code
+            if d is not None and d.level == "county":
+                ctx.county = d.code
+        if ctx.county and not self.res.gaz.is_within(ctx.county, ctx.city):
+            ctx.county = ""
+        return ctx
+
+    def is_place_text(self, text: str) -> bool:
+        """Is `text` a place: a gazetteer name, or a town, village or community name?"""
+        return bool(self.res.gaz.lookup(text)) or (text.endswith(self.lexicon.sequence("regions", "village_suffixes")
+                                                                 + ("镇", "乡")) and 3 <= len(text) <= 14)
+
+    def city_of(self, code: str) -> str:
+        d = self.res.gaz.get(code) if code else None
+        if d is None:
+            return ""
+        if d.level in ("prefecture", "province"):
+            return d.code
+        return next((a.code for a in self.res.gaz.ancestors(code) if a.level == "prefecture"), "")
