@@ -54,3 +54,32 @@ def test_a_bare_deputy_mayor_belongs_to_the_city_named_before_in_the_sentence(ex
     # 常宁 is a county-level city of 衡阳: its 副市长 is 常宁's, not the paper's city's
     m = extract("衡阳日报讯 常宁市委副书记、市长唐志刚,副市长廖永红出席开工仪式。")
     assert ("廖永红", "副市长", "常宁市人民政府") in posts(m)
+
+
+def test_appointment_notices_give_the_posts_they_appoint_and_nominate(extract):
+    m = extract("益阳市人民政府关于职务任免的通知\n\n经市人民政府研究决定:\n任命喻晓东为益阳市财政局局长;\n"
+                "免去佴志勇的益阳市财政局局长职务。\n\n中共益阳市委组织部公告\n\n"
+                "提名庹文华为赫山区人民政府副区长候选人。")
+    assert posts(m) == {("喻晓东", "局长", "益阳市财政局"), ("庹文华", "副区长", "赫山区人民政府")}
+
+
+def test_a_line_of_an_appointment_list_is_an_appointment(extract):
+    m = extract("益阳市人民代表大会常务委员会任免名单\n\n一、决定任命:\n谌立新为益阳市教育局局长;\n"
+                "欧阳晓为益阳市卫生健康委员会主任。")
+    assert posts(m) == {("谌立新", "局长", "益阳市教育局"), ("欧阳晓", "主任", "益阳市卫生健康委员会")}
+
+
+def test_a_person_only_dismissed_holds_no_post(extract):
+    m = extract("益阳日报讯 会议决定:免去佴志勇的益阳市财政局局长职务。")
+    assert posts(m) == set()
+
+
+def test_one_title_before_two_names_and_a_title_after_a_comma_stay_in_the_same_body(extract):
+    m = extract("益阳日报讯 市人大常委会主任王建新主持会议,副主任李卫华、张秀英,秘书长赵志强出席。")
+    assert posts(m) == {("王建新", "主任", "益阳市人大常委会"), ("李卫华", "副主任", "益阳市人大常委会"),
+                        ("张秀英", "副主任", "益阳市人大常委会"), ("赵志强", "秘书长", "益阳市人大常委会")}
+
+
+def test_a_word_saying_when_is_no_part_of_the_institution(extract):
+    m = extract("益阳日报讯 新任市教育局局长谌立新接受采访。最高人民检察院原副检察长王卫东作报告。")
+    assert posts(m) == {("谌立新", "局长", "益阳市教育局"), ("王卫东", "副检察长", "最高人民检察院")}

@@ -6,6 +6,7 @@ regions     administrative places: gazetteer names, villages by suffix, developm
 orgs        institutions: place + stem + suffix, departments, anaphora (该院)
 titles      post titles (书记, 常务副县长)
 posts       title chains and the names after them: person Mentions with their titles
+appointments  任免 notices: appointed, nominated, elected, dismissed
 programs    named policies, projects, campaigns
 persons/    personal names anywhere in a sentence, one reader a module
 spans       growing a name leftwards from its head word (shared by orgs, regions, programs)
@@ -18,6 +19,7 @@ from __future__ import annotations
 from ..ingest.patterns import AUTHOR_NOTE
 from ..lexicon.lexicon import Lexicon
 from ..model import Mention
+from .appointments import find_appointments
 from .orgs import find_orgs
 from .posts import find_author_posts, find_posts
 from .programs import find_programs
@@ -39,7 +41,10 @@ def recognise(sentence: str, tokens: list[Token], lexicon: Lexicon, places: list
         if titles:
             mentions.append(Mention("person", start, start, "", {"titles": titles}, "author-note", 0.9))
     else:
-        mentions += find_posts(sentence, tokens, lexicon, places)
+        notices = find_appointments(sentence, tokens, lexicon)
+        spans = [(t.start, t.end) for p in notices for t in p.attrs["titles"]]
+        mentions += notices + [p for p in find_posts(sentence, tokens, lexicon, places)
+                               if not any(s <= p.start < e for s, e in spans)]
     return mentions + find_programs(sentence, tokens, lexicon)
 
 

@@ -31,6 +31,7 @@ from .tokens import Token, has_word, tokenize
 CJK = "\u4e00-\u9fff"
 PUNCT = set(",。;:!?、“”‘’()《》 \n…—")
 CHAIN_SEP = ("、", "兼")
+MAX_LIST_GAP = 12    # characters between one post's name and the next title of a list (主持会议,)
 
 OrgBefore = Callable[[int], tuple[str, int]]
 
@@ -53,6 +54,7 @@ def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: lis
     hits = find_titles(sentence, tokens, lexicon)
     posts: list[Mention] = []
     used_until = -1
+    starts = {h.start for h in hits}
     for k, hit in enumerate(hits):
         if hit.start < used_until:
             continue
@@ -62,13 +64,28 @@ def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: lis
         name = read_name(sentence, hit.end, lexicon)
         if not name:
             continue
-        chain = chain_units(sentence, hits, k, org_before)
+        chain = chain_units(sentence, hits, k, org_before, lexicon)
+        first = chain[0]
+        if not first.attrs["org"] and used_until >= 0 and follows(sentence[used_until:first.start]):
+            chain = (first._replace(attrs={**first.attrs, "follows": True}),) + chain[1:]   # ,副主任X: the same body
+        conf = round(0.6 + 0.35 * min(1.0, name[1] / 0.6), 2)
         end = hit.end + len(name[0])
-        posts.append(Mention("person", hit.end, end, name[0], {"titles": chain}, "title-chain-name",
-                             round(0.6 + 0.35 * min(1.0, name[1] / 0.6), 2)))
+        posts.append(Mention("person", hit.end, end, name[0], {"titles": chain}, "title-chain-name", conf))
+        while sentence[end:end + 1] == "、" and end + 1 not in starts:    # 副主任伍丽霞、甘振华: one title, two names
+            more = read_name(sentence, end + 1, lexicon)
+            if not more or sentence[end + 1 + len(more[0]):end + 2 + len(more[0])] not in ("、", ",", "。", ";", ""):
+                break
+            posts.append(Mention("person", end + 1, end + 1 + len(more[0]), more[0], {"titles": chain},
+                                 "title-name-list", min(conf, 0.85)))
+            end += 1 + len(more[0])
         used_until = end
-    posts.extend(name_first_posts(sentence, org_before, hits, posts))
+    posts.extend(name_first_posts(sentence, org_before, hits, posts, lexicon))
     return posts
+
+
+def follows(gap: str) -> bool:
+    """Is a title after this gap the next of a list of posts in one body (主任甲主持会议,副主任乙)?"""
+    return gap in (",", "、") or (0 < len(gap) <= MAX_LIST_GAP and gap[-1] == "," and not any(c in "。;:!?“”()" for c in gap))
 
 
 def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> OrgBefore:
@@ -133,7 +150,7 @@ def name_lengths(window: str, lexicon: Lexicon) -> set[int]:
     return out
 
 
-def chain_units(text: str, hits: list[Mention], k: int, org_before: OrgBefore) -> tuple[Mention, ...]:
+def chain_units(text: str, hits: list[Mention], k: int, org_before: OrgBefore, lexicon: Lexicon) -> tuple[Mention, ...]:
     """The titles of the chain that ends with hits[k] (walking back over 、/兼), each
     with the organisation written before it."""
     chain = [hits[k]]
@@ -153,12 +170,25 @@ def chain_units(text: str, hits: list[Mention], k: int, org_before: OrgBefore) -
         else:
             org_start = chain[idx - 1].end + 1
             org_text = text[org_start:h.start]
-        units.append(with_org(h, org_text, org_start))
+        units.append(with_org(h, org_text, org_start, lexicon))
     return tuple(units)
 
 
-def with_org(title: Mention, org_text: str, org_start: int) -> Mention:
-    return title._replace(attrs={**title.attrs, "org": org_text, "org_start": org_start})
+def with_org(title: Mention, org_text: str, org_start: int, lexicon: Lexicon) -> Mention:
+    """The title with the institution written before it; a status word around that institution
+    (新任市教育局局长, 最高人民检察院原检察长) is no part of it but says whether the post is held now."""
+    status = ""
+    for word, value in lexicon.pairs("posts", "status_before").items():
+        if org_text.startswith(word) and len(org_text) > len(word):
+            org_text, org_start, status = org_text[len(word):], org_start + len(word), value
+            break
+        if org_text.endswith(word) and lexicon.terms.org_suffix(org_text[:-len(word)]):   # not 太原|市长
+            org_text, status = org_text[:-len(word)], value
+            break
+    attrs = {**title.attrs, "org": org_text, "org_start": org_start}
+    if status:
+        attrs["status"] = status
+    return title._replace(attrs=attrs)
 
 
 def find_author_posts(note: str, lexicon: Lexicon) -> tuple[Mention, ...]:
@@ -166,10 +196,11 @@ def find_author_posts(note: str, lexicon: Lexicon) -> tuple[Mention, ...]:
     hits = find_titles(note, [], lexicon)
     if not hits or note[hits[-1].end:].strip(" )"):
         return ()
-    return chain_units(note, hits, len(hits) - 1, org_before_in(note, [], lexicon))
+    return chain_units(note, hits, len(hits) - 1, org_before_in(note, [], lexicon), lexicon)
 
 
-def name_first_posts(text: str, org_before: OrgBefore, hits: list[Mention], taken: list[Mention]) -> list[Mention]:
+def name_first_posts(text: str, org_before: OrgBefore, hits: list[Mention], taken: list[Mention],
+                     lexicon: Lexicon) -> list[Mention]:
     """"周明,局长" / "孙一鸣,是云龙示范区…社工服务站站长": the name, a comma, then the post."""
     out = []
     for m in name_first_pattern().finditer(text):
@@ -181,7 +212,7 @@ def name_first_posts(text: str, org_before: OrgBefore, hits: list[Mention], take
                     and not any(ch in PUNCT - {"(", ")"} for ch in text[after:h.start])), None)
         if hit is None or text[hit.end:hit.end + 1] not in (",", "。", ";", "、", ""):
             continue
-        unit = with_org(hit, text[after:hit.start], after)
+        unit = with_org(hit, text[after:hit.start], after, lexicon)
         out.append(Mention("person", m.start("name"), m.end("name"), name, {"titles": (unit,)},
                            "name-comma-title", 0.75))
     return out

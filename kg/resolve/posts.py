@@ -21,13 +21,15 @@ LOCAL_COMMITTEES = {"村委会": "村", "村民委员会": "村", "居委会": "
 
 
 class PostReading:
+    last_org: tuple[int, OrgName] | None = None     # (sentence, institution) of the last post read
+
     def read_posts(self, persons: list[Mention], ev) -> None:
         for m in persons:
             if m.rule == "author-note":    # (作者系…): the byline's author holds the posts
                 author = next((n for r, n in self.art.authors if r == "作者"), None)
                 if author:
                     self.add_posts(author, m.attrs["titles"], ev, m.rule, m.confidence)
-            else:
+            elif m.attrs.get("event") != "dismissed":      # a person only dismissed holds no post
                 self.add_posts(m.text, m.attrs["titles"], ev, m.rule, m.confidence)
 
     def add_posts(self, name: str, titles: tuple[Mention, ...], ev, rule: str, conf: float) -> None:
@@ -37,13 +39,18 @@ class PostReading:
         for u in titles:
             title, org_text = u.text, u.attrs["org"].strip("、 ")
             org_text, title = self.place_body(org_text, title, u.start)
-            on = self.post_org(org_text, title, prev, prev_region, u.start)
+            if u.attrs.get("follows") and self.last_org is not None and self.last_org[0] == ev.sentence:
+                on = self.last_org[1]                          # 主任甲,副主任乙: 乙 is in 甲's body
+            else:
+                on = self.post_org(org_text, title, prev, prev_region, u.start)
             if on is None:
                 continue
             key = self.register_org(on, org_text or on.name, ev, explicit=bool(org_text))
             region = on.region or self.res.entities[key].attrs.get("region_code", "")
             posts.append((key, title, region))
             prev, prev_region = on, region or prev_region
+        if prev is not None:
+            self.last_org = (ev.sentence, prev)
         if not posts:
             return
         city = self.city_of(next((r for _, _, r in posts if r), "")) or self.ctx.city or self.ctx.province

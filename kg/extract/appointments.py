@@ -1,0 +1,69 @@
+"""Appointment notices (任免): who is appointed, nominated, elected or dismissed to which post.
+
+    任命彭思远为湘潭市人民政府办公室副主任;      appointed
+    龙振宇为湘潭市教育局局长;                    appointed (a line of a 任命 list)
+    提名庹志成为雨湖区人民政府副区长候选人;      nominated
+    当选为…主任 / 聘任X为… / 批准任命X为…       elected, appointed
+    免去邹立新的湘潭市教育局局长职务;            dismissed
+    X同志任县委书记 / X不再担任…职务             appointed, dismissed
+
+Each is a person Mention like find_posts gives (attrs["titles"]: the title Mentions with
+the institution written before each), with attrs["event"] saying which of these it is.
+The notice's own shape delimits the name, so a rare surname (庹, 谌, 佴) is read too.
+"""
+from __future__ import annotations
+
+import re
+
+from ..lexicon.lexicon import Lexicon
+from ..model import Mention
+from .posts import chain_units
+from .titles import find_titles
+from .tokens import Token
+
+NAME = r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?"
+POST = r"(?P<post>[^;,。:()]{2,60}?)"
+END = r"(?=[;。,]|\(|$)"
+PATTERNS = (
+    (re.compile(rf"(?:提名|推荐){NAME}为{POST}(?:候选人|人选){END}"), "nominated"),
+    (re.compile(rf"(?:免去|撤销){NAME}(?:同志)?的{POST}职务"), "dismissed"),
+    (re.compile(rf"{NAME}(?:不再担任|辞去){POST}(?:职务)?{END}"), "dismissed"),
+    (re.compile(rf"(?:任命|聘任|聘用|批准任命|决定任命|选举|补选|任){NAME}为{POST}{END}"), "appointed"),
+    (re.compile(rf"{NAME}当选为?{POST}{END}"), "elected"),
+    (re.compile(rf"(?:^|[:;])\s*{NAME}为{POST}{END}"), "appointed"),      # a line of a 任命 list
+    (re.compile(rf"(?:^|[,:;])\s*{NAME}同志任{POST}{END}"), "appointed"),
+)
+
+
+def find_appointments(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
+    """The appointments, nominations, elections and dismissals a notice's sentence states."""
+    if "为" not in sentence and "免去" not in sentence and "任" not in sentence and "担任" not in sentence:
+        return []
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, event in PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            post_start = m.start("post")
+            post = m.group("post")
+            titles = find_titles(post, [], lexicon)
+            if not titles or titles[-1].end != len(post) or not acceptable_name(m.group("name"), lexicon):
+                continue
+            chain = chain_units(post, titles, len(titles) - 1, lambda pos: (post[:pos], 0), lexicon)
+            chain = tuple(t._replace(start=t.start + post_start, end=t.end + post_start,
+                                     attrs={**t.attrs, "org_start": t.attrs["org_start"] + post_start})
+                          for t in chain)
+            out.append(Mention("person", m.start("name"), m.end("name"), m.group("name"),
+                               {"titles": chain, "event": event}, "appointment", 0.95))
+            taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda p: p.start)
+
+
+def acceptable_name(name: str, lexicon: Lexicon) -> bool:
+    """A name the notice's shape delimits: it opens with a surname, or is two or three
+    characters that are no word the segmenter knows (佴文斌, 庹志成)."""
+    from .tokens import has_word
+    if name[:1] in lexicon.surnames or name[:2] in lexicon.surnames:
+        return not has_word(name) or len(name) == 3
+    return len(name) in (2, 3) and not has_word(name)
