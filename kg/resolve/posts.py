@@ -39,7 +39,8 @@ class PostReading:
         for u in titles:
             title, org_text = u.text, u.attrs["org"].strip("、 ")
             org_text, title = self.place_body(org_text, title, u.start)
-            if u.attrs.get("follows") and self.last_org is not None and self.last_org[0] == ev.sentence:
+            if u.attrs.get("follows") and self.last_org is not None and self.last_org[0] == ev.sentence \
+                    and not self.government_head(title):
                 on = self.last_org[1]                          # 主任甲,副主任乙: 乙 is in 甲's body
             else:
                 on = self.post_org(org_text, title, prev, prev_region, u.start)
@@ -90,7 +91,7 @@ class PostReading:
         if prev is not None and prev.name.startswith("中共") and self.party_department(org_text):
             return self.department(prev.name, org_text)        # 区委常委、宣传部部长 / 政法委书记
         heads = self.lexicon.pairs(RULES, "government_heads")
-        head = next((c for c in heads if title.endswith(c)), "")
+        head = self.government_head(title)
         code = self.place_code(org_text)
         if code:                                               # 衡东县|县长, 衡南县洪山镇|镇长: the place's government
             if title.endswith(("书记", "常委")):
@@ -116,6 +117,10 @@ class PostReading:
             return prev                                        # 党组书记、局长: the same bureau
         cls = next((c for t, c in self.lexicon.pairs(RULES, "title_classes").items() if title.endswith(t)), "")
         return self.name_org(self.ctx.last[cls]) if cls and self.ctx.last.get(cls) else None
+
+    def government_head(self, title: str) -> str:
+        """The head of a government a title names (副市长 -> 市长), or ''."""
+        return next((c for c in self.lexicon.pairs(RULES, "government_heads") if title.endswith(c)), "")
 
     def party_department(self, org_text: str) -> bool:
         """A department of a party committee written after it in a chain (宣传部, 政法委, 县委办)."""
