@@ -83,3 +83,10 @@ def test_one_title_before_two_names_and_a_title_after_a_comma_stay_in_the_same_b
 def test_a_word_saying_when_is_no_part_of_the_institution(extract):
     m = extract("益阳日报讯 新任市教育局局长谌立新接受采访。最高人民检察院原副检察长王卫东作报告。")
     assert posts(m) == {("谌立新", "局长", "益阳市教育局"), ("王卫东", "副检察长", "最高人民检察院")}
+
+
+def test_a_line_break_without_a_blank_line_is_the_layouts_in_a_page_of_spaced_paragraphs(extract):
+    # the paragraphs are parted by blank lines; the break inside 谭志\\n明 is the column's
+    text = ("湘潭日报讯 全市教育工作会议召开。\n\n会议通报了去年的工作情况。\n\n湘潭大学文学院院长谭志\n"
+            "明是首批下沉专家之一,他告诉记者,团队将在县一中建立名师工作站。\n\n会议还部署了今年的工作。")
+    assert posts(extract(text)) == {("谭志明", "院长", "湘潭大学文学院")}

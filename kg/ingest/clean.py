@@ -49,6 +49,7 @@ def fold(text: str) -> str:
 class Line:
     text: str      # folded, stripped
     start: int     # original offset of text[0]
+    after_blank: bool = False   # a blank line stands before it
 
 
 @dataclass
@@ -62,14 +63,26 @@ class Block:
 
 def split_lines(raw: str) -> list[Line]:
     lines = []
-    for m in re.finditer(r"[^\r\n]+", raw):
+    blank = False
+    for m in re.finditer(r"[^\r\n]+|\r?\n(?:[ \t\u3000\xa0]*\r?\n)+", raw):
         seg = m.group()
+        if seg[0] in "\r\n":
+            blank = True          # two line breaks or more: a blank line
+            continue
         stripped = seg.strip(" \t\u3000\xa0\ufeff")
         if not stripped:
+            blank = True
             continue
         lead = seg.index(stripped[0])
-        lines.append(Line(fold(stripped), m.start() + lead))
+        lines.append(Line(fold(stripped), m.start() + lead, blank))
+        blank = False
     return lines
+
+
+def blank_paragraphs(lines: list[Line]) -> bool:
+    """Does the file set its paragraphs apart with blank lines? Then a line break with no
+    blank line after a line that stops mid-sentence is the layout's, not the writer's."""
+    return len(lines) >= 4 and sum(ln.after_blank for ln in lines) * 2 >= len(lines)
 
 
 def is_terminal(text: str) -> bool:
@@ -91,12 +104,18 @@ def junction_is_word(a: str, b: str, has_word) -> bool:
     return any(has_word(w) for w in (a[-1] + b[0], a[-2:] + b[0], a[-1] + b[:2]) if len(w) >= 2)
 
 
-def is_cut(text: str, nxt: str, has_word) -> bool:
-    """Does this line stop in the middle of a sentence that `nxt` continues?"""
+def is_cut(text: str, nxt: str, has_word, tight: bool = False) -> bool:
+    """Does this line stop in the middle of a sentence that `nxt` continues? `tight`: no blank
+    line parts them in a file whose paragraphs are parted by blank lines."""
     if is_terminal(text) or is_byline_line(nxt) or dateline(nxt):
         return False
     return (len(text) >= BODY_WIDTH or text[-1] in CONTINUERS or unbalanced(text)
-            or junction_is_word(text, nxt, has_word) and not headline_like(nxt))
+            or junction_is_word(text, nxt, has_word) and not headline_like(nxt)
+            or tight and len(nxt) >= BODY_WIDTH and is_han(text[-1]) and is_han(nxt[0]))
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def headline_like(text: str) -> bool:
@@ -124,10 +143,11 @@ def clean(raw: str, has_word=lambda w: False) -> tuple[str, OffsetMap, list[Bloc
         blocks.append(Block(start, pos, displaced))
 
     i, n = 0, len(lines)
+    spaced = blank_paragraphs(lines)
     while i < n:
         pieces, held = [lines[i]], []
         i += 1
-        while i < n and is_cut(pieces[-1].text, lines[i].text, has_word):
+        while i < n and is_cut(pieces[-1].text, lines[i].text, has_word, spaced and not lines[i].after_blank):
             last = pieces[-1].text
             skip = 0
             # Interrupting headings/captions: skip them when the word does not run on into them.
