@@ -90,3 +90,21 @@ def test_a_line_break_without_a_blank_line_is_the_layouts_in_a_page_of_spaced_pa
     text = ("湘潭日报讯 全市教育工作会议召开。\n\n会议通报了去年的工作情况。\n\n湘潭大学文学院院长谭志\n"
             "明是首批下沉专家之一,他告诉记者,团队将在县一中建立名师工作站。\n\n会议还部署了今年的工作。")
     assert posts(extract(text)) == {("谭志明", "院长", "湘潭大学文学院")}
+
+
+def test_river_chiefs_are_posts_of_a_level_of_government_for_a_river(extract):
+    m = extract("常德日报讯 常德市委书记、市级总河长曹立军巡查沅江。副市长、沅江市级河长彭晓东介绍了治理情况。"
+                "在汉寿县,县委书记兼沅江县级河长胡海洋每月巡河一次。")
+    assert {("曹立军", "市级总河长", "常德市人民政府"), ("彭晓东", "沅江市级河长", "常德市人民政府"),
+            ("胡海洋", "沅江县级河长", "汉寿县人民政府")} <= posts(m)
+
+
+def test_a_chiefs_office_is_no_title_and_an_official_name_keeps_its_he(extract):
+    m = extract("常德日报讯 市水利局副局长、市河长办主任陈志刚说。澧县水利和湖泊局局长罗海波介绍。")
+    assert posts(m) == {("陈志刚", "副局长", "常德市水利局"), ("陈志刚", "主任", "常德市河长办"),
+                        ("罗海波", "局长", "澧县水利和湖泊局")}
+
+
+def test_a_township_head_is_the_townships_named_before(extract):
+    m = extract("邵阳日报讯 记者走进隆回县虎形山瑶族乡。乡长蒋丽华告诉记者,全乡建起了村规民约。")
+    assert posts(m) == {("蒋丽华", "乡长", "虎形山瑶族乡人民政府")}

@@ -77,6 +77,10 @@ def expand_left(tokens: list[Token], head: int, text: str, lexicon: Lexicon, *, 
         if not name_like(tok, words) and not (tok.word in extra_words or "vn" in extra_words and tok.pos == "vn"):
             break
         start = tok.start
+        if j >= 2 and tokens[j - 1].word in ("和", "及") \
+                and text[tokens[j - 2].start:tok.end + 4].startswith(words.official_and):
+            j -= 1                # 水利和|湖泊局: the place-like word is part of an official name
+            continue
         if is_place_token(tok) or level_anchor(tokens, j, words):
             while j > 0 and is_place_token(tokens[j - 1]) and end - tokens[j - 1].start <= MAX_CHARS:
                 j -= 1            # 湖南 + 衡东 + 经济开发区: places stack

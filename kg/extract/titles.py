@@ -10,6 +10,8 @@ from ..lexicon.lexicon import Lexicon
 from ..model import Mention
 from .tokens import Token
 
+OFFICE_AFTER = ("办", "处")
+
 
 @functools.cache
 def title_pattern(lexicon: Lexicon) -> re.Pattern:
@@ -29,7 +31,7 @@ def find_titles(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Me
         if any(sentence.startswith(np, start) for np in non_posts) or any(
                 (m.group("core") + after).startswith(np) for np in non_posts):
             continue   # 主任医师 is a rank, not a post
-        if m.group("core") == "委员" and after[:1] == "会":
-            continue
+        if m.group("core") == "委员" and after[:1] == "会" or after[:1] in OFFICE_AFTER:
+            continue   # 委员会; 河长办, 书记处: an office named after the post
         hits.append(Mention("title", start, end, m.group(0), {"core": m.group("core")}, "title-word"))
     return hits

@@ -75,7 +75,9 @@ class ArticleReader(PostReading):
                 suffix = next((t for t in self.lexicon.sequence(RULES, "town_suffixes") if d.name.endswith(t)), "")
                 if d.level == "township" and suffix:
                     last_town = code
-                    self.ctx.last_region["镇" if suffix == "乡" else suffix] = code
+                    self.ctx.last_region[suffix] = code
+                    if suffix == "乡":
+                        self.ctx.last_region["镇"] = code     # 该镇, 镇政府 may stand for a 乡 too
                 level = next((x for x in levels if d.name.endswith(x)), "")
                 self.here.append((m.start, level, d.name))
                 self.here_codes.append((m.start, level, code))

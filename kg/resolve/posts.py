@@ -39,6 +39,8 @@ class PostReading:
         for u in titles:
             title, org_text = u.text, u.attrs["org"].strip("、 ")
             org_text, title = self.place_body(org_text, title, u.start)
+            if u.attrs["core"] in self.lexicon.sequence(RULES, "chief_titles"):
+                org_text, title = self.chief_post(org_text, title, prev_region, u.start)
             if u.attrs.get("follows") and self.last_org is not None and self.last_org[0] == ev.sentence \
                     and not self.government_head(title):
                 on = self.last_org[1]                          # 主任甲,副主任乙: 乙 is in 甲's body
@@ -76,6 +78,25 @@ class PostReading:
         if self.is_place_text(org_text):
             return org_text + body, title[len(body):]
         return org_text, title
+
+    def chief_post(self, org_text: str, title: str, prev_region: str, at: int) -> tuple[str, str]:
+        """A river or lake chief (华容河市级河长) is a post of a level's government: the river and
+        the level stay in the title; the institution is the place of that level (the chain's, the
+        sentence's, the article's)."""
+        level_words = self.lexicon.pairs(RULES, "level_words")
+        word = next((w for w in level_words if org_text.endswith(w)), "")
+        if not word and self.place_code(org_text):
+            return org_text, title                             # 华容县|河长: the place is written
+        level = level_words.get(word, "")
+        code = ""
+        if level:
+            region = self.res.gaz.get(prev_region) if prev_region else None
+            if region is not None and region.name.endswith(level):
+                code = prev_region
+            code = code or self.sentence_place(level, at) or self.ctx.level_region(level)
+        code = code or prev_region
+        place = self.res.gaz.get(code).name if code else ""
+        return place, org_text + title
 
     def local_place(self, level: str, at: int) -> str:
         """The name of the place of a level word (镇, 村, 社区…) named last before `at`: in this
