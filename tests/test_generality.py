@@ -108,3 +108,9 @@ def test_a_chiefs_office_is_no_title_and_an_official_name_keeps_its_he(extract):
 def test_a_township_head_is_the_townships_named_before(extract):
     m = extract("邵阳日报讯 记者走进隆回县虎形山瑶族乡。乡长蒋丽华告诉记者,全乡建起了村规民约。")
     assert posts(m) == {("蒋丽华", "乡长", "虎形山瑶族乡人民政府")}
+
+
+def test_posts_in_brackets_after_a_name(extract):
+    m = extract("娄底日报讯 刘志强(新化县公安局党委书记、局长)、曾丽娟(冷水江市公安局锡矿山派出所教导员)获评先进个人。")
+    assert posts(m) == {("刘志强", "党委书记", "新化县公安局"), ("刘志强", "局长", "新化县公安局"),
+                        ("曾丽娟", "教导员", "冷水江市公安局锡矿山派出所")}

@@ -80,6 +80,7 @@ def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: lis
             end += 1 + len(more[0])
         used_until = end
     posts.extend(name_first_posts(sentence, org_before, hits, posts, lexicon))
+    posts.extend(bracketed_posts(sentence, posts, lexicon))
     return posts
 
 
@@ -197,6 +198,41 @@ def find_author_posts(note: str, lexicon: Lexicon) -> tuple[Mention, ...]:
     if not hits or note[hits[-1].end:].strip(" )"):
         return ()
     return chain_units(note, hits, len(hits) - 1, org_before_in(note, [], lexicon), lexicon)
+
+
+BRACKETED = re.compile(rf"(?P<name>[{CJK}]{{2,4}})\((?P<posts>[^()]{{2,60}})\)")
+
+
+def bracketed_posts(text: str, taken: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """刘建伟(新化县公安局党委书记、局长), 粟某(芷江侗族自治县县长): a name, then its posts in brackets."""
+    out = []
+    for m in BRACKETED.finditer(text):
+        body, start = m.group("posts"), m.start("posts")
+        hits = find_titles(body, [], lexicon)
+        if not hits or hits[-1].end != len(body) or any(p.start <= m.start("name") < p.end for p in taken):
+            continue
+        name = bracketed_name(text, m.start("name"), m.end("name"))
+        if not name:
+            continue
+        chain = chain_units(body, hits, len(hits) - 1, lambda pos: (body[:pos], 0), lexicon)
+        chain = tuple(t._replace(start=t.start + start, end=t.end + start,
+                                 attrs={**t.attrs, "org_start": t.attrs["org_start"] + start}) for t in chain)
+        out.append(Mention("person", m.end("name") - len(name), m.end("name"), name, {"titles": chain},
+                           "name-bracketed-posts", 0.85))
+    return out
+
+
+def bracketed_name(text: str, start: int, end: int) -> str:
+    """The name that ends right before a bracket: of its last 3, 2 or 4 characters, the one that
+    rates best as a name, a two-character one only when clearly better (邀请到卢思明( -> 卢思明)."""
+    best = ""
+    for length in (3, 2, 4):
+        if end - length < start:
+            continue
+        cand = text[end - length:end]
+        if name_score(cand) >= 0.3 and (not best or name_score(cand) > name_score(best) + (0.1 if length == 2 else 0)):
+            best = cand
+    return best
 
 
 def name_first_posts(text: str, org_before: OrgBefore, hits: list[Mention], taken: list[Mention],
