@@ -114,3 +114,20 @@ def test_posts_in_brackets_after_a_name(extract):
     m = extract("娄底日报讯 刘志强(新化县公安局党委书记、局长)、曾丽娟(冷水江市公安局锡矿山派出所教导员)获评先进个人。")
     assert posts(m) == {("刘志强", "党委书记", "新化县公安局"), ("刘志强", "局长", "新化县公安局"),
                         ("曾丽娟", "教导员", "冷水江市公安局锡矿山派出所")}
+
+
+def test_places_inside_words_and_titles_inside_places_are_neither(extract):
+    m = extract("岳阳日报讯 汨罗市长乐镇推进农村人居环境整治,加快产业和县域经济发展,新店开在屈原南路。")
+    regions = names(m, "region")
+    assert "长乐镇" in regions and "和县" not in regions and "屈原管理区" not in regions
+    assert posts(m) == set()
+
+
+def test_a_preposition_glued_to_a_level_word_is_no_part_of_the_institution(extract):
+    m = extract("衡阳日报讯 衡南县第十八届人民代表大会第四次会议开幕,大会由县人大常委会主任司马静川主持。")
+    assert posts(m) == {("司马静川", "主任", "衡南县人大常委会")}
+
+
+def test_a_nurse_in_charge_is_a_post_though_a_nurse_is_none(extract):
+    m = extract("株洲日报讯 市二医院关节外科护士长黎晓红说,科室为患者建立了康复日记。")
+    assert posts(m) == {("黎晓红", "护士长", "株洲市二医院关节外科")}

@@ -51,7 +51,8 @@ def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: lis
     """Posts in one sentence, as person Mentions carrying their title chain.
     `places` are the sentence's place mentions: an institution's name never cuts one."""
     org_before = org_before_in(sentence, places, lexicon)
-    hits = find_titles(sentence, tokens, lexicon)
+    # 汨罗市长乐镇: 市长 is no title where a place's name starts inside it (长乐镇)
+    hits = [h for h in find_titles(sentence, tokens, lexicon) if not any(h.start < p.start < h.end for p in places)]
     posts: list[Mention] = []
     used_until = -1
     starts = {h.start for h in hits}

@@ -66,15 +66,20 @@ def find_places(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Me
     the candidate codes), then villages and communities (region, no codes) and zones (zone)."""
     text = sentence
     full_names = lexicon.gazetteer.full_names
+    road_words = lexicon.sequence(RULES, "road_after")
     starts = ends = None     # token boundaries, gathered for the first short form
     found: list[Mention] = []
     for start, surface, codes in surfaces_in(text, lexicon):
         end = start + len(surface)
-        if surface not in full_names:
+        if text.startswith(road_words, end):
+            continue       # 苏仙南路, 韶山路: a road named after a place
+        full = surface in full_names
+        if not full or len(surface) == 2:     # a short form, or a full name as short as 和县 (产业和|县域)
             if starts is None:
                 starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
             if start not in starts or end not in ends:
                 continue   # a short form inside a longer word: 株洲 in 株洲日报 is fine, 江南 in 江南春 is not
+        if not full:
             codes = short_form_codes(codes, lexicon)
             if not codes:
                 continue

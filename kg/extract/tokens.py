@@ -20,6 +20,7 @@ class Token(NamedTuple):    # a tuple: made for every word of every sentence, so
 
 
 RULES = "tokens"      # kg/data/rules/tokens.txt
+LEVEL_CHARS = frozenset("市县区省镇乡州")
 
 
 @functools.cache
@@ -56,6 +57,7 @@ def tokenize(text: str, lexicon: Lexicon) -> list[Token]:
     title (医院院长, 协会会长, 外科主任) are split before the title."""
     prime()
     places, cores, titles = _place_words(lexicon), title_cores(lexicon), lexicon.terms.titles
+    function_chars = lexicon.words(RULES, "function_chars")
     out, pos = [], 0
     new = tuple.__new__          # Token(...) without the Python-level __new__ frame
     for word, tag in rjieba.tag(text):
@@ -65,6 +67,10 @@ def tokenize(text: str, lexicon: Lexicon) -> list[Token]:
             tag = "ns"
         ending = cores.get(word[-1]) if len(word) >= 3 else None
         core = next((c for c in ending if word.endswith(c) and len(word) > len(c)), None) if ending else None
+        if len(word) >= 2 and word[0] in function_chars and word[1] in LEVEL_CHARS and word not in places:
+            out.append(Token(word[0], "p", pos, pos + 1))     # 由|县人大常委会, 和|县域经济
+            word, pos = word[1:], pos + 1
+            tag = "n"
         if core and word not in titles and not word[: -len(core)] in ("副", "总", "常务副"):
             head = word[: -len(core)]
             out.append(Token(head, "n", pos, pos + len(head)))
