@@ -131,3 +131,15 @@ def test_a_preposition_glued_to_a_level_word_is_no_part_of_the_institution(extra
 def test_a_nurse_in_charge_is_a_post_though_a_nurse_is_none(extract):
     m = extract("株洲日报讯 市二医院关节外科护士长黎晓红说,科室为患者建立了康复日记。")
     assert posts(m) == {("黎晓红", "护士长", "株洲市二医院关节外科")}
+
+
+def test_kinds_of_communities_are_no_communities(extract):
+    m = extract("常德日报讯 丹阳社区是一个典型的老旧城区社区。辖区所有社区都建起了议事会,一些社区推出“功能社区”。"
+                "街道将在总结丹阳社区经验的基础上推广。")
+    assert {n for n in names(m, "region") if n.endswith("社区")} == {"丹阳社区"}
+
+
+def test_a_town_the_gazetteer_lacks_is_read_by_its_suffix(extract):
+    m = extract("衡阳日报讯 衡南县完成宝盖镇、松江镇等6个乡镇的改造。松江镇镇长刘立平说,工程已经完工。")
+    assert "松江镇" in names(m, "region")
+    assert posts(m) == {("刘立平", "镇长", "松江镇人民政府")}

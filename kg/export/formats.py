@@ -23,7 +23,7 @@ import networkx as nx
 
 from ..graph.network import Edge, Network, aliases_json, network as network_view, sources_json
 from ..model import Merged
-from .atomic import atomic_path, write_text
+from .atomic import atomic_path
 from .html import write_html
 from .rdf_files import RDF_FORMATS, nt_term, to_jsonld, to_ntriples, write_rdf  # noqa: F401 (the RDF API, here as before)
 

@@ -111,13 +111,14 @@ def leftmost_longest(matches: list[Mention]) -> list[Mention]:
 
 
 def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
-    """…村, …社区, …街道 names below the gazetteer: a 2-4 character stem that starts
-    where a word starts after a boundary (在|中湖村, 、|渡头桥社区, 潇浦镇|溪美村)."""
-    suffixes = village_suffixes(lexicon)
+    """…村, …社区, …街道 names below the gazetteer, and towns it lacks (…镇): a 2-4 character
+    stem that starts where a word starts after a boundary (在|中湖村, 、|渡头桥社区, 潇浦镇|溪美村)."""
+    suffixes = village_suffixes(lexicon) + lexicon.sequence(RULES, "town_suffixes_below_gazetteer")
     if not any(s in text for s in suffixes):
         return []                 # most sentences name no village: skip the per-token scan
-    not_stems = lexicon.words(RULES, "not_village_stems")
-    words = span_words(lexicon)
+    not_stems, words = lexicon.words(RULES, "not_village_stems"), span_words(lexicon)
+    generic_ends, determiners = lexicon.sequence(RULES, "generic_stem_endings"), lexicon.words(RULES, "determiners")
+    inside = inside_words(tokens)
     out = []
     for i, tok in enumerate(tokens):
         if i and name_like(tokens[i - 1], words) and not (tokens[i - 1].pos == "ns" and len(tokens[i - 1].word) >= 2):
@@ -125,28 +126,43 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
         if tok.word in "东西南北中" and tok.pos == "f":
             pass                  # 在|中|湖村: a direction word jieba split off a name
         elif not name_like(tok, words) or tok.pos in ("b", "ad", "vn") or tok.pos == "a" and len(tok.word) > 1 \
-                or tok.pos.startswith("v") and has_word(tok.word):
+                or tok.pos.startswith("v") and has_word(tok.word) or tok.word in determiners:
             continue
         for length in (3, 2, 4):
-            stem = text[tok.start:tok.start + length]
-            suffix = next((x for x in suffixes if text.startswith(x, tok.start + length)), None)
-            if not suffix or len(stem) < length or not all("\u4e00" <= c <= "\u9fff" for c in stem):
+            start = tok.start
+            if length == 4 and i + 1 < len(tokens) and len(tok.word) == 2 and len(tokens[i + 1].word) == 2 \
+                    and has_word(tok.word) and tok.pos not in PROPER_TAGS \
+                    and (not has_word(tokens[i + 1].word) or tokens[i + 1].pos in PROPER_TAGS):
+                start = tokens[i + 1].start     # 总结|紫缘社区: the name is the proper word after a common one
+            cut = tok.start + length
+            stem = text[start:cut]
+            suffix = next((x for x in suffixes if text.startswith(x, cut)), None)
+            if not suffix or cut > len(text) or len(stem) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in stem):
                 continue
             name = stem + suffix
-            cut = tok.start + length
             nxt = text[cut + len(suffix):cut + len(suffix) + 1]
             if nxt and has_word(suffix + nxt) and not text.startswith(
                     ("办事处", "办", "党工委", "党委", "党支部", "党总支", "村委", "居委"), cut + len(suffix)):
                 continue          # 让村|民, 社区|里: the suffix starts another word
-            if any(t.start < cut < t.end and has_word(t.word) and t.pos != "ns" for t in tokens):
+            if cut in inside:
                 continue          # the suffix is part of a word: 加快|农村, 四好|农村
-            if (stem in not_stems or stem.endswith(("小区", "示范", "新")) or has_word(name)
-                    or any(c in stem for c in "的在和与及是对把被个等们向进到让使给")):
-                continue
-            out.append(Mention("region", tok.start, tok.start + len(name), name, {"level": "village"},
-                               "village-suffix"))
+            if (stem in not_stems or stem.endswith(("小区", "示范", "新") + generic_ends) or has_word(name)
+                    or any(c in stem for c in "的在和与及是对把被个等们向进到让使给")
+                    or text[start - 1:start] == "“" and text[cut + len(suffix):cut + len(suffix) + 1] == "”"):
+                continue          # kinds of places (城市社区, “功能社区”), not places
+            out.append(Mention("region", start, cut + len(suffix), name,
+                               {"level": "village" if suffix in ("村", "社区") else "township"}, "place-suffix"))
             break
     return out
+
+
+PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
+
+
+def inside_words(tokens: list[Token]) -> frozenset[int]:
+    """Offsets that fall inside a dictionary word the segmenter read (not a place's name)."""
+    return frozenset(p for t in tokens if t.end - t.start > 1 and t.pos != "ns" and has_word(t.word)
+                     for p in range(t.start + 1, t.end))
 
 
 def zones(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:

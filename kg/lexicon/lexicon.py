@@ -82,6 +82,7 @@ def load_lexicon(province: str = "") -> Lexicon:
 
 
 SCAN_CHARS = 3000       # of each text: a page's header and first stories say where it is from
+PLACE_WEIGHTS = {"province": 4, "prefecture": 4, "county": 2}    # a short form counts 1 less, but a prefecture's
 CLEAR_LEAD = 200        # votes ahead of every other province, and 3 times theirs: the rest need not be read
 
 
@@ -89,7 +90,8 @@ def infer_province(texts: Iterable[str]) -> str:
     """The province most of the places the texts name belong to: each province,
     prefecture or county named in full (株洲市, 攸县, 湖南省), by an old name (株洲县)
     or by its short form (湖南, 株洲, 浏阳; not one that is a common word) votes for its
-    province; a county's short form (浏阳) counts half as much as the others. Give the texts in a fixed order: reading stops once one province
+    province: a province's or a prefecture's full name 4 and its short form 3, a county's 2
+    and 1. Give the texts in a fixed order: reading stops once one province
     leads clearly. Ties go to the lower code; "" when no place is named."""
     index = province_surfaces()
     votes: Counter[str] = Counter()
@@ -128,19 +130,18 @@ def province_surfaces() -> dict[str, tuple[tuple[str, str, int], ...]]:
         for _, code, _ in renamed:
             old_names.setdefault(code, []).append(old)
     found: dict[str, set[str]] = {}
-    weak: set[str] = set()
+    weight: dict[str, int] = {}
     for d in gaz:
         if d.level == "township":
             continue
         province = d.code[:2] + "0000"        # GB/T 2260: a code's first two digits are its province's
         short = [d.short] if d.short not in common else []     # 浏阳 for 浏阳市, not 通道 (a word)
-        if d.level == "county":
-            weak.update(short)
         for form in [d.name] + short + old_names.get(d.code, []):
             if len(form) >= 2:
                 found.setdefault(form, set()).add(province)
+                weight[form] = max(weight.get(form, 0), PLACE_WEIGHTS[d.level] - (form in short))
     index: dict[str, list[tuple[str, str, int]]] = {}
     for form, codes in sorted(found.items(), key=lambda kv: (-len(kv[0]), kv[0])):
         if len(codes) == 1:
-            index.setdefault(form[:2], []).append((form, next(iter(codes)), 1 if form in weak else 2))
+            index.setdefault(form[:2], []).append((form, next(iter(codes)), weight[form]))
     return {key: tuple(forms) for key, forms in index.items()}

@@ -81,8 +81,10 @@ class ArticleReader(PostReading):
                 level = next((x for x in levels if d.name.endswith(x)), "")
                 self.here.append((m.start, level, d.name))
                 self.here_codes.append((m.start, level, code))
-            elif m.kind == "region":         # a village or community
-                key = self.res.village(m.text, last_town or self.ctx.county, ev)
+            elif m.kind == "region":         # a village, a community, a town the gazetteer lacks
+                level = m.attrs.get("level", "village")
+                parent = self.ctx.county if level == "township" else last_town or self.ctx.county
+                key = self.res.village(m.text, parent, ev, level)
                 self.here.append((m.start, next((x for x in levels if m.text.endswith(x)), ""), m.text))
             else:
                 key = self.res.zone(m.text, self.zone_region(m.text), ev)

@@ -76,12 +76,14 @@ class FileResolver:
             child = parent
         return key
 
-    def village(self, name: str, parent_code: str, ev: Evidence) -> EntityKey:
+    def village(self, name: str, parent_code: str, ev: Evidence, level: str = "village") -> EntityKey:
+        """A place below the gazetteer (a village, a community, a town it lacks), under the
+        township or county the article is about."""
         parent_key = self.region(parent_code, None) if parent_code else None
         key = EntityKey("region", name, f"{parent_code}/{name}" if parent_code else name)
-        self.add(key, name, ev, level="village")
+        self.add(key, name, ev, level=level)
         if parent_key:
-            self.fact(key, "part_of", parent_key, ev, "village-under-article-place", 0.7)
+            self.fact(key, "part_of", parent_key, ev, f"{level}-under-article-place", 0.7)
         return key
 
     def zone(self, name: str, region: EntityKey | None, ev: Evidence) -> EntityKey:

@@ -131,8 +131,13 @@ class PostReading:
             return self.name_org(org_text)
         if head:                                               # 区委副书记、区长: the district's government
             level = heads[head]
-            code = prev_region or self.sentence_place(level, at) or self.ctx.level_region(level) \
-                or self.ctx.last_region.get(level, "")
+            code = prev_region or self.sentence_place(level, at)
+            if not code and level in LOCAL_LEVELS:             # 镇长: the town named last, listed or not
+                town = self.local_place(level, at)
+                code = self.place_code(town) if town else ""
+                if town and not code:
+                    return OrgName(town + "人民政府")
+            code = code or self.ctx.level_region(level) or self.ctx.last_region.get(level, "")
             return OrgName(self.res.gaz.get(code).name + "人民政府", region=code) if code else None
         if prev is not None:
             return prev                                        # 党组书记、局长: the same bureau
