@@ -143,3 +143,11 @@ def test_a_town_the_gazetteer_lacks_is_read_by_its_suffix(extract):
     m = extract("衡阳日报讯 衡南县完成宝盖镇、松江镇等6个乡镇的改造。松江镇镇长刘立平说,工程已经完工。")
     assert "松江镇" in names(m, "region")
     assert posts(m) == {("刘立平", "镇长", "松江镇人民政府")}
+
+
+def test_foreign_countries_and_cities_are_regions_named_as_written(extract):
+    m = extract("安化新闻讯 去年,县里的黑茶出口俄罗斯联邦、蒙古国,并在莫斯科开设了展销中心。")
+    regions = {info.label: info for key, info in m.entities.items() if key.kind == "region"}
+    assert {"俄罗斯", "蒙古", "莫斯科"} <= set(regions)
+    assert regions["俄罗斯"].aliases == {"俄罗斯联邦"} and "code" not in regions["俄罗斯"].attrs
+    assert ("莫斯科", "俄罗斯") in {(f.subject.name, f.object.name) for f in m.facts if f.predicate == "part_of"}

@@ -7,6 +7,7 @@ import functools
 import re
 
 from ..lexicon.lexicon import Lexicon
+from ..lexicon.terms import data_lines
 from ..model import Mention
 from .spans import expand_left, name_like, span_words
 from .tokens import Token, has_word
@@ -84,7 +85,7 @@ def find_places(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Me
             if not codes:
                 continue
         found.append(Mention("region", start, end, surface, {"codes": codes}, "gazetteer"))
-    found = leftmost_longest(found)
+    found = leftmost_longest(found + world_places_in(text, tokens, lexicon))
     taken = [(m.start, m.end) for m in found]
     for m in villages(text, tokens, lexicon):
         if not any(s < m.end and m.start < e for s, e in taken):
@@ -99,6 +100,40 @@ def short_form_codes(codes: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...
     """The candidates a short or old name may stand for (Lexicon.short_form_ok)."""
     gaz = lexicon.gazetteer
     return tuple(c for c in codes if lexicon.short_form_ok(gaz.get(c)))
+
+
+@functools.cache
+def world_places(lexicon: Lexicon) -> dict[str, tuple[str, str]]:
+    """Countries and cities outside China (kg/data/world_places.tsv): name -> (kind, country)."""
+    blocked = lexicon.words(RULES, "not_world_places")
+    rows = (line.split("\t") for line in data_lines("world_places.tsv"))
+    return {name: (kind, country) for name, kind, country in rows if name not in blocked}
+
+
+@functools.cache
+def world_index(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for name in sorted(world_places(lexicon), key=lambda n: (-len(n), n)):
+        index.setdefault(name[:2], []).append(name)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def world_places_in(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
+    """Foreign countries and cities, named as written, where whole words are (俄罗斯, 蒙古国, 莫斯科)."""
+    index, places = world_index(lexicon), world_places(lexicon)
+    out = []
+    ends = None
+    for tok in tokens:
+        for name in index.get(text[tok.start:tok.start + 2], ()):
+            if text.startswith(name, tok.start):
+                if ends is None:
+                    ends = {t.end for t in tokens}
+                if tok.start + len(name) in ends:
+                    kind, country = places[name]
+                    out.append(Mention("region", tok.start, tok.start + len(name), name,
+                                       {"world": country, "level": kind}, "world-place"))
+                    break
+    return out
 
 
 def leftmost_longest(matches: list[Mention]) -> list[Mention]:

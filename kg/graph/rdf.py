@@ -41,6 +41,7 @@ DERIVED_FROM, IS_PART_OF = _PROV + "wasDerivedFrom", _DCT + "isPartOf"
 # Term names -> IRIs, as str. (The same names as rdflib terms: see __getattr__ below.)
 LEVEL_IRIS = {"province": _KG + "Province", "prefecture": _KG + "Prefecture", "county": _KG + "County",
               "township": _KG + "Township", "village": _KG + "Village"}
+WORLD_TYPES = {"country": _SCHEMA + "Country", "city": _SCHEMA + "City"}
 PREDICATE_IRIS = {"located_in": _KG + "locatedIn", "part_of": _SCHEMA + "containedInPlace",
                   "sub_organization_of": _ORG + "subOrganizationOf", "run_by": _KG + "runBy"}
 TYPE_IRIS = {"region": [_KG + "Region"], "zone": [_KG + "Region", _KG + "Zone"], "org": [_ORG + "Organization"],
@@ -183,6 +184,8 @@ def _pairs(iri: str, kind: int, what, index: _Index) -> Pairs:
             pairs.append((NOTATION, lit(attrs["code"])))
         if attrs.get("level") in LEVEL_IRIS:
             pairs.append((_KG + "level", LEVEL_IRIS[attrs["level"]]))
+        elif attrs.get("level") in WORLD_TYPES:        # a country or a city outside China
+            pairs.insert(1, (RDF_TYPE, WORLD_TYPES[attrs["level"]]))
         if k == "org":
             pairs.append((_KG + "explicit", lit(bool(attrs.get("explicit", False)))))
         if k != "journalist":

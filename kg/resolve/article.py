@@ -81,6 +81,8 @@ class ArticleReader(PostReading):
                 level = next((x for x in levels if d.name.endswith(x)), "")
                 self.here.append((m.start, level, d.name))
                 self.here_codes.append((m.start, level, code))
+            elif "world" in m.attrs:         # a country or a city outside China
+                key = self.res.world_place(m.text, m.attrs["level"], m.attrs["world"], ev)
             elif m.kind == "region":         # a village, a community, a town the gazetteer lacks
                 level = m.attrs.get("level", "village")
                 parent = self.ctx.county if level == "township" else last_town or self.ctx.county

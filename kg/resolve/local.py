@@ -86,6 +86,19 @@ class FileResolver:
             self.fact(key, "part_of", parent_key, ev, f"{level}-under-article-place", 0.7)
         return key
 
+    def world_place(self, name: str, kind: str, country: str, ev: Evidence) -> EntityKey:
+        """A country (by its short name: 俄罗斯 for 俄罗斯联邦) or a city outside China, in its country."""
+        if kind == "country":
+            key = EntityKey("region", country, f"world/{country}")
+            self.add(key, country, ev, name, level="country")
+            return key
+        key = EntityKey("region", name, f"world/{country}/{name}")
+        self.add(key, name, ev, level="city")
+        parent = EntityKey("region", country, f"world/{country}")
+        self.add(parent, country, None, level="country")
+        self.fact(key, "part_of", parent, ev, "city-in-country", 0.95)
+        return key
+
     def zone(self, name: str, region: EntityKey | None, ev: Evidence) -> EntityKey:
         canonical = contract_zone(name, self.lexicon)
         key = EntityKey("zone", canonical)
