@@ -151,3 +151,11 @@ def test_foreign_countries_and_cities_are_regions_named_as_written(extract):
     assert {"俄罗斯", "蒙古", "莫斯科"} <= set(regions)
     assert regions["俄罗斯"].aliases == {"俄罗斯联邦"} and "code" not in regions["俄罗斯"].attrs
     assert ("莫斯科", "俄罗斯") in {(f.subject.name, f.object.name) for f in m.facts if f.predicate == "part_of"}
+
+
+def test_a_bare_towns_name_in_a_list_is_a_town_of_the_articles_county(extract):
+    m = extract("安化新闻\n\n安化县推进茶旅融合,在东坪、仙溪等镇建起了示范茶园。")
+    assert {"东坪镇", "仙溪镇"} <= names(m, "region")
+    # the same names in an article about another county are no towns of it
+    other = extract("衡阳日报讯 衡南县推进茶旅融合,在东坪、仙溪等地建起了示范茶园。")
+    assert not {"东坪镇", "仙溪镇"} & names(other, "region")

@@ -43,7 +43,29 @@ def surface_tables(lexicon: Lexicon) -> tuple[dict[str, list[tuple[str, tuple[st
             index.setdefault(surface[:2], []).append((surface, codes))
             if surface in gaz.full_names or not short_ok.isdisjoint(codes):
                 words.append(surface)
+    for stem, codes in township_stems(lexicon).items():
+        index.setdefault(stem[:2], []).append((stem, codes))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
     return index, frozenset(words)
+
+
+STEM_AFTER = frozenset(",。;:!?、)”和与及等的两三四五六七八九十")
+STEM_BEFORE = frozenset(",。;:!?、(“在到赴和与及从")
+
+
+@functools.cache
+def township_stems(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """Townships by their names without 镇/乡/街道 (东坪 for 东坪镇), where that is no word of the
+    dictionary or of another place: read only for townships of the article's own county."""
+    gaz, common = lexicon.gazetteer, lexicon.words(RULES, "common_word_shorts")
+    stems: dict[str, list[str]] = {}
+    for d in gaz:
+        if d.level == "township":
+            stem = next((d.name[:-len(x)] for x in lexicon.sequence("resolve", "town_suffixes") if d.name.endswith(x)), "")
+            if len(stem) >= 2 and stem not in common and not gaz.lookup(stem) and not has_word(stem):
+                stems.setdefault(stem, []).append(d.code)
+    return {stem: tuple(codes) for stem, codes in sorted(stems.items())}
 
 
 def place_words(lexicon: Lexicon) -> frozenset[str]:
@@ -84,7 +106,12 @@ def find_places(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Me
             codes = short_form_codes(codes, lexicon)
             if not codes:
                 continue
-        found.append(Mention("region", start, end, surface, {"codes": codes}, "gazetteer"))
+        attrs = {"codes": codes}
+        if surface in township_stems(lexicon):
+            if not (end == len(text) or text[end] in STEM_AFTER) or start and text[start - 1] not in STEM_BEFORE:
+                continue   # a town's bare name stands alone, as in a list (在东坪、江南、仙溪): not 渡头桥|社区
+            attrs["county_only"] = True
+        found.append(Mention("region", start, end, surface, attrs, "gazetteer"))
     found = leftmost_longest(found + world_places_in(text, tokens, lexicon))
     taken = [(m.start, m.end) for m in found]
     for m in villages(text, tokens, lexicon):

@@ -70,6 +70,8 @@ class ArticleReader(PostReading):
         for m in places:
             if "codes" in m.attrs:
                 code = pick(m.attrs["codes"], self.ctx)
+                if m.attrs.get("county_only") and not self.res.gaz.is_within(code, self.ctx.county):
+                    continue          # 东坪 alone is 安化's 东坪镇 only in an article about 安化
                 key = self.res.region(code, ev, m.text)
                 d = self.res.gaz.get(code)
                 suffix = next((t for t in self.lexicon.sequence(RULES, "town_suffixes") if d.name.endswith(t)), "")
