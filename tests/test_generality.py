@@ -159,3 +159,11 @@ def test_a_bare_towns_name_in_a_list_is_a_town_of_the_articles_county(extract):
     # the same names in an article about another county are no towns of it
     other = extract("衡阳日报讯 衡南县推进茶旅融合,在东坪、仙溪等地建起了示范茶园。")
     assert not {"东坪镇", "仙溪镇"} & names(other, "region")
+
+
+def test_verbs_and_titles_are_no_part_of_an_institutions_name(extract):
+    m = extract("常德日报讯 市第一人民医院将选派心血管内科、神经外科等科室的医师坐诊。该院联合区公安分局建立快速通道。"
+                "县政协主席刘文华代表政协常委会作工作报告。")
+    orgs = names(m, "org")
+    assert "常德市第一人民医院心血管内科" in orgs
+    assert not any(o.startswith(("选派", "该院联合")) or "刘文华" in o for o in orgs)

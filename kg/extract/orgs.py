@@ -113,7 +113,7 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
             suffix = "nt"         # jieba knows it as an organisation: 财政部, 海关总署
         is_dept = not suffix and (bool(dept_suffix(tok.word, lexicon)) or tok.word == "科" and i > 0)
         if (suffix in ("中心", "政府") or is_dept) and i + 1 < len(tokens) \
-                and tokens[i + 1].pos in ("n", "ns", "nz", "vn") \
+                and tokens[i + 1].pos in ("n", "ns", "nz", "vn", "nt") \
                 and tokens[i + 1].word not in terms.titles and tokens[i + 1].word not in words.occupations:
             i += 1
             continue              # 娄底中心|城区, 急救中心|综合大楼: the word goes on
@@ -128,8 +128,9 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
         if suffix in words.company_suffixes and parent_idx is None:
             start = company_lookback(tokens, bisect_left(tokens, start, key=token_start), tok.end, words)
         m = ANAPHOR_BEFORE.search(text, max(0, tok.start - 10), tok.start)
-        if m and m.start() < start:
-            start = m.start()     # 该院卒中中心: the department of the institution last named
+        if m and m.start() < start and not any(t.word in span_words(lexicon).stop_words for t in tokens
+                                                [bisect_left(tokens, m.end(1), key=token_start):i]):
+            start = m.start()     # 该院卒中中心: the department of the institution last named (not 该院联合|…)
         name = text[start:tokens[head].end]
         parent = None
         if out and (out[-1].end == start or parent_idx is not None and out[-1].end == tokens[parent_idx].end):

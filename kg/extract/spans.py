@@ -58,6 +58,8 @@ def expand_left(tokens: list[Token], head: int, text: str, lexicon: Lexicon, *, 
             break
         if stop_at_org is not None and stop_at_org(tok):
             return start, j      # the parent institution anchors the name
+        if tok.pos == "nnt":
+            break                # a title is no part of a name: 主席|诸葛某|代表政协…
         word = tok.word
         if word.startswith("该") and len(word) <= 3 or word in words.self_references:
             return tok.start, None   # 该院, 该区, 我市: resolved from the article's context
