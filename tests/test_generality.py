@@ -167,3 +167,13 @@ def test_verbs_and_titles_are_no_part_of_an_institutions_name(extract):
     orgs = names(m, "org")
     assert "常德市第一人民医院心血管内科" in orgs
     assert not any(o.startswith(("选派", "该院联合")) or "刘文华" in o for o in orgs)
+
+
+def test_formal_names_sessions_and_party_bodies_of_institutions(extract):
+    m = extract("娄底日报讯 政协第十一届双峰县委员会第四次会议开幕。区法院院长周建军说。市委常委、市纪委书记伍立新出席。"
+                "市公安局党委书记、局长刘振华作报告。娄底市第七届人民代表大会常务委员会召开会议。")
+    orgs = names(m, "org")
+    assert {"政协双峰县委员会", "娄底市公安局党委", "娄底市人民代表大会常务委员会"} <= orgs
+    assert ("伍立新", "书记", "娄底市纪委") in posts(m)
+    assert ("刘振华", "党委书记", "娄底市公安局") in posts(m)
+    assert not any("届" in o for o in orgs)

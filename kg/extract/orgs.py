@@ -127,6 +127,9 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
         start, parent_idx = expand_left(tokens, i, text, lexicon, stop_at_org=lambda t: is_parent_token(t, lexicon))
         if suffix in words.company_suffixes and parent_idx is None:
             start = company_lookback(tokens, bisect_left(tokens, start, key=token_start), tok.end, words)
+        prefix = body_prefix(text, start, lexicon)
+        if prefix is not None:
+            start = prefix        # 政协|第十一届|衡南县委员会: the body's name opens before its place
         m = ANAPHOR_BEFORE.search(text, max(0, tok.start - 10), tok.start)
         if m and m.start() < start and not any(t.word in span_words(lexicon).stop_words for t in tokens
                                                 [bisect_left(tokens, m.end(1), key=token_start):i]):
@@ -152,6 +155,18 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
         out += [c for c in listed if not ((k := bisect_left(starts, c.end)) and reach[k - 1] > c.start)]
         out.sort(key=lambda o: o.start)
     return out
+
+
+@functools.cache
+def body_prefix_pattern(lexicon: Lexicon) -> re.Pattern:
+    words = "|".join(sorted(lexicon.sequence(RULES, "body_prefixes"), key=len, reverse=True))
+    return re.compile(rf"(?:{words})(?:第?[一二三四五六七八九十百\d]+届)?$")
+
+
+def body_prefix(text: str, start: int, lexicon: Lexicon) -> int | None:
+    """Where a body's name opens when 政协 (and a session) stands before its place, else None."""
+    m = body_prefix_pattern(lexicon).search(text, max(0, start - 16), start)
+    return m.start() if m else None
 
 
 def token_start(tok: Token) -> int:

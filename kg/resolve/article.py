@@ -6,7 +6,7 @@ from ..extract import find_places, recognise, tokenize
 from ..model import Article, Document, EntityKey, Evidence, Mention, Sentence
 from .context import Context, home_of, pick
 from .local import RULES, FileResolver, anaphor_class, contract_zone
-from .naming import OrgName, canonical, region_prefix
+from .naming import OrgName, canonical, formal, region_prefix
 from .posts import PostReading
 
 KEEP_TOKENS_UP_TO = 50_000   # characters of an article whose tokens stay in memory between passes
@@ -108,6 +108,7 @@ class ArticleReader(PostReading):
         return canonical(text, self.ctx, self.lexicon, self.res.party_committee, self.res.known_orgs)
 
     def register_org(self, on: OrgName, surface: str, ev, subtype="", explicit=True) -> EntityKey:
+        on = formal(on, self.lexicon)
         region = self.res.place_key(on.region)
         if region is None and on.zone:
             region = EntityKey("zone", contract_zone(on.zone, self.lexicon))
@@ -115,8 +116,8 @@ class ArticleReader(PostReading):
         key = self.res.org(on.name, ev, surface, region=region, parent=parent, subtype=subtype, explicit=explicit)
         if on.region:
             self.res.entities[key].attrs.setdefault("region_code", on.region)
-        if on.name not in self.res.known_orgs:
-            self.res.known_orgs.append(on.name)
+        self.res.known_orgs.pop(on.name, None)
+        self.res.known_orgs[on.name] = None          # the most recent last
         cls = anaphor_class(on.name, self.lexicon)
         if cls:
             self.ctx.last[cls] = on.name

@@ -39,7 +39,7 @@ class FileResolver:
         self.entities: dict[EntityKey, EntityInfo] = {}
         self.facts: list[Fact] = []
         self.contained: set[tuple[EntityKey, EntityKey]] = set()   # gazetteer part_of facts already stated
-        self.known_orgs: list[str] = []     # institutions named so far in the file, for 住建局 -> 株洲经开区住建局
+        self.known_orgs: dict[str, None] = {}   # institutions named so far, most recent last (住建局 -> 株洲经开区住建局)
         self.gaz = load_gazetteer()
 
     # ------------------------------------------------------------ entities

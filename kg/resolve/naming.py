@@ -1,6 +1,7 @@
 """Canonical institution names from what the text writes, in the article's context."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lexicon.gazetteer import load_gazetteer
@@ -30,7 +31,21 @@ def region_prefix(text: str, ctx: Context, lexicon: Lexicon) -> tuple[str, str]:
     return "", ""
 
 
-def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: list[str]) -> OrgName | None:
+SESSION = re.compile(r"第?[一二三四五六七八九十百零\d]+届")
+
+
+def formal(on: OrgName, lexicon: Lexicon) -> OrgName:
+    """An institution's name in its formal spelling: without a session number (湘潭市第十六届人民代表
+    大会常务委员会 is the standing committee of every session) and with a court's or a procuratorate's
+    full name (开福区法院 -> 开福区人民法院)."""
+    name = SESSION.sub("", on.name) if "届" in on.name else on.name
+    for short, full in lexicon.pairs("resolve", "formal_forms").items():
+        if name.endswith(short) and name[-len(short) - 1:-len(short)] in ("区", "县", "市", "州", "旗"):
+            name = name[:-len(short)] + full
+    return on if name == on.name else OrgName(name, on.region, on.zone, on.parent)
+
+
+def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known) -> OrgName | None:
     """Canonical name of the institution written `text`.
 
     `party_name(code)` names a region's party committee; `known` lists the
@@ -94,7 +109,7 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: list
     if text[0] in LEVEL_CHARS and len(text) < 3:
         return None                         # a bare 市委/县政府 nobody can place
     # 住建局 after 株洲经开区住建局: the fuller name the file already used.
-    for name in reversed(known):
+    for name in reversed(list(known)):
         if name.endswith(text) and len(name) > len(text):
             return OrgName(name)
     return OrgName(text)

@@ -16,6 +16,7 @@ from .naming import OrgName, canonical, region_prefix
 # the article named last. The value: the levels the word may stand for.
 LOCAL_LEVELS = {"镇": ("镇", "乡"), "乡": ("乡", "镇"), "村": ("村",), "社区": ("社区",), "街道": ("街道",)}
 # Committees of a village or a community, written without it.
+LEVEL_WORDS = ("市", "县", "区", "州", "省")
 LOCAL_COMMITTEES = {"村委会": "村", "村民委员会": "村", "居委会": "社区", "居民委员会": "社区", "管委会": "zone",
                     "管理委员会": "zone"}
 
@@ -49,6 +50,7 @@ class PostReading:
             if on is None:
                 continue
             key = self.register_org(on, org_text or on.name, ev, explicit=bool(org_text))
+            self.institution_body(on, org_text, title, ev)
             region = on.region or self.res.entities[key].attrs.get("region_code", "")
             posts.append((key, title, region))
             prev, prev_region = on, region or prev_region
@@ -75,8 +77,8 @@ class PostReading:
         if org_text in LOCAL_LEVELS:
             place = self.local_place(org_text, at)
             return (place + body if place else ""), (title[len(body):] if place else title)
-        if self.is_place_text(org_text):
-            return org_text + body, title[len(body):]
+        if self.is_place_text(org_text) or org_text in LEVEL_WORDS:
+            return org_text + body, title[len(body):]     # 市|纪委书记 -> 市纪委|书记
         return org_text, title
 
     def chief_post(self, org_text: str, title: str, prev_region: str, at: int) -> tuple[str, str]:
@@ -97,6 +99,14 @@ class PostReading:
         code = code or prev_region
         place = self.res.gaz.get(code).name if code else ""
         return place, org_text + title
+
+    def institution_body(self, on: OrgName, org_text: str, title: str, ev) -> None:
+        """市公安局党委书记: the bureau's 党委 is an institution of its own, in the bureau (the post
+        stays the bureau's 党委书记). Not for a body written only as 该院党委."""
+        body = next((b for b in self.lexicon.sequence(RULES, "institution_bodies") if title.startswith(b)), "")
+        if body and org_text and not org_text.startswith("该") and not on.name.startswith("中共") \
+                and not on.name.endswith(("人民政府", "委员会", body)):
+            self.register_org(OrgName(on.name + body, on.region, parent=on.name), org_text + body, ev)
 
     def local_place(self, level: str, at: int) -> str:
         """The name of the place of a level word (镇, 村, 社区…) named last before `at`: in this
