@@ -177,3 +177,10 @@ def test_formal_names_sessions_and_party_bodies_of_institutions(extract):
     assert ("伍立新", "书记", "娄底市纪委") in posts(m)
     assert ("刘振华", "党委书记", "娄底市公安局") in posts(m)
     assert not any("届" in o for o in orgs)
+
+
+def test_a_short_name_is_the_fuller_one_the_article_used_and_the_paper_is_an_institution(extract):
+    m = extract("长沙晚报\n\n6月11日,长沙市雨花区人民法院召开总结会。区法院执行局局长刘长青说,行动成效明显。")
+    orgs = names(m, "org")
+    assert {"长沙晚报", "长沙市雨花区人民法院", "长沙市雨花区人民法院执行局"} <= orgs
+    assert ("刘长青", "局长", "长沙市雨花区人民法院执行局") in posts(m)

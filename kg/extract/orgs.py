@@ -276,4 +276,4 @@ def acceptable(name: str, is_dept: bool, parent, anaphor: str, words: OrgWords) 
         # A department needs an owner: the institution just before it, 该院, or (…科) the article's hospital.
         return (parent is not None or anaphor != "" or name.endswith(("外科", "内科", "科"))) and len(name) >= 3
     stem = name.lstrip("市县区省镇乡")
-    return len(stem) >= 3 or anaphor != "" or name.endswith(("海关", "委", "政府"))
+    return len(stem) >= 3 or anaphor != "" or name.endswith(("海关", "委", "政府", "法院", "检察院"))

@@ -57,6 +57,9 @@ class ArticleReader(PostReading):
         if not self.art.sentences:
             return
         ev = self.evidence(self.art.sentences[0])
+        paper = self.name_org(self.art.source) if self.art.source else None
+        if paper is not None:                 # the paper that printed it (长沙晚报) is an institution
+            self.register_org(paper, self.art.source, ev, subtype="media")
         for role, name in self.art.authors:
             key = EntityKey("journalist", name, self.art.source)
             self.res.add(key, name, ev, role=role)
@@ -109,6 +112,9 @@ class ArticleReader(PostReading):
 
     def register_org(self, on: OrgName, surface: str, ev, subtype="", explicit=True) -> EntityKey:
         on = formal(on, self.lexicon)
+        fuller = self.res.known_orgs.fuller(on.name)
+        if fuller and self.place_code(fuller[:-len(on.name)]):
+            on = OrgName(fuller, on.region, on.zone, on.parent)   # 开福区人民法院 after 长沙市开福区人民法院
         region = self.res.place_key(on.region)
         if region is None and on.zone:
             region = EntityKey("zone", contract_zone(on.zone, self.lexicon))
@@ -116,8 +122,7 @@ class ArticleReader(PostReading):
         key = self.res.org(on.name, ev, surface, region=region, parent=parent, subtype=subtype, explicit=explicit)
         if on.region:
             self.res.entities[key].attrs.setdefault("region_code", on.region)
-        self.res.known_orgs.pop(on.name, None)
-        self.res.known_orgs[on.name] = None          # the most recent last
+        self.res.known_orgs.add(on.name)
         cls = anaphor_class(on.name, self.lexicon)
         if cls:
             self.ctx.last[cls] = on.name
@@ -141,7 +146,7 @@ class ArticleReader(PostReading):
             if zone is not None:          # 株洲经开区住建局 sits in the zone, not just the city
                 on.zone, on.region = self.res.entities[EntityKey("zone", contract_zone(zone.text, self.lexicon))].label, ""
             key = self.register_org(on, m.text, ev, subtype=m.attrs["subtype"])
-            by_end[m.end] = on.name
+            by_end[m.end] = key.name
             found.append((m.start, m.end, key))
         return found
 

@@ -25,6 +25,26 @@ GOVERNMENT = re.compile(r"^(?P<place>.*?)(?P<lvl>[省市县区镇乡])?(?:人民
 RULES = "resolve"     # kg/data/rules/resolve.txt
 
 
+class KnownNames:
+    """The institutions a file has named, to read a shorter name as the fuller one it used
+    (住建局 after 株洲经开区住建局; 开福区人民法院 after 长沙市开福区人民法院): every ending of
+    every name, to the name that ends so and was named last. Lookups cost one dict access,
+    so a file of a million names is read in linear time."""
+
+    MIN_ENDING = 2
+
+    def __init__(self) -> None:
+        self.by_ending: dict[str, str] = {}
+
+    def add(self, name: str) -> None:
+        for k in range(1, len(name) - self.MIN_ENDING + 1):
+            self.by_ending[name[k:]] = name
+
+    def fuller(self, text: str) -> str:
+        """The name named last that ends with `text` and is longer, or ''."""
+        return self.by_ending.get(text, "")
+
+
 def anaphor_class(name: str, lexicon: Lexicon) -> str:
     """The class 该X would refer back to this institution by (院, 局, 公司), or ''."""
     return next((cls for suffix, cls in lexicon.pairs(RULES, "anaphor_classes").items() if name.endswith(suffix)), "")
@@ -39,7 +59,7 @@ class FileResolver:
         self.entities: dict[EntityKey, EntityInfo] = {}
         self.facts: list[Fact] = []
         self.contained: set[tuple[EntityKey, EntityKey]] = set()   # gazetteer part_of facts already stated
-        self.known_orgs: dict[str, None] = {}   # institutions named so far, most recent last (住建局 -> 株洲经开区住建局)
+        self.known_orgs = KnownNames()      # institutions named so far (住建局 -> 株洲经开区住建局)
         self.gaz = load_gazetteer()
 
     # ------------------------------------------------------------ entities

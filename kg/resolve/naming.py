@@ -1,13 +1,14 @@
 """Canonical institution names from what the text writes, in the article's context."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from ..lexicon.gazetteer import load_gazetteer
 from ..lexicon.lexicon import Lexicon
 from .context import Context, pick
-from .local import PARTY_COMMITTEE, GOVERNMENT, anaphor_class
+from .local import GOVERNMENT, PARTY_COMMITTEE, KnownNames, anaphor_class
 
 LEVEL_CHARS = "市县区省"
 
@@ -39,13 +40,18 @@ def formal(on: OrgName, lexicon: Lexicon) -> OrgName:
     大会常务委员会 is the standing committee of every session) and with a court's or a procuratorate's
     full name (开福区法院 -> 开福区人民法院)."""
     name = SESSION.sub("", on.name) if "届" in on.name else on.name
-    for short, full in lexicon.pairs("resolve", "formal_forms").items():
-        if name.endswith(short) and name[-len(short) - 1:-len(short)] in ("区", "县", "市", "州", "旗"):
-            name = name[:-len(short)] + full
+    name = formal_pattern(lexicon).sub(lambda m: m.group(1) + lexicon.pairs("resolve", "formal_forms")[m.group(2)], name)
     return on if name == on.name else OrgName(name, on.region, on.zone, on.parent)
 
 
-def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known) -> OrgName | None:
+@functools.cache
+def formal_pattern(lexicon: Lexicon) -> re.Pattern:
+    """A short form right after a place's level character: 开福区|法院, 澧县|检察院."""
+    shorts = sorted(lexicon.pairs("resolve", "formal_forms"), key=len, reverse=True)
+    return re.compile(f"([区县市州旗])({'|'.join(shorts)})")
+
+
+def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: KnownNames) -> OrgName | None:
     """Canonical name of the institution written `text`.
 
     `party_name(code)` names a region's party committee; `known` lists the
@@ -108,8 +114,5 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known) -> O
             return OrgName(gaz.get(code).name + text[1:], region=code)
     if text[0] in LEVEL_CHARS and len(text) < 3:
         return None                         # a bare 市委/县政府 nobody can place
-    # 住建局 after 株洲经开区住建局: the fuller name the file already used.
-    for name in reversed(list(known)):
-        if name.endswith(text) and len(name) > len(text):
-            return OrgName(name)
-    return OrgName(text)
+    fuller = known.fuller(text)        # 住建局 after 株洲经开区住建局: the fuller name the file already used
+    return OrgName(fuller or text)
