@@ -184,3 +184,15 @@ def test_a_short_name_is_the_fuller_one_the_article_used_and_the_paper_is_an_ins
     orgs = names(m, "org")
     assert {"长沙晚报", "长沙市雨花区人民法院", "长沙市雨花区人民法院执行局"} <= orgs
     assert ("刘长青", "局长", "长沙市雨花区人民法院执行局") in posts(m)
+
+
+def test_quoted_programs_keep_their_kind_and_a_bodys_named_service_is_one(extract):
+    m = extract("郴州日报讯 镇里实施“凤还巢”工程,推行“莲城名医”培养工程。东风社区“暖心食堂”开张了。"
+                "全县推行林长制,开通5G远程诊疗平台,并与广东省韶关市签订武江流域生态保护补偿协议。")
+    progs = names(m, "program")
+    assert {"凤还巢工程", "莲城名医培养工程", "暖心食堂", "林长制", "5G远程诊疗平台", "武江流域生态保护补偿协议"} <= progs
+
+
+def test_figures_of_speech_and_goals_are_no_programs(extract):
+    m = extract("郴州日报讯 全县上下一条心、一盘棋,决不搞“一阵风”,让群众“看得见、摸得着、得实惠”。搭建惠民服务平台。")
+    assert names(m, "program") == set()

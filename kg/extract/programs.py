@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
-from ..lexicon.lexicon import Lexicon
+from ..lexicon.lexicon import Lexicon, rule_lists
 from ..model import Mention
-from .orgs import head_suffix
+from .orgs import head_suffix, token_start
 from .spans import expand_left, span_words
 from .tokens import Token, has_word
 
@@ -39,6 +40,10 @@ class ProgramWords(NamedTuple):
     goal_after: tuple[str, ...]
     name_endings: tuple[str, ...]
     self_references: frozenset[str]
+    named_types: tuple[str, ...]
+    launched_only: tuple[str, ...]
+    figure_measures: tuple[str, ...]
+    goal_before: tuple[str, ...]
 
 
 @functools.cache
@@ -48,7 +53,8 @@ def program_words(lexicon: Lexicon) -> ProgramWords:
     return ProgramWords(seq("after_words"), seq("launch_verbs"), words, frozenset(w[-1] for w in words) | {"作", "年"},
                         seq("year_campaign_stems"), seq("policy_docs"), lexicon.words(RULES, "generic_stems"),
                         lexicon.words(RULES, "program_verbs"), seq("goal_after"), seq("name_endings"),
-                        span_words(lexicon).self_references)
+                        span_words(lexicon).self_references, seq("named_types"), seq("launched_only"),
+                        seq("figure_measures"), seq("goal_before"))
 
 
 QUOTED = re.compile(r"[“‘]([^“”‘’]{1,24})[”’]")
@@ -57,6 +63,10 @@ SLOGAN_SEP = re.compile(r"[、,+]")
 NUMERAL = "一二三四五六七八九十两百千万"
 SHAPED = re.compile(rf"\d.*\d|\+|^[{NUMERAL}]+[个大项类化点级基好送清][\w]*$|^[{NUMERAL}]\w{{0,3}}[{NUMERAL}]\w+|制$")
 SENTENCE_PUNCT = set("。!?;:")
+NUMBERED_START = re.compile(r"\d[A-Za-z]")
+TYPED_AFTER = re.compile(r"(?:(?![等和与及的、])[\u4e00-\u9fff]){1,4}?(?:专项行动|行动|工程|计划|项目)")
+OWNER_ENDINGS = ("社区", "村", "镇", "街道", "中心", "医院", "局", "院", "委", "站")
+FIGURE_MEASURES = frozenset(rule_lists(RULES)["figure_measures"])
 
 
 def find_programs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
@@ -86,14 +96,18 @@ def quoted(text: str, words: ProgramWords) -> list[Mention]:
         if EMPHASIS.match(inner) or re.match(r"\d{4}年", inner):
             continue                     # “国家级”, “数字化”; “2019年度…优秀社工” is an honour
         after = next((w for w in words.after_words if text.startswith(w, m.end())), "") or (
-            "制" if AFTER_SYSTEM.match(text, m.end()) else "")
+            "制" if AFTER_SYSTEM.match(text, m.end()) else "") or typed_after(text, m.end(), words)
         before = text[max(0, m.start() - 6):m.start()]
+        if SLOGAN_SEP.search(inner) and any(w in before[-5:] for w in words.goal_before):
+            continue                     # 让邵商“回得来、留得住、发展好”: a goal, not a program
         listed = in_list(text, quotes, i, words)
         rule = ""
         if after and len(inner) <= 20:
             rule = "quoted+program-word"
         elif before.endswith(words.launch_verbs) and "," not in inner and len(inner) >= 3:
             rule = "quoted-after-launch-verb"
+        elif owned(text, m.start()) and len(inner) >= 4 and not shaped(inner):
+            rule = "quoted-after-owner"      # 桂馨社区“幸福食堂”: a body's named service
         elif before.endswith("以") and text.startswith(words.goal_after, m.end()):
             rule = "quoted-as-means"         # 以“家庭医生签约”为抓手
         elif inner.endswith(words.name_endings) and len(inner) >= 3:
@@ -103,7 +117,8 @@ def quoted(text: str, words: ProgramWords) -> list[Mention]:
         elif listed:
             rule = "quoted-list"
         if rule:
-            name = inner + after if after == "园区" else inner    # “五好”园区: the word is part of the name
+            # “五好”园区, “雁归”工程, “莲乡名师”培养工程: the word is part of the name
+            name = inner + after if after == "园区" or after.endswith(words.named_types) and not shaped(inner) else inner
             out.append(program(text, m.start(), m.end(), name, rule))
     # A list of quoted names is programs together when one of them is.
     names = {p.start for p in out}
@@ -116,14 +131,27 @@ def quoted(text: str, words: ProgramWords) -> list[Mention]:
     return out
 
 
+def typed_after(text: str, end: int, words: ProgramWords) -> str:
+    """A few words, then a program word, after a quoted name: “莲乡名师”培养工程 -> 培养工程."""
+    m = TYPED_AFTER.match(text, end)
+    if m and m.group(0).endswith(words.named_types):
+        return m.group(0)
+    return ""
+
+
+def owned(text: str, start: int) -> bool:
+    """Is the quoted name written right after a body that runs it (桂馨社区“幸福食堂”)?"""
+    return text[max(0, start - 2):start].endswith(OWNER_ENDINGS)
+
+
 def shaped(inner: str) -> bool:
     """Has a quoted name a slogan's shape (“1+7+4”, “五个100”, “送政策、解难题、优服务”)?"""
     if "," in inner:
         return False
     if SLOGAN_SEP.search(inner) and 5 <= len(inner) <= 24 and all(2 <= len(p) <= 8 for p in SLOGAN_SEP.split(inner)):
         return True
-    if re.search(r"[张盘对]", inner[:3]):
-        return False                        # “一张图”, “一盘棋”, “一对一”: figures of speech
+    if inner[:1] in NUMERAL and inner[1:2] in FIGURE_MEASURES:
+        return False                        # “一张图”, “一盘棋”, “一阵风”: figures of speech
     return len(inner) >= 3 and (bool(SHAPED.search(inner)) or inner[0] in NUMERAL)
 
 
@@ -178,13 +206,13 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
         head = next(k for k in range(i, -1, -1) if tokens[k].start <= end - len(word))
         start, _ = expand_left(tokens, head, text, lexicon, extra_words=words.program_verbs,
                                stop_at_org=lambda t: is_org_token(t, lexicon))
-        while start < end and not ("\u4e00" <= text[start] <= "\u9fff" or text[start].isalpha()):
-            start += 1                        # never open on a number or measure word
+        while start < end and not ("\u4e00" <= text[start] <= "\u9fff" or text[start].isalpha()) \
+                and not NUMBERED_START.match(text, start):
+            start += 1                        # never open on a number or measure word (but 5G, 3D)
         name = text[start:end]
-        stem_tokens = [t for t in tokens if start <= t.start and t.end <= end - len(word)]
-        if word == "年":
-            stem_tokens = [t for t in tokens if start <= t.start and t.end <= end]
-        first = next((k for k, t in enumerate(tokens) if t.start >= start), 0)
+        first = bisect_left(tokens, start, key=token_start)
+        whole = word in ("年", "长制")       # 项目建设年, 林长|制: the program word shares a token with the stem
+        stem_tokens = [t for t in tokens[first:i + 1] if t.end <= (end if whole else end - len(word))]
         launched = first > 0 and tokens[first - 1].word.endswith(words.launch_verbs)
         if is_program_name(name, stem_tokens, word, launched, words):
             out.append(program(text, start, end, name, "program-word"))
@@ -196,8 +224,14 @@ def is_org_token(tok: Token, lexicon: Lexicon) -> bool:
     return bool(head_suffix(tok.word, lexicon)) and tok.word not in ("中心",)
 
 
+def placed_or_numbered(stem: list[Token]) -> bool:
+    """Does a place's name, a number or a Latin letter make this one thing (5G, 华容河)?"""
+    return any(t.pos == "ns" and len(t.word) >= 2 or any(c.isdigit() or c.isascii() and c.isalpha() for c in t.word)
+               for t in stem)
+
+
 def is_program_name(name: str, stem: list[Token], word: str, launched: bool, words: ProgramWords) -> bool:
-    if len(name) < 5 or "“" in name or "”" in name or name.startswith(("该", "这", "此", "各", "本", "全市", "全县", "全省")):
+    if len(name) < (3 if word == "长制" else 5) or "“" in name or "”" in name or name.startswith(("该", "这", "此", "各", "本", "全市", "全县", "全省")):
         return False
     if name.endswith(("工程项目", "园项目", "园区项目")) or name[0] in "市县区省":
         return False          # 聚味堂食品工程项目 (an application), 泵业智造产业园项目 (the park itself)
@@ -213,4 +247,6 @@ def is_program_name(name: str, stem: list[Token], word: str, launched: bool, wor
                  for t in content)
     if word == "年":
         return True
+    if word in words.launched_only:      # 开通5G远程会诊平台, 签订华容河…补偿协议; not 搭建惠民便民平台
+        return launched and placed_or_numbered(stem)
     return launched or proper or (len(content) >= 3 and len(name) >= 8)
