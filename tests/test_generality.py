@@ -196,3 +196,12 @@ def test_quoted_programs_keep_their_kind_and_a_bodys_named_service_is_one(extrac
 def test_figures_of_speech_and_goals_are_no_programs(extract):
     m = extract("郴州日报讯 全县上下一条心、一盘棋,决不搞“一阵风”,让群众“看得见、摸得着、得实惠”。搭建惠民服务平台。")
     assert names(m, "program") == set()
+
+
+def test_chains_across_a_comma_a_villages_work_team_and_a_post_taken_after_the_name(extract):
+    m = extract("常德日报讯 汉寿县委常委、宣传部部长,县融媒体中心主任何丽君介绍了情况。"
+                "益阳市农业农村局派驻茅湾村工作队队长兼第一书记周立军到村后走访。"
+                "市林业局办公室副主任谢文斌被选派到竹山村担任驻村第一书记。")
+    assert {("何丽君", "常委", "中共汉寿县委员会"), ("何丽君", "部长", "中共汉寿县委宣传部"),
+            ("何丽君", "主任", "汉寿县融媒体中心"), ("周立军", "队长", "茅湾村工作队"),
+            ("周立军", "第一书记", "茅湾村党支部"), ("谢文斌", "驻村第一书记", "竹山村党支部")} <= posts(m)

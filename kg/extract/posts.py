@@ -82,7 +82,35 @@ def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: lis
         used_until = end
     posts.extend(name_first_posts(sentence, org_before, hits, posts, lexicon))
     posts.extend(bracketed_posts(sentence, posts, lexicon))
+    posts.extend(taken_posts(sentence, hits, posts, org_before, lexicon))
     return posts
+
+
+TAKES = re.compile(r"(?:担任|兼任|出任|任)$")
+MAX_TAKES_GAP = 15     # characters between a person's name and 担任
+
+
+def taken_posts(text: str, hits: list[Mention], posts: list[Mention], org_before: OrgBefore,
+                lexicon: Lexicon) -> list[Mention]:
+    """副科长雷某被选派到望云村担任驻村第一书记: a post taken (担任, 兼任, 出任) by the person
+    named just before, where no name follows the title."""
+    out = []
+    used = [(p.start, p.end) for p in posts] + [(t.start, t.end) for p in posts for t in p.attrs["titles"]]
+    for k, hit in enumerate(hits):
+        if any(s <= hit.start < e for s, e in used) or read_name(text, hit.end, lexicon):
+            continue
+        verb = TAKES.search(text, max(0, hit.start - 2), hit.start)
+        org, org_start = ("", hit.start) if verb else org_before(hit.start)
+        verb = verb or TAKES.search(text, max(0, org_start - 2), org_start)
+        if verb is None:
+            continue
+        person = max((p for p in posts if p.end <= verb.start() and verb.start() - p.end <= MAX_TAKES_GAP
+                      and not any(c in "。;" for c in text[p.end:verb.start()])), key=lambda p: p.end, default=None)
+        if person is not None:
+            unit = with_org(hit, org, org_start, lexicon)
+            out.append(Mention("person", person.start, person.end, person.text, {"titles": (unit,)},
+                               "name-takes-post", 0.8))
+    return out
 
 
 def follows(gap: str) -> bool:
@@ -100,8 +128,8 @@ def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> Org
             if toks and toks[-1].pos not in ("x", "w") and toks[-1].word not in span_words(lexicon).stop_words:
                 start, _ = expand_left(toks, len(toks) - 1, sentence[:pos], lexicon)
         for m in places:                   # never cut a place name in two: 在中|湖村 -> 中湖村
-            if m.start < start < m.end:
-                start = m.start
+            if m.start < start < m.end or m.end == start < pos and m.attrs.get("level") == "village":
+                start = m.start            # and a village right before is the body's: 金鸡村|工作队
         return sentence[start:pos], start
     return before
 
@@ -160,7 +188,8 @@ def chain_units(text: str, hits: list[Mention], k: int, org_before: OrgBefore, l
     while j >= 0:
         prev = hits[j]
         gap = text[prev.end:chain[0].start]
-        if gap[:1] in CHAIN_SEP and not any(ch in PUNCT for ch in gap[1:]) and len(gap) <= 20:
+        # 常委、宣传部部长,县融媒体中心主任某: a title closed by a comma, with no name, goes on to the next
+        if gap[:1] in CHAIN_SEP + (",",) and not any(ch in PUNCT for ch in gap[1:]) and len(gap) <= 20:
             chain.insert(0, prev)
             j -= 1
         else:

@@ -187,8 +187,9 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
             continue
         if tok.word in "东西南北中" and tok.pos == "f":
             pass                  # 在|中|湖村: a direction word jieba split off a name
-        elif not name_like(tok, words) or tok.pos in ("b", "ad", "vn") or tok.pos == "a" and len(tok.word) > 1 \
-                or tok.pos.startswith("v") and has_word(tok.word) or tok.word in determiners:
+        elif not (name_like(tok, words) or len(tok.word) == 1 and tok.pos == "v") \
+                or tok.pos in ("b", "ad", "vn") or tok.pos == "a" and len(tok.word) > 1 \
+                or tok.pos.startswith("v") and len(tok.word) > 1 and has_word(tok.word) or tok.word in determiners:
             continue
         for length in (3, 2, 4):
             start = tok.start
@@ -204,7 +205,8 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
             name = stem + suffix
             nxt = text[cut + len(suffix):cut + len(suffix) + 1]
             if nxt and has_word(suffix + nxt) and not text.startswith(
-                    ("办事处", "办", "党工委", "党委", "党支部", "党总支", "村委", "居委"), cut + len(suffix)):
+                    ("办事处", "办", "党工委", "党委", "党支部", "党总支", "村委", "居委", "村部", "村民", "村里", "村级",
+                     "居民"), cut + len(suffix)):
                 continue          # 让村|民, 社区|里: the suffix starts another word
             if cut in inside:
                 continue          # the suffix is part of a word: 加快|农村, 四好|农村

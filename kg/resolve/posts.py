@@ -129,6 +129,10 @@ class PostReading:
                 name, _ = self.res.party_committee(code)
                 return OrgName(name, region=code)
             return OrgName(self.res.gaz.get(code).name + "人民政府", region=code)
+        if title.endswith("第一书记") and (org_text in ("驻村", "") or org_text.endswith("村") and len(org_text) <= 6):
+            village = org_text if org_text.endswith("村") and org_text != "驻村" else self.local_place("村", at)
+            if village:                                        # 驻村第一书记: of the village's party branch
+                return OrgName(village + "党支部")
         if org_text in LOCAL_COMMITTEES:                       # 村委会主任: the village named last
             place = self.local_place(LOCAL_COMMITTEES[org_text], at)
             return OrgName(place + org_text) if place else None
