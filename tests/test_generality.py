@@ -205,3 +205,25 @@ def test_chains_across_a_comma_a_villages_work_team_and_a_post_taken_after_the_n
     assert {("何丽君", "常委", "中共汉寿县委员会"), ("何丽君", "部长", "中共汉寿县委宣传部"),
             ("何丽君", "主任", "汉寿县融媒体中心"), ("周立军", "队长", "茅湾村工作队"),
             ("周立军", "第一书记", "茅湾村党支部"), ("谢文斌", "驻村第一书记", "竹山村党支部")} <= posts(m)
+
+
+def test_offices_of_a_government_pairs_of_bodies_and_short_department_titles(extract):
+    m = extract("株洲日报讯 湖南省人民政府驻深圳办事处主任刘明达说。市委市政府高度重视,省委省政府作出部署。"
+                "市委常委、组织部长周文斌出席。攸县卫健局蒋新华主任介绍了情况。")
+    orgs = names(m, "org")
+    assert {"湖南省人民政府驻深圳办事处", "中共株洲市委员会", "株洲市人民政府", "中共湖南省委员会", "湖南省人民政府"} <= orgs
+    assert not any(o.endswith("省政府") or o.startswith("中共湖南省委省") for o in orgs)
+    assert {("刘明达", "主任", "湖南省人民政府驻深圳办事处"), ("周文斌", "部长", "中共株洲市委组织部")} <= posts(m)
+    assert any(p[0] == "蒋新华" and p[1] == "主任" for p in posts(m))
+
+
+def test_kinds_counts_and_plurals_of_bodies_are_no_institutions(extract):
+    m = extract("株洲日报讯 各县市区政府要支持乡村学校,湘乡市一所中学和枫桥式公安派出所获表彰,广大政协委员积极履职。")
+    assert not names(m, "org") - {"株洲日报"}
+
+
+def test_a_bare_department_is_the_hospitals_named_last_and_a_company_department_the_companys(extract):
+    m = extract("常德日报讯 市第一人民医院召开推进会。护理部主任龚丽红通报了情况。"
+                "株洲新芯光电科技有限公司开展义诊。公司行政部经理苗晓说,员工都很满意。")
+    assert {("龚丽红", "主任", "常德市第一人民医院护理部"),
+            ("苗晓", "经理", "株洲新芯光电科技有限公司行政部")} <= posts(m)

@@ -31,6 +31,8 @@ class OrgWords(NamedTuple):
     hard_stops: frozenset[str]
     occupations: frozenset[str]
     self_references: frozenset[str]
+    plural_levels: tuple[str, ...]
+    quantities: tuple[str, ...]
 
 
 @functools.cache
@@ -40,9 +42,11 @@ def org_words(lexicon: Lexicon) -> OrgWords:
     return OrgWords(not_org, tuple(w for w in sorted(not_org) if len(w) >= 2 and w not in ("常委", "人社")),
                     words("generic_names"), words("single_char_suffixes"), lexicon.sequence(RULES, "offices"),
                     words("kind_words"), words("continuations"), words("type_heads"), words("company_suffixes"),
-                    words("hard_stops"), lexicon.words("tokens", "occupations"), span_words(lexicon).self_references)
+                    words("hard_stops"), lexicon.words("tokens", "occupations"), span_words(lexicon).self_references,
+                    lexicon.sequence(RULES, "plural_levels"), lexicon.sequence(RULES, "quantities"))
 
 
+LEVEL_BODY = re.compile(r"^[省市州县区镇乡](?:委|政府|人民政府|人大|政协|纪委)$")
 ANAPHOR = re.compile(r"该(院|局|公司|中心|所|站|校|委|会)")
 ANAPHOR_BEFORE = re.compile(ANAPHOR.pattern + r"[^,。;:!?、“”()\s与和及在对的向同把被将等]{0,8}$")
 
@@ -136,8 +140,11 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
             start = m.start()     # 该院卒中中心: the department of the institution last named (not 该院联合|…)
         name = text[start:tokens[head].end]
         parent = None
-        if out and (out[-1].end == start or parent_idx is not None and out[-1].end == tokens[parent_idx].end):
+        if out and (out[-1].end == start or parent_idx is not None and out[-1].end == tokens[parent_idx].end) \
+                and not LEVEL_BODY.match(name):          # 市委|市政府: two bodies, not a department
             parent = out[-1]
+        if out and text[start - 1:start] == "驻" and out[-1].end == start - 1:
+            start, name = out[-1].start, out[-1].text + "驻" + name   # 湖南省人民政府驻深圳办事处
         m = ANAPHOR.match(name)
         anaphor = m.group(1) if m else ""
         first = bisect_left(tokens, start, key=token_start)
@@ -254,7 +261,7 @@ def named(stem: list[Token], name: str, head: Token, suffix: str, words: OrgWord
     if not stem:
         return name.endswith(("委", "政府")) or head.pos == "nt"
     kind_words = words.kind_words
-    if stem[-1].word in kind_words or stem[-1].word.endswith(("级", "型")):
+    if stem[-1].word in kind_words or stem[-1].word.endswith(("级", "型")) or any(t.word.endswith("式") for t in stem):
         return False          # 株洲市属|公立|医院, 湘潭市县级|公立|医院
     if name[0] in "市县区省镇乡" or any(t.pos == "ns" and len(t.word) >= 2 for t in stem):
         return True
@@ -270,6 +277,8 @@ def named(stem: list[Token], name: str, head: Token, suffix: str, words: OrgWord
 def acceptable(name: str, is_dept: bool, parent, anaphor: str, words: OrgWords) -> bool:
     if name in words.generic_names or name in words.not_org_words or any(c in name for c in "之的了"):
         return False
+    if name.startswith(words.plural_levels) or any(q in name for q in words.quantities):
+        return False              # 县市区政府, 湘乡市一所中学: every body of a level, or a count
     if name.startswith(("市级", "县级", "省级", "区级", "乡级", "镇级", "村级", "国家级", "地市级")):
         return False              # 县级调度中心: a level of body, not one body
     if is_dept:

@@ -31,6 +31,7 @@ from .tokens import Token, has_word, tokenize
 CJK = "\u4e00-\u9fff"
 PUNCT = set(",。;:!?、“”‘’()《》 \n…—")
 CHAIN_SEP = ("、", "兼")
+TITLED_NAME_MIN = 0.5   # how well a name written before its title must rate: no word marks where it starts
 MAX_LIST_GAP = 12    # characters between one post's name and the next title of a list (主持会议,)
 
 OrgBefore = Callable[[int], tuple[str, int]]
@@ -83,7 +84,40 @@ def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: lis
     posts.extend(name_first_posts(sentence, org_before, hits, posts, lexicon))
     posts.extend(bracketed_posts(sentence, posts, lexicon))
     posts.extend(taken_posts(sentence, hits, posts, org_before, lexicon))
+    posts.extend(titled_names(sentence, hits, posts, org_before, lexicon))
     return posts
+
+
+def titled_names(text: str, hits: list[Mention], posts: list[Mention], org_before: OrgBefore,
+                 lexicon: Lexicon) -> list[Mention]:
+    """县卫健局蒋新华主任介绍: a full name, then its title, then what it says; the institution is
+    written before the name."""
+    out = []
+    used = [(p.start, p.end) for p in posts] + [(t.start, t.end) for p in posts for t in p.attrs["titles"]]
+    follows = after_name(lexicon)
+    for hit in hits:
+        after = text[hit.end:hit.end + 2]
+        if any(s <= hit.start < e for s, e in used) or not (after[:1] in PUNCT or after.startswith(follows)):
+            continue
+        best = None
+        for length in (3, 2, 4):
+            start = hit.start - length
+            cand = text[max(0, start):hit.start]
+            if start < 0 or len(cand) < length or (length == 4 and cand[:2] not in lexicon.surnames) \
+                    or start and has_word(text[start - 1] + cand[0]):
+                continue          # 已连续9年担|任村党支部书记: the name's first character ends a word
+            score = name_score(cand)
+            if score >= TITLED_NAME_MIN and (best is None or score > best[1] + (0.1 if length == 2 else 0)):
+                best = (cand, score)
+        if best is None or any(s < hit.start - len(best[0]) + 1 and hit.start - len(best[0]) < e for s, e in used):
+            continue
+        name_start = hit.start - len(best[0])
+        org, org_start = org_before(name_start)
+        if not org:
+            continue              # 王明主任 alone: which body, nobody can tell
+        unit = with_org(hit, org, org_start, lexicon)
+        out.append(Mention("person", name_start, hit.start, best[0], {"titles": (unit,)}, "name-then-title", 0.75))
+    return out
 
 
 TAKES = re.compile(r"(?:担任|兼任|出任|任)$")
@@ -127,6 +161,9 @@ def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> Org
             toks = tokenize(sentence[:pos], lexicon)   # retokenised: jieba may glue the title to the name (委副|书记)
             if toks and toks[-1].pos not in ("x", "w") and toks[-1].word not in span_words(lexicon).stop_words:
                 start, _ = expand_left(toks, len(toks) - 1, sentence[:pos], lexicon)
+                k = next((k for k in range(len(toks) - 1, 0, -1) if toks[k].start == start), 0)
+                if k >= 2 and toks[k - 1].word == "驻" and toks[k - 2].pos not in ("x", "w"):
+                    start, _ = expand_left(toks, k - 2, sentence[:pos], lexicon)   # 湖南省人民政府驻|深圳办事处
         for m in places:                   # never cut a place name in two: 在中|湖村 -> 中湖村
             if m.start < start < m.end or m.end == start < pos and m.attrs.get("level") == "village":
                 start = m.start            # and a village right before is the body's: 金鸡村|工作队

@@ -57,7 +57,7 @@ class ArticleReader(PostReading):
         if not self.art.sentences:
             return
         ev = self.evidence(self.art.sentences[0])
-        paper = self.name_org(self.art.source) if self.art.source else None
+        paper = self.name_org(self.art.source) if self.art.source.endswith("报") else None
         if paper is not None:                 # the paper that printed it (长沙晚报) is an institution
             self.register_org(paper, self.art.source, ev, subtype="media")
         for role, name in self.art.authors:
@@ -108,7 +108,20 @@ class ArticleReader(PostReading):
 
     # ------------------------------------------------------------ institutions
     def name_org(self, text: str) -> OrgName | None:
+        owner = self.owner_of(text)
+        if owner:
+            return self.department(owner, text)        # 护理部主任: the hospital's
         return canonical(text, self.ctx, self.lexicon, self.res.party_committee, self.res.known_orgs)
+
+    def owner_of(self, text: str) -> str:
+        """The hospital a bare department written alone belongs to (小儿外科, 护理部): the one the
+        article named last; '' for anything else."""
+        departments = self.lexicon.terms.departments
+        if len(text) < 2 or not text.endswith(departments) or text.endswith("中心") \
+                or text.startswith(("该", "公司", "医院", "集团")) \
+                or text[0] in "省市县区州" or self.res.gaz.lookup(text[:3]) or self.res.gaz.lookup(text[:2]):
+            return ""
+        return self.ctx.last.get("院", "")
 
     def register_org(self, on: OrgName, surface: str, ev, subtype="", explicit=True) -> EntityKey:
         on = formal(on, self.lexicon)
@@ -135,9 +148,6 @@ class ArticleReader(PostReading):
             parent = m.attrs["parent"]
             if parent is not None and parent.end in by_end:
                 on = self.department(by_end[parent.end], m.text)
-            elif m.text.endswith("科") and not m.attrs["anaphor"] and self.ctx.last.get("院") \
-                    and not self.res.gaz.lookup(m.text[:3]):
-                on = self.department(self.ctx.last["院"], m.text)   # 小儿外科: the article's hospital
             else:
                 on = self.name_org(m.text)
             if on is None:

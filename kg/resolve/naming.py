@@ -102,8 +102,11 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: Know
         return OrgName(gaz.get(code).name + text[2:], region=code)
     if text.startswith("园区") and ctx.last.get("zone"):
         return OrgName(ctx.last["zone"] + text[2:], zone=ctx.last["zone"])
-    if text in ("公司", "医院", "集团") and ctx.last.get(anaphor_class(text, lexicon)):
-        return OrgName(ctx.last[anaphor_class(text, lexicon)])
+    generic = next((g for g in ("公司", "医院", "集团") if text.startswith(g)), "")
+    if generic and ctx.last.get(anaphor_class(generic, lexicon)):
+        base = ctx.last[anaphor_class(generic, lexicon)]      # 公司行政部: the company named last
+        rest = text[len(generic):]
+        return OrgName(base + rest, parent=base) if rest else OrgName(base)
 
     code, surface = region_prefix(text, ctx, lexicon)
     if code:
@@ -112,7 +115,7 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: Know
         code = ctx.level_region(text[0])
         if code:
             return OrgName(gaz.get(code).name + text[1:], region=code)
-    if text[0] in LEVEL_CHARS and len(text) < 3:
-        return None                         # a bare 市委/县政府 nobody can place
+    if text[0] in LEVEL_CHARS and (len(text) < 3 or not text.startswith(lexicon.sequence("spans", "not_level_starts"))):
+        return None                         # 市委, 县人民政府 with no 市 or 县 in sight: nobody can place it
     fuller = known.fuller(text)        # 住建局 after 株洲经开区住建局: the fuller name the file already used
     return OrgName(fuller or text)

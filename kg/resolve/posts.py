@@ -40,6 +40,8 @@ class PostReading:
         for u in titles:
             title, org_text = u.text, u.attrs["org"].strip("、 ")
             org_text, title = self.place_body(org_text, title, u.start)
+            if title.endswith("部长") and org_text.endswith(self.lexicon.sequence(RULES, "department_stems")):
+                org_text += "部"                               # 组织部长: 组织部的部长
             if u.attrs["core"] in self.lexicon.sequence(RULES, "chief_titles"):
                 org_text, title = self.chief_post(org_text, title, prev_region, u.start)
             if u.attrs.get("follows") and self.last_org is not None and self.last_org[0] == ev.sentence \
