@@ -227,3 +227,20 @@ def test_a_bare_department_is_the_hospitals_named_last_and_a_company_department_
                 "株洲新芯光电科技有限公司开展义诊。公司行政部经理苗晓说,员工都很满意。")
     assert {("龚丽红", "主任", "常德市第一人民医院护理部"),
             ("苗晓", "经理", "株洲新芯光电科技有限公司行政部")} <= posts(m)
+
+
+def test_institutions_without_a_legal_suffix(extract):
+    m = extract("湘西州讯 北汽二工厂和角山米业入选,湘西州博物馆、张家界荷花国际机场、秋收起义纪念馆开放。"
+                "湖南省医学会心血管病学专业委员会主任委员李明远说。")
+    assert {"北汽二工厂", "角山米业", "湘西州博物馆", "张家界荷花国际机场", "秋收起义纪念馆",
+            "湖南省医学会心血管病学专业委员会"} <= names(m, "org")
+    assert ("李明远", "主任委员", "湖南省医学会心血管病学专业委员会") in posts(m)
+
+
+def test_programs_in_straight_quotes_with_years_and_drafts(extract):
+    m = extract("湘潭日报讯 会议审议通过《关于政府工作报告的决议(草案)》,实施\"幸福里\"工程。全面实施湘潭市"
+                "2011——2020年中长期人才发展规划,抓好十都镇2024年高标准农田建设项目。2018年深化医药卫生体制改革。")
+    progs = names(m, "program")
+    assert {"关于政府工作报告的决议(草案)", "幸福里工程", "湘潭市2011——2020年中长期人才发展规划",
+            "十都镇2024年高标准农田建设项目"} <= progs
+    assert not any(p.startswith("年") for p in progs)

@@ -57,7 +57,7 @@ def program_words(lexicon: Lexicon) -> ProgramWords:
                         seq("figure_measures"), seq("goal_before"))
 
 
-QUOTED = re.compile(r"[“‘]([^“”‘’]{1,24})[”’]")
+QUOTED = re.compile(r"[“‘]([^“”‘’]{1,24})[”’]|\"([^\"“”]{1,24})\"")
 BOOK = re.compile(r"《([^《》]{2,40})》")
 SLOGAN_SEP = re.compile(r"[、,+]")
 NUMERAL = "一二三四五六七八九十两百千万"
@@ -90,7 +90,7 @@ def quoted(text: str, words: ProgramWords) -> list[Mention]:
     quotes = list(QUOTED.finditer(text))
     out: list[Mention] = []
     for i, m in enumerate(quotes):
-        inner = m.group(1).strip()
+        inner = quoted_text(m)
         if any(c in SENTENCE_PUNCT for c in inner) or re.fullmatch(r"[\d·.\-/]+", inner) or len(inner) < 2:
             continue
         if EMPHASIS.match(inner) or re.match(r"\d{4}年", inner):
@@ -125,7 +125,7 @@ def quoted(text: str, words: ProgramWords) -> list[Mention]:
     for i, m in enumerate(quotes):
         if m.start() not in names and in_list(text, quotes, i, words) and any(
                 q.start() in names for q in neighbours(text, quotes, i)):
-            inner = m.group(1).strip()
+            inner = quoted_text(m)
             if 2 <= len(inner) <= 12 and not any(c in SENTENCE_PUNCT | {","} for c in inner):
                 out.append(program(text, m.start(), m.end(), inner, "quoted-list"))
     return out
@@ -175,11 +175,17 @@ def in_list(text, quotes, i, words: ProgramWords) -> bool:
         text.startswith(w, last.end()) for w in words.after_words)
 
 
+def quoted_text(m: re.Match) -> str:
+    """What a pair of quotes holds, curly (“…”, ‘…’) or straight ("…")."""
+    return (m.group(1) if m.group(1) is not None else m.group(2)).strip()
+
+
 def documents(text: str, words: ProgramWords) -> list[Mention]:
     out = []
     for m in BOOK.finditer(text):
         inner = m.group(1).strip()
-        if inner.endswith(words.policy_docs) and len(inner) >= 4:
+        bare = re.sub(r"\([^()]{1,8}\)$", "", inner)        # …决议(草案), …条例(修订)
+        if bare.endswith(words.policy_docs) and len(bare) >= 4:
             out.append(program(text, m.start(), m.end(), inner, "document-title"))
     return out
 
@@ -209,6 +215,8 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
         while start < end and not ("\u4e00" <= text[start] <= "\u9fff" or text[start].isalpha()) \
                 and not NUMBERED_START.match(text, start):
             start += 1                        # never open on a number or measure word (but 5G, 3D)
+        if text.startswith("年", start):
+            start += 2 if text.startswith("年度", start) else 1     # 2018年|深化医药卫生体制改革
         name = text[start:end]
         first = bisect_left(tokens, start, key=token_start)
         whole = word in ("年", "长制")       # 项目建设年, 林长|制: the program word shares a token with the stem

@@ -10,6 +10,7 @@ stacked before it: 湖南 + 衡东 + 经济开发区).
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 from ..lexicon.lexicon import Lexicon
@@ -18,6 +19,7 @@ from .tokens import Token, has_word
 STOP_POS = {"p", "c", "u", "uj", "ul", "uv", "uz", "ud", "ug", "d", "q", "t", "y", "e", "o", "x", "w",
             "r", "f", "ad", "z", "zg", "mq", "tg", "i"}
 LEVEL_PREFIX = set("市县区省镇乡州")
+YEARS = re.compile(r"(?:19|20)\d\d年?|年|[—\-~]+")     # 2024年, 2011——2020年: a year inside a program's name
 RULES = "spans"       # kg/data/rules/spans.txt
 
 
@@ -76,7 +78,8 @@ def expand_left(tokens: list[Token], head: int, text: str, lexicon: Lexicon, *, 
             start = tok.start     # 发展和改革委员会, 住房和城乡建设局: the 和 of an official name
             j -= 1
             continue
-        if not name_like(tok, words) and not (tok.word in extra_words or "vn" in extra_words and tok.pos == "vn"):
+        if not name_like(tok, words) and not (tok.word in extra_words or "vn" in extra_words and tok.pos == "vn"
+                                              or "year" in extra_words and YEARS.fullmatch(tok.word)):
             break
         start = tok.start
         if j >= 2 and tokens[j - 1].word in ("和", "及") \
