@@ -244,3 +244,9 @@ def test_programs_in_straight_quotes_with_years_and_drafts(extract):
     assert {"关于政府工作报告的决议(草案)", "幸福里工程", "湘潭市2011——2020年中长期人才发展规划",
             "十都镇2024年高标准农田建设项目"} <= progs
     assert not any(p.startswith("年") for p in progs)
+
+
+def test_both_posts_of_a_party_secretary_who_chairs_the_congress(extract):
+    m = extract("株洲日报讯 市委书记、市人大常委会主任毛建华主持,聂方平、羊国平及市委统战部负责同志发言。")
+    assert {("毛建华", "书记", "中共株洲市委员会"), ("毛建华", "主任", "株洲市人大常委会")} <= posts(m)
+    assert "中共株洲市委统战部" in names(m, "org") and not any("平及" in o for o in names(m, "org"))

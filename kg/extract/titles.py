@@ -31,7 +31,7 @@ def find_titles(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Me
         if any(len(np) > end - start and sentence.startswith(np, start) for np in non_posts) or any(
                 (m.group("core") + after).startswith(np) and len(np) > len(m.group("core")) for np in non_posts):
             continue   # 主任医师 is a rank, not a post; 护士长 is a post though 护士 is none
-        if m.group("core") == "委员" and after[:1] == "会" or after[:1] in OFFICE_AFTER:
-            continue   # 委员会; 河长办, 书记处: an office named after the post
+        if m.group("core") in ("委员", "常委") and after[:1] == "会" or after[:1] in OFFICE_AFTER:
+            continue   # 委员会, 人大常委会; 河长办, 书记处: a body named after the post
         hits.append(Mention("title", start, end, m.group(0), {"core": m.group("core")}, "title-word"))
     return hits

@@ -21,6 +21,7 @@ class Token(NamedTuple):    # a tuple: made for every word of every sentence, so
 
 RULES = "tokens"      # kg/data/rules/tokens.txt
 LEVEL_CHARS = frozenset("市县区省镇乡州")
+CONJUNCTIONS = frozenset("及和与")
 
 
 @functools.cache
@@ -71,6 +72,9 @@ def tokenize(text: str, lexicon: Lexicon) -> list[Token]:
             out.append(Token(word[0], "p", pos, pos + 1))     # 由|县人大常委会, 和|县域经济
             word, pos = word[1:], pos + 1
             tag = "n"
+        elif len(word) == 2 and word[1] in CONJUNCTIONS and not has_word(word):
+            out.append(Token(word[0], tag, pos, pos + 1))     # 羊贵|平及|市委: a name's last character and 及
+            word, pos, tag = word[1], pos + 1, "c"
         if core and word not in titles and not word[: -len(core)] in ("副", "总", "常务副"):
             head = word[: -len(core)]
             out.append(Token(head, "n", pos, pos + len(head)))
