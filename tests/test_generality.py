@@ -250,3 +250,10 @@ def test_both_posts_of_a_party_secretary_who_chairs_the_congress(extract):
     m = extract("株洲日报讯 市委书记、市人大常委会主任毛建华主持,聂方平、羊国平及市委统战部负责同志发言。")
     assert {("毛建华", "书记", "中共株洲市委员会"), ("毛建华", "主任", "株洲市人大常委会")} <= posts(m)
     assert "中共株洲市委统战部" in names(m, "org") and not any("平及" in o for o in names(m, "org"))
+
+
+def test_a_prefecture_called_zhou_and_a_dry_ports_operating_centre(extract):
+    m = extract("团结报讯 州委书记向某某主持召开州委常委会会议。州委副书记、州长龙晓明说,要抓好旅游。吉首市委书记张汉文汇报。"
+                "怀化国际陆港建设运营中心主任刘远志介绍,陆港今年开行班列300列。")
+    assert {("向某某", "书记", "中共湘西土家族苗族自治州委员会"), ("龙晓明", "州长", "湘西土家族苗族自治州人民政府"),
+            ("刘远志", "主任", "怀化国际陆港建设运营中心")} <= posts(m)

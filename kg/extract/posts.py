@@ -167,8 +167,16 @@ def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> Org
         for m in places:                   # never cut a place name in two: 在中|湖村 -> 中湖村
             if m.start < start < m.end or m.end == start < pos and m.attrs.get("level") == "village":
                 start = m.start            # and a village right before is the body's: 金鸡村|工作队
+            elif m.kind == "zone" and 0 <= start - m.end <= 2 and sentence[start:pos] in generic_bodies(lexicon) \
+                    and all("\u4e00" <= c <= "\u9fff" for c in sentence[m.end:start]):
+                start = m.start            # 怀化国际陆港|建设|运营中心: a zone's body with a generic name
         return sentence[start:pos], start
     return before
+
+
+def generic_bodies(lexicon: Lexicon) -> frozenset[str]:
+    """Names of a kind of body (运营中心, 服务中心) that a zone written before them owns."""
+    return lexicon.words("orgs", "generic_names")
 
 
 def read_name(text: str, start: int, lexicon: Lexicon) -> tuple[str, float] | None:

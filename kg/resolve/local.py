@@ -20,8 +20,8 @@ from ..lexicon.lexicon import Lexicon
 from ..model import EntityInfo, EntityKey, Evidence, Fact
 from .context import Context, pick
 
-PARTY_COMMITTEE = re.compile(r"^(?:中共)?(?P<place>.*?)(?P<lvl>[省市县区镇乡])?(?:党)?委$")
-GOVERNMENT = re.compile(r"^(?P<place>.*?)(?P<lvl>[省市县区镇乡])?(?:人民)?政府$")
+PARTY_COMMITTEE = re.compile(r"^(?:中共)?(?P<place>.*?)(?P<lvl>[省市州县区旗镇乡])?(?:党)?委$")
+GOVERNMENT = re.compile(r"^(?P<place>.*?)(?P<lvl>[省市州县区旗镇乡])?(?:人民)?政府$")
 RULES = "resolve"     # kg/data/rules/resolve.txt
 
 

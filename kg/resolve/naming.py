@@ -10,7 +10,7 @@ from ..lexicon.lexicon import Lexicon
 from .context import Context, pick
 from .local import GOVERNMENT, PARTY_COMMITTEE, KnownNames, anaphor_class
 
-LEVEL_CHARS = "市县区省"
+LEVEL_CHARS = "市县区省州"
 
 
 @dataclass
