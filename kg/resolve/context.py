@@ -6,11 +6,13 @@ place the article names most inside that city. Level words then resolve:
 市 -> the home city, 区/县 -> the home county, 省 -> the home province."""
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..lexicon.gazetteer import Division, load_gazetteer
 from ..lexicon.lexicon import Lexicon
+from ..lexicon.terms import data_lines
 
 @dataclass
 class Context:
@@ -52,14 +54,23 @@ def pick(codes: tuple[str, ...], ctx: Context) -> str:
 
 def named_place(text: str, lexicon: Lexicon) -> Division | None:
     """The prefecture or county a paper's or a page's name opens with (株洲日报, 安化新闻,
-    浏阳市融媒体中心), by its full name or a short form that may stand for it."""
+    浏阳市融媒体中心), by its full name or a short form that may stand for it; a paper whose
+    name does not (团结报 is 湘西州's) by kg/data/papers.tsv."""
     gaz = lexicon.gazetteer
+    known = paper_places().get(text)
+    if known:
+        return gaz.get(known)
     for n in range(min(len(text), 8), 1, -1):
         found = [d for d in gaz.lookup(text[:n]) if d.level in ("prefecture", "county")
                  and (d.name == text[:n] or lexicon.short_form_ok(d))]
         if found:
             return found[0]
     return None
+
+
+@functools.cache
+def paper_places() -> dict[str, str]:
+    return dict(line.split("\t") for line in data_lines("papers.tsv"))
 
 
 def home_of(place_codes: list[tuple[str, ...]], paper: str, lexicon: Lexicon, page: str = "") -> Context:
@@ -74,7 +85,7 @@ def home_of(place_codes: list[tuple[str, ...]], paper: str, lexicon: Lexicon, pa
     home = named_place(paper, lexicon) if paper else None
     if home is not None and home.level == "prefecture":
         paper_city = home.code
-    elif home is not None:
+    elif home is not None and home.level == "county":
         paper_county = home.code
         paper_city = next((a.code for a in gaz.ancestors(home.code) if a.level == "prefecture"), "")
     page_county = ""
