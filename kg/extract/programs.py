@@ -63,6 +63,7 @@ SLOGAN_SEP = re.compile(r"[、,+]")
 NUMERAL = "一二三四五六七八九十两百千万"
 SHAPED = re.compile(rf"\d.*\d|\+|^[{NUMERAL}]+[个大项类化点级基好送清][\w]*$|^[{NUMERAL}]\w{{0,3}}[{NUMERAL}]\w+|制$")
 SENTENCE_PUNCT = set("。!?;:")
+COUNTERS = frozenset("个项家所批条种类名位座")
 NUMBERED_START = re.compile(r"\d[A-Za-z]")
 TYPED_AFTER = re.compile(r"(?:(?![等和与及的、])[\u4e00-\u9fff]){1,4}?(?:专项行动|行动|工程|计划|项目)")
 OWNER_ENDINGS = ("社区", "村", "镇", "街道", "中心", "医院", "局", "院", "委", "站")
@@ -212,10 +213,13 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
         head = next(k for k in range(i, -1, -1) if tokens[k].start <= end - len(word))
         start, _ = expand_left(tokens, head, text, lexicon, extra_words=words.program_verbs,
                                stop_at_org=lambda t: is_org_token(t, lexicon))
+        opened = start
         while start < end and not ("\u4e00" <= text[start] <= "\u9fff" or text[start].isalpha()) \
                 and not NUMBERED_START.match(text, start):
             start += 1                        # never open on a number or measure word (but 5G, 3D)
-        if text.startswith("年", start):
+        if start > opened and text[start:start + 1] in COUNTERS:
+            start += 1                        # 2个|专科…: the count's measure word goes with it
+        if text.startswith("年", start) and not text.startswith("年产", start):
             start += 2 if text.startswith("年度", start) else 1     # 2018年|深化医药卫生体制改革
         name = text[start:end]
         first = bisect_left(tokens, start, key=token_start)
@@ -251,8 +255,8 @@ def is_program_name(name: str, stem: list[Token], word: str, launched: bool, wor
     joined = "".join(t.word for t in content)
     if not content or joined in generic:
         return False          # 招商引资项目, 衡东经开区项目, 两项重点项目
-    proper = any(t.pos in ("nz", "nt", "nr", "nrt", "j", "eng") or not has_word(t.word) or any(c.isdigit() for c in t.word)
-                 for t in content)
+    proper = any(t.pos in ("nz", "nt", "nr", "nrt", "j", "eng") or not has_word(t.word) for t in content) \
+        or any(c.isdigit() for t in stem for c in t.word)      # 年产5万吨新型建材项目: a number makes it one
     if word == "年":
         return True
     if word in words.launched_only:      # 开通5G远程会诊平台, 签订华容河…补偿协议; not 搭建惠民便民平台

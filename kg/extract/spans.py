@@ -79,7 +79,9 @@ def expand_left(tokens: list[Token], head: int, text: str, lexicon: Lexicon, *, 
             j -= 1
             continue
         if not name_like(tok, words) and not (tok.word in extra_words or "vn" in extra_words and tok.pos == "vn"
-                                              or "year" in extra_words and YEARS.fullmatch(tok.word)):
+                                              or "year" in extra_words and YEARS.fullmatch(tok.word)
+                                              or "quantity" in extra_words and tok.pos in ("m", "q")
+                                              and counted(tokens, j)):
             break
         start = tok.start
         if j >= 2 and tokens[j - 1].word in ("和", "及") \
@@ -93,6 +95,11 @@ def expand_left(tokens: list[Token], head: int, text: str, lexicon: Lexicon, *, 
             return start, None
         j -= 1
     return start, None
+
+
+def counted(tokens: list[Token], j: int) -> bool:
+    """Is tokens[j] a number, or the unit of the number written before it (5|万吨)?"""
+    return any(c.isdigit() for c in tokens[j].word) or j > 0 and any(c.isdigit() for c in tokens[j - 1].word)
 
 
 def name_like(tok: Token, words: SpanWords) -> bool:
