@@ -257,3 +257,9 @@ def test_a_prefecture_called_zhou_and_a_dry_ports_operating_centre(extract):
                 "怀化国际陆港建设运营中心主任刘远志介绍,陆港今年开行班列300列。")
     assert {("向某某", "书记", "中共湘西土家族苗族自治州委员会"), ("龙晓明", "州长", "湘西土家族苗族自治州人民政府"),
             ("刘远志", "主任", "怀化国际陆港建设运营中心")} <= posts(m)
+
+
+def test_a_community_named_twice_is_one_and_a_verb_makes_no_community(extract):
+    m = extract("长沙晚报讯 雨花区东塘街道砂子塘社区的居民在议事。砂子塘社区党委书记易红霞说,53名干部下沉社区开展服务。")
+    assert [n for n in sorted(names(m, "region")) if n.endswith("社区")] == ["砂子塘社区"]
+    assert len([k for k in m.entities if k.kind == "region" and k.name == "砂子塘社区"]) == 1

@@ -212,6 +212,9 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
                 continue          # the suffix is part of a word: 加快|农村, 四好|农村
             if (stem in not_stems or stem.endswith(("小区", "示范", "新") + generic_ends) or has_word(name)
                     or any(c in stem for c in "的在和与及是对把被个等们向进到让使给")
+                    or any(t.pos == "v" and len(t.word) > 1 and has_word(t.word) and start <= t.start < cut
+                           for t in tokens[i:i + 3])       # 干部下沉|社区: a verb in it
+
                     or text[start - 1:start] == "“" and text[cut + len(suffix):cut + len(suffix) + 1] == "”"):
                 continue          # kinds of places (城市社区, “功能社区”), not places
             out.append(Mention("region", start, cut + len(suffix), name,

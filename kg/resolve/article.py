@@ -31,6 +31,7 @@ class ArticleReader(PostReading):
         self.mentioned: set[tuple[EntityKey, int]] = set()   # (person, sentence) already cited
         self.people: dict[str, EntityKey] = {}
         self.earlier: dict[str, str] = {}     # level word (镇, 村, zone…) -> the place of it named last
+        self.villages: dict[str, EntityKey] = {}   # the article's villages and communities by name
         self.here: list[tuple[int, str, str]] = []        # this sentence's places: (start, level, name)
         self.here_codes: list[tuple[int, str, str]] = []  # and its gazetteer places: (start, level, code)
 
@@ -91,7 +92,11 @@ class ArticleReader(PostReading):
             elif m.kind == "region":         # a village, a community, a town the gazetteer lacks
                 level = m.attrs.get("level", "village")
                 parent = self.ctx.county if level == "township" else last_town or self.ctx.county
-                key = self.res.village(m.text, parent, ev, level)
+                key = self.villages.get(m.text)
+                if key is None:
+                    key = self.villages[m.text] = self.res.village(m.text, parent, ev, level)
+                else:
+                    self.res.add(key, m.text, ev)        # named again: the same village, wherever it stands
                 self.here.append((m.start, next((x for x in levels if m.text.endswith(x)), ""), m.text))
             else:
                 key = self.res.zone(m.text, self.zone_region(m.text), ev)
