@@ -247,8 +247,10 @@ class ArticleReader:
     def repeat_names(self, s: Sentence, ev) -> None:
         """A name repeated later in the article without its title is the same person."""
         for name, key in self.people.items():
-            if name in s.text and ev not in self.res.entities[key].mentions:
-                self.res.entities[key].mentions.append(ev)
+            mentions = self.res.entities[key].mentions
+            # evidence is added in sentence order, so this sentence's, if there, is the last
+            if name in s.text and (not mentions or mentions[-1] != ev):
+                mentions.append(ev)
 
     # ------------------------------------------------------------ programs
     def read_programs(self, s: Sentence, tokens, place_at, orgs, ev) -> None:
