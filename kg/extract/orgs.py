@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+from operator import attrgetter
 from typing import NamedTuple
 
 from ..lexicon.terms import load_terms
@@ -132,13 +135,19 @@ def find_orgs(text: str, tokens: list[Token]) -> list[OrgMatch]:
             parent = out[-1]
         m = ANAPHOR.match(name)
         anaphor = m.group(1) if m else ""
-        stem_tokens = [t for t in tokens[:head + 1] if t.start >= start and t.end <= tok.start]
+        first = i                 # the words from `start` up to this one (tokens run in text order)
+        while first > 0 and tokens[first - 1].start >= start:
+            first -= 1
+        stem_tokens = tokens[first:i]
         if _acceptable(name, is_dept, parent, anaphor) and (is_dept or parent or anaphor or _named(stem_tokens, name, tokens[head], suffix)):
             subtype = terms.org_suffixes.get(suffix, "other") if suffix else "other"
             out.append(OrgMatch(start, tokens[head].end, name, subtype, parent, anaphor))
         i = head + 1
-    known = [(o.start, o.end) for o in out]
-    out += [c for c in listed_companies(text, tokens) if not any(s < c.end and c.start < e for s, e in known)]
+    listed = listed_companies(text, tokens)
+    if listed:                    # those that overlap no name found above: a binary search each
+        known = sorted((o.start, o.end) for o in out)
+        starts, reach = [s for s, _ in known], list(accumulate((e for _, e in known), max))
+        out += [c for c in listed if not (k := bisect_left(starts, c.end)) or reach[k - 1] <= c.start]
     return sorted(out, key=lambda o: o.start)
 
 
@@ -169,19 +178,23 @@ def listed_companies(text: str, tokens: list[Token]) -> list[OrgMatch]:
     """Companies named in a list that the sentence calls companies:
     “园区拥有湖南荣桓科技、广信科技、湖南有色衡东氟化学等10余家化工企业”."""
     out = []
+    quotes = None
     for list_start, list_end in _lists(text):
-        if text.count("“", 0, list_start) > text.count("”", 0, list_start):
+        if quotes is None:        # where quotes open and close, counted by binary search per list
+            quotes = [m.start() for m in re.finditer("“", text)], [m.start() for m in re.finditer("”", text)]
+        if bisect_left(quotes[0], list_start) > bisect_left(quotes[1], list_start):
             continue              # a slogan: “熟地等项目、标厂等企业”
         pos = list_start
         for idx, item in enumerate(text[list_start:list_end].split("、")):
             start, end = pos, pos + len(item)
             pos = end + 1
-            toks = [t for t in tokens if start <= t.start and t.end <= end]
+            first, last = bisect_left(tokens, start, key=START), bisect_right(tokens, end, key=END)
+            toks = tokens[first:last]        # the words within the item (tokens run in text order)
             if not toks or toks[-1].end != end:
                 continue
             begin = start
             if idx == 0:          # only the first item carries the sentence's words before it: 园区拥有|湖南荣桓科技
-                begin = max(start, expand_left(tokens, tokens.index(toks[-1]), text)[0])
+                begin = max(start, expand_left(tokens, last - 1, text)[0])
             name = text[begin:end]
             if 2 <= len(name) <= 14 and name not in GENERIC_NAMES and not name.isdigit() \
                     and (len(name) >= 3 or not has_word(name)) \
@@ -190,11 +203,14 @@ def listed_companies(text: str, tokens: list[Token]) -> list[OrgMatch]:
     return out
 
 
+START, END = attrgetter("start"), attrgetter("end")
+
+
 def _company_lookback(tokens: list[Token], start: int, end: int) -> int:
     """A company's full name starts at its place, even across words that stop other names:
     衡阳市|汇中|再生资源|有限公司, 株洲市|瑞|和|渣土|有限公司."""
-    before = [t for t in tokens if t.end <= start]
-    for t in reversed(before):
+    for k in range(bisect_right(tokens, start, key=END) - 1, -1, -1):   # the words before, nearest first
+        t = tokens[k]
         if end - t.start > 16 or t.word in HARD_STOPS or not ("\u4e00" <= t.word[0] <= "\u9fff"):
             return start
         if t.pos.startswith("v") and has_word(t.word) and len(t.word) > 1:
