@@ -15,8 +15,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from . import __version__
+from . import faults
 from .cache import Cache, content_hash, pack, unpack
+from .children import die_with_parent
 from .export.formats import FORMATS, write_exports
+from .export.output_folder import BusyError, OutputFolder
 from .export.rdf_files import write_rdf
 from .ingest.read import InputError, InputWarning, find_inputs, readable_name
 from .model import FileResult, FileSummary
@@ -124,7 +127,8 @@ class LocalEngine:
         if self.workers <= 1:   # in this process: no pickling there and back
             return _Done(_extract_one(job.path, job.doc_id, packed=False))
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers)
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=die_with_parent,
+                                            initargs=(os.getpid(),))
         return self.pool.submit(_extract_one, job.path, job.doc_id)
 
     def close(self) -> None:
@@ -252,9 +256,25 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
         raise BuildError(f"cannot create output folder {out}: {exc.strerror}") from None
     if not os.access(out, os.W_OK):
         raise BuildError(f"output folder {out} is not writable")
+    later: list[str] = []   # warnings wait until the progress bar is gone
+    try:
+        with OutputFolder(out, later.append) as folder:
+            report = _build_into(folder, paths, workers, later, cache=cache, cache_dir=cache_dir, engine=engine,
+                                 scheduler=scheduler, progress=progress, formats=formats, strict=strict)
+    except BusyError as exc:
+        raise BuildError(str(exc)) from None
+    finally:
+        for msg in later:
+            warn(msg)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _build_into(folder: OutputFolder, paths: list[str], workers: int, later: list[str], *, cache, cache_dir,
+                engine, scheduler, progress, formats, strict) -> BuildReport:
+    out = folder.out
     ids = doc_ids(paths)
     jobs = sorted((Job(p, ids[p]) for p in paths), key=lambda j: j.doc_id)
-    later: list[str] = []   # cache warnings wait until the progress bar is gone
     store = Cache(cache_dir or os.path.join(out, ".cache"), later.append) if cache else None
     if engine not in ("local", "dask"):
         raise BuildError(f"unknown engine {engine!r}: choose local or dask")
@@ -276,6 +296,7 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
                 report.articles += outcome.articles
                 report.sentences += outcome.sentences
                 bar.step(outcome.chars, cached=job.cached)
+                faults.checkpoint("extracting")
         except WorkerMismatch as exc:
             raise BuildError(str(exc)) from None
         finally:
@@ -288,20 +309,19 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
             merged = merger.finish()
             count(merged, report)
             try:
-                report.outputs, report.triples = _write_all(out, merged, formats,
-                                                            beside=workers > 1 and engine == "local")
+                staging = folder.stage()
+                written, report.triples = _write_all(staging, merged, formats,
+                                                     beside=workers > 1 and engine == "local")
+                folder.commit(written)
             except OSError as exc:
-                if not _under(exc.filename, out):
-                    raise
                 raise BuildError(f"cannot write to {out}: {exc.strerror or exc}") from None
+            report.outputs = [folder.final(p) for p in written]
     finally:
         bar.close()
-        for msg in later + report.skipped + report.warnings:
-            warn(msg)
+        later.extend(report.skipped + report.warnings)
     if not report.files:
         raise BuildError(f"none of the {len(paths)} input files could be read")
     report.cached = store.hits if store else 0
-    report.seconds = time.perf_counter() - t0
     return report
 
 
@@ -324,8 +344,10 @@ def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[st
     side = None
     if beside and network and rdf and "fork" in multiprocessing.get_all_start_methods():
         _network_job = (out, merged, network)
-        side = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        side = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=die_with_parent, initargs=(os.getpid(),))
         pending = side.submit(_write_network_job)
+        faults.checkpoint("exporting")
     try:
         written, triples = write_rdf(out, merged, rdf)
         written += pending.result() if side else write_exports(out, merged, None, network)
@@ -334,14 +356,6 @@ def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[st
             side.shutdown(wait=True, cancel_futures=True)
             _network_job = None
     return written, triples   # RDF formats first, as in FORMATS
-
-
-def _under(path, folder: str) -> bool:
-    """Is `path` (an OSError's filename) inside `folder`? Errors elsewhere are bugs, not a bad --out."""
-    if not isinstance(path, str):
-        return False
-    path, folder = os.path.abspath(path), os.path.abspath(folder)
-    return os.path.commonpath([path, folder]) == folder
 
 
 def count(merged: Merged, report: BuildReport) -> None:

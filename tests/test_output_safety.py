@@ -1,6 +1,5 @@
 """Safe output: awkward names and text give exports that every reader parses,
-with valid IRIs and escaped HTML; an interrupted build leaves the previous
-exports whole."""
+with valid IRIs and escaped HTML. (Interrupted builds: tests/test_export_sets.py.)"""
 from __future__ import annotations
 
 import csv
@@ -16,7 +15,6 @@ import rdflib
 
 from conftest import SEEDS
 from kg.build import build
-from kg.export import atomic
 
 TEXT = ("株洲日报讯(记者/张三)株洲市人民政府副市长李明</script><script>alert(1)</script>出席会议并讲话。\n"
         "会议要求实施“</script><b>x</b>”行动和“a\"b\\c<img src=x>😀”工程,"
@@ -115,38 +113,3 @@ def test_graph_files_for_gephi_and_neo4j_parse(out):
             rows = list(csv.reader(fh))
         assert len({len(r) for r in rows}) == 1 and len(rows) > 5
     json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
-
-
-# ------------------------------------------------------------------ interrupted builds
-
-def exports(folder) -> dict[str, bytes]:
-    return {os.path.relpath(os.path.join(root, f), folder): open(os.path.join(root, f), "rb").read()
-            for root, _, files in os.walk(folder) for f in files}
-
-
-@pytest.mark.parametrize("fail_at", [1, 3, 6])
-def test_an_interrupted_build_leaves_every_export_whole(tmp_path, monkeypatch, fail_at):
-    out = tmp_path / "out"
-    build([SEEDS], str(out), cache=False)
-    before = exports(out)
-    seed = os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0])
-    build([seed], str(tmp_path / "new"), cache=False)
-    after = exports(tmp_path / "new")
-    calls = []
-    real_replace = os.replace
-
-    def replace_then_die(src, dst):
-        calls.append(dst)
-        if len(calls) == fail_at:
-            raise KeyboardInterrupt      # as if the user pressed Ctrl-C while this file was being put in place
-        real_replace(src, dst)
-
-    monkeypatch.setattr(atomic.os, "replace", replace_then_die)
-    with pytest.raises(KeyboardInterrupt):
-        build([seed], str(out), cache=False)
-    now = exports(out)
-    assert set(now) == set(before)                       # no temporary file left behind
-    replaced = {os.path.relpath(p, out) for p in calls[:fail_at - 1]}
-    for name, data in now.items():
-        assert data == (after[name] if name in replaced else before[name])
-    assert before != after

@@ -1,6 +1,6 @@
-"""Every export `kg build` writes, each through atomic_path so a failed build
-leaves the previous file intact, and each deterministic (sorted) so the same
-graph gives the same bytes.
+"""Every export `kg build` writes, each through atomic_path, and each deterministic
+(sorted) so the same graph gives the same bytes. A build writes them into a staging
+folder that then replaces the output folder as one set (kg.export.output_folder).
 
   ttl      graph.ttl             RDF, Turtle (kg.export.turtle)
   jsonld   graph.jsonld          RDF, JSON-LD with a compact @context of our prefixes
