@@ -21,7 +21,8 @@ from .children import die_with_parent
 from .export.formats import FORMATS, write_exports
 from .export.output_folder import BusyError, OutputFolder
 from .export.rdf_files import write_rdf
-from .ingest.read import InputError, InputWarning, find_inputs, readable_name
+from .ingest.inputs import Inputs, doc_ids, scan_inputs
+from .ingest.read import InputError, InputWarning, readable_name
 from .model import FileResult, FileSummary
 from .pipeline import extract_file
 from .progress import Progress
@@ -56,20 +57,6 @@ class BuildReport:
                f"warnings: {len(self.skipped) + len(self.warnings)}",
                f"wrote: {', '.join(self.outputs)} in {self.seconds:.1f} s"]
         return out
-
-
-def doc_ids(paths: list[str]) -> dict[str, str]:
-    """File stem as the document id; stems shared by several files get a hash of
-    their path relative to the inputs' common folder, the same on any machine."""
-    import hashlib
-    stems = {p: readable_name(os.path.splitext(os.path.basename(p))[0]) for p in paths}
-    counts = Counter(stems.values())
-    root = os.path.commonpath([os.path.abspath(p) for p in paths]) if paths else ""
-    ids = {}
-    for p, stem in stems.items():
-        rel = os.path.relpath(os.path.abspath(p), root).replace(os.sep, "/").encode("utf-8", "surrogateescape")
-        ids[p] = stem if counts[stem] == 1 else f"{stem}-{hashlib.sha1(rel).hexdigest()[:8]}"
-    return ids
 
 
 @dataclass
@@ -245,10 +232,12 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
           progress: bool = False, formats=FORMATS, strict: bool = False) -> BuildReport:
     t0 = time.perf_counter()
     try:
-        paths = find_inputs(inputs)
+        found = scan_inputs(inputs, skip=(out,) + ((cache_dir,) if cache_dir else ()))
     except InputError as exc:
         raise BuildError(str(exc)) from None
-    if not paths:
+    if not found.files:
+        for msg in found.warnings:
+            warn(msg)
         raise BuildError(f"no input files (*.txt, *.html) in {', '.join(inputs)}")
     try:
         os.makedirs(out, exist_ok=True)
@@ -259,7 +248,7 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
     later: list[str] = []   # warnings wait until the progress bar is gone
     try:
         with OutputFolder(out, later.append) as folder:
-            report = _build_into(folder, paths, workers, later, cache=cache, cache_dir=cache_dir, engine=engine,
+            report = _build_into(folder, found, workers, later, cache=cache, cache_dir=cache_dir, engine=engine,
                                  scheduler=scheduler, progress=progress, formats=formats, strict=strict)
     except BusyError as exc:
         raise BuildError(str(exc)) from None
@@ -270,18 +259,18 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
     return report
 
 
-def _build_into(folder: OutputFolder, paths: list[str], workers: int, later: list[str], *, cache, cache_dir,
+def _build_into(folder: OutputFolder, found: Inputs, workers: int, later: list[str], *, cache, cache_dir,
                 engine, scheduler, progress, formats, strict) -> BuildReport:
     out = folder.out
-    ids = doc_ids(paths)
-    jobs = sorted((Job(p, ids[p]) for p in paths), key=lambda j: j.doc_id)
+    ids = doc_ids(found.files)
+    jobs = sorted((Job(f.path, ids[f.path]) for f in found.files), key=lambda j: j.doc_id)
     store = Cache(cache_dir or os.path.join(out, ".cache"), later.append) if cache else None
     if engine not in ("local", "dask"):
         raise BuildError(f"unknown engine {engine!r}: choose local or dask")
     if engine == "dask" and not scheduler:
         raise BuildError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     runner = DaskEngine(scheduler) if engine == "dask" else LocalEngine(workers)
-    merger, report = Merger(spill=True), BuildReport()
+    merger, report = Merger(spill=True), BuildReport(skipped=list(found.warnings))   # folders not read
     bar = Progress(len(jobs), enabled=progress)
     try:
         try:
@@ -303,7 +292,7 @@ def _build_into(folder: OutputFolder, paths: list[str], workers: int, later: lis
             runner.close()
         if strict and (report.skipped or report.warnings):
             raise BuildError(f"--strict: {len(report.skipped) + len(report.warnings)} warnings "
-                             f"({len(report.skipped)} files skipped); no exports written")
+                             f"({len(report.skipped)} files or folders skipped); no exports written")
         if report.files:
             bar.stage("merge + exports")
             merged = merger.finish()
@@ -320,7 +309,7 @@ def _build_into(folder: OutputFolder, paths: list[str], workers: int, later: lis
         bar.close()
         later.extend(report.skipped + report.warnings)
     if not report.files:
-        raise BuildError(f"none of the {len(paths)} input files could be read")
+        raise BuildError(f"none of the {len(found.files)} input files could be read")
     report.cached = store.hits if store else 0
     return report
 

@@ -226,7 +226,7 @@ def test_strict_refuses_to_write_and_exits_1_leaving_previous_exports(tmp_path):
     result = run_kg("build", str(tmp_path / "in"), "--out", str(out), "--strict")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [f"warning: {tmp_path / 'in' / 'empty.txt'}: empty file",
-                                          "kg build: --strict: 1 warnings (1 files skipped); no exports written"]
+                                          "kg build: --strict: 1 warnings (1 files or folders skipped); no exports written"]
     assert {p: (out / p).read_bytes() for p in before} == before
     # without --strict the same input builds
     assert run_kg("build", str(tmp_path / "in"), "--out", str(out)).returncode == 0

@@ -23,7 +23,7 @@ def register(sub) -> None:
     p.add_argument("--formats", type=_formats, default="all", metavar="LIST",
                    help="comma list of exports to write: ttl,jsonld,nt,graphml,gexf,html,neo4j (default: all)")
     p.add_argument("--strict", action="store_true",
-                   help="treat warnings (files skipped or read damaged) as errors: write nothing, exit 1")
+                   help="treat warnings (files or folders skipped, files read damaged) as errors: write nothing, exit 1")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; warnings still shown")
     p.set_defaults(func=run)
 

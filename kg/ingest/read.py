@@ -264,19 +264,3 @@ def readable_name(name: str) -> str:
     except UnicodeEncodeError:
         raw = name.encode("utf-8", "surrogatepass")
     return raw.decode("utf-8", "replace")
-
-
-def find_inputs(paths: list[str], suffixes=(".txt",) + HTML_SUFFIXES) -> list[str]:
-    """Files named directly, and files with a known suffix found recursively in folders; sorted,
-    each once however it was spelled (seeds/a.txt, ./seeds/a.txt)."""
-    found = []
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs.sort()
-                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(suffixes))
-        elif os.path.lexists(p):
-            found.append(p)
-        else:
-            raise InputError(f"{p}: no such file or folder")
-    return sorted({os.path.normpath(p) for p in found})
