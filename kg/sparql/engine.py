@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field
+from itertools import islice
 
 # File extension -> rdflib parser name; pyoxigraph knows the same formats by extension.
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml"}
@@ -63,6 +64,17 @@ def _check_readable(path: str) -> None:
         raise QueryError(f"{path}: is a folder, not an RDF file")
     if not os.access(path, os.R_OK):
         raise QueryError(f"{path}: not readable")
+
+
+def _bounded(rows, max_rows: int) -> list:
+    """The rows, or QueryError if there are more than max_rows (0: no limit); stops reading there."""
+    if not max_rows:
+        return list(rows)
+    kept = list(islice(rows, max_rows + 1))
+    if len(kept) > max_rows:
+        raise QueryError(f"stopped at {max_rows:,} results (--max-rows): add LIMIT to the query, "
+                         "or give a larger --max-rows (0: none)")
+    return kept
 
 
 def _one_line(exc: BaseException) -> str:
@@ -127,17 +139,19 @@ class OxigraphEngine:
             return Term("literal", t.value, t.language or "", "" if dt in (XSD_STRING, RDF_LANGSTRING) else dt)
         return Term("triple", str(t))
 
-    def query(self, text: str) -> Result:
+    def query(self, text: str, max_rows: int = 0) -> Result:
+        """Run a query (kg.sparql.guard checks it first in `kg query`); at most max_rows results."""
         ox = self.ox
+        term = self.term
         try:
             result = self.store.query(text)
             if isinstance(result, ox.QueryBoolean):
                 return Result("ask", boolean=bool(result))
             if isinstance(result, ox.QueryTriples):
-                return Result("graph", triples=[(self.term(t.subject), self.term(t.predicate), self.term(t.object))
-                                                for t in result])
+                return Result("graph", triples=_bounded(((term(t.subject), term(t.predicate), term(t.object))
+                                                         for t in result), max_rows))
             names = [v.value for v in result.variables]
-            rows = [tuple(self.term(sol[name]) for name in names) for sol in result]
+            rows = _bounded((tuple(term(sol[name]) for name in names) for sol in result), max_rows)
             return Result("select", variables=names, rows=rows)
         except SyntaxError as exc:
             raise QueryError(f"bad query: {_one_line(exc)}") from None
@@ -155,6 +169,8 @@ class RdflibEngine:
 
     def __init__(self):
         from rdflib import Graph
+        from rdflib.plugins import sparql
+        sparql.SPARQL_LOAD_GRAPHS = False   # FROM <url> would fetch the graph from the network
         self.graph = Graph()
 
     def load(self, paths: list[str]) -> None:
@@ -180,7 +196,7 @@ class RdflibEngine:
             return Term("literal", str(t), t.language or "", "" if dt in (XSD_STRING, RDF_LANGSTRING) else dt)
         return Term("triple", str(t))
 
-    def query(self, text: str) -> Result:
+    def query(self, text: str, max_rows: int = 0) -> Result:
         from rdflib.plugins.sparql import prepareQuery
         try:
             prepared = prepareQuery(text)
@@ -191,9 +207,13 @@ class RdflibEngine:
             if result.type == "ASK":
                 return Result("ask", boolean=bool(result.askAnswer))
             if result.type in ("CONSTRUCT", "DESCRIBE"):
-                return Result("graph", triples=[tuple(self.term(x) for x in t) for t in result.graph])
+                return Result("graph", triples=_bounded((tuple(self.term(x) for x in t) for t in result.graph),
+                                                        max_rows))
             names = [str(v) for v in result.vars]
-            return Result("select", variables=names, rows=[tuple(self.term(x) for x in row) for row in result])
+            return Result("select", variables=names,
+                          rows=_bounded((tuple(self.term(x) for x in row) for row in result), max_rows))
+        except QueryError:
+            raise
         except Exception as exc:
             raise QueryError(f"query failed: {_one_line(exc)}") from None
 
