@@ -38,17 +38,18 @@ def _formats(text: str) -> list[str]:
 
 def run(args) -> int:
     from ..build import BuildError, build
+    from ..terminal import line
     inputs = args.inputs or ["seeds"]
     out = args.out or "exports"
     try:
         report = build(inputs, out, workers=max(1, args.workers), cache=not args.no_cache, cache_dir=args.cache,
                        engine=args.engine, scheduler=args.scheduler,
                        progress=not args.quiet and sys.stderr.isatty(), formats=args.formats,
-                       strict=args.strict)
+                       strict=args.strict, warn=lambda msg: print(f"warning: {line(msg)}", file=sys.stderr))
     except BuildError as exc:
-        print(f"kg build: {exc}", file=sys.stderr)
+        print(f"kg build: {line(exc)}", file=sys.stderr)
         return 1
     if not args.quiet:
-        for line in report.lines():
-            print(line)
+        for text in report.lines():
+            print(line(text))
     return 0

@@ -36,8 +36,10 @@ def register(sub) -> None:
 
 
 def emit(text: str) -> None:
+    """Write to standard output: on a terminal with control characters shown as escapes (kg.terminal)."""
+    from ..terminal import for_stdout
     try:
-        sys.stdout.write(text)
+        sys.stdout.write(for_stdout(text))
         sys.stdout.flush()
     except BrokenPipeError:  # `kg query ... | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -48,6 +50,7 @@ def run(args) -> int:
     from ..sparql.guard import TimedOut, check, within
     from ..sparql.output import render
     from ..sparql.queries import bind, bundled, describe, load_query
+    from ..terminal import line
 
     if args.list:
         queries = bundled()
@@ -67,14 +70,15 @@ def run(args) -> int:
         name, text = load_query(args.query)
         text = bind(text, args.bind)
         check(text, allow_service=args.allow_service)
-        engine = open_engine(graphs, args.engine, args.store, note=lambda msg: print(f"kg query: {msg}", file=sys.stderr))
+        engine = open_engine(graphs, args.engine, args.store,
+                             note=lambda msg: print(f"kg query: {line(msg)}", file=sys.stderr))
         result = within(args.timeout, lambda: engine.query(text, max_rows=args.max_rows))
     except TimedOut as exc:
         print(f"kg query: {exc}", file=sys.stderr)
         engine = None             # still in use by the query, which ends with the process
         return 1
     except QueryError as exc:
-        print(f"kg query: {exc}", file=sys.stderr)
+        print(f"kg query: {line(exc)}", file=sys.stderr)
         return 1
     finally:
         if engine is not None:
