@@ -79,6 +79,15 @@ def test_gb2312_and_big5_are_told_apart_even_on_short_texts(tmp_path):
     assert decode(big5_seed.encode("big5")) == (big5_seed, "big5")
 
 
+def test_utf16_without_bom_or_ascii_has_no_nul_bytes_and_is_read_too():
+    text = SIMPLIFIED.replace(",", "，")                 # not one ASCII character
+    for n in (6, 20, len(text)):
+        for name in ("utf-16-le", "utf-16-be"):
+            data = text[:n].encode(name)
+            assert b"\x00" not in data
+            assert decode(data) == (text[:n], name)
+
+
 def test_text_in_an_encoding_we_do_not_read_is_skipped_with_its_reason():
     with pytest.raises(InputError, match="not text in UTF-8, UTF-16, GB18030, GBK, GB2312 or Big5"):
         decode("Привет, мир! Ещё раз: съешь же ещё этих мягких французских булок.".encode("koi8-r") * 20)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -77,10 +78,20 @@ def _bounded(rows, max_rows: int) -> list:
     return kept
 
 
-def _one_line(exc: BaseException) -> str:
+# rdflib's Turtle parser puts the text it read so far in its message (the whole file, for a file cut short)
+TURTLE_ERROR = re.compile(r"at line (\d+) of <[^>]*>:\s*Bad syntax \((.*?)\) at \^ in:", re.S)
+MAX_MESSAGE = 200
+
+
+def one_line(exc: BaseException) -> str:
+    """A parser's or engine's error as one short line."""
     text = getattr(exc, "msg", None) if isinstance(exc, SyntaxError) else None
     text = text or str(exc) or type(exc).__name__
-    return " ".join(text.split())
+    m = TURTLE_ERROR.match(text)
+    if m:
+        text = f"line {m.group(1)}: bad syntax ({m.group(2)})"
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
 
 
 class OxigraphEngine:
@@ -93,7 +104,7 @@ class OxigraphEngine:
         try:
             self.store = ox.Store(store_dir) if store_dir else ox.Store()
         except OSError as exc:
-            raise QueryError(f"cannot open store {store_dir}: {_one_line(exc)}") from None
+            raise QueryError(f"cannot open store {store_dir}: {one_line(exc)}") from None
 
     def load(self, paths: list[str]) -> None:
         for path in paths:
@@ -103,9 +114,9 @@ class OxigraphEngine:
             try:
                 self.store.bulk_load(path=path, format=fmt)
             except SyntaxError as exc:
-                raise QueryError(f"{path}: {_one_line(exc)}") from None
+                raise QueryError(f"{path}: {one_line(exc)}") from None
             except (OSError, ValueError) as exc:
-                raise QueryError(f"{path}: {_one_line(exc)}") from None
+                raise QueryError(f"{path}: {one_line(exc)}") from None
 
     def sync(self, paths: list[str]) -> str:
         """Make a persistent store hold exactly `paths`: 'reused' if it already does,
@@ -154,9 +165,9 @@ class OxigraphEngine:
             rows = _bounded((tuple(term(sol[name]) for name in names) for sol in result), max_rows)
             return Result("select", variables=names, rows=rows)
         except SyntaxError as exc:
-            raise QueryError(f"bad query: {_one_line(exc)}") from None
+            raise QueryError(f"bad query: {one_line(exc)}") from None
         except (OSError, ValueError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {_one_line(exc)}") from None
+            raise QueryError(f"query failed: {one_line(exc)}") from None
 
     def close(self) -> None:
         if self.store_dir:
@@ -181,7 +192,7 @@ class RdflibEngine:
             except QueryError:
                 raise
             except Exception as exc:  # rdflib's parsers raise many types; all mean "cannot read this file"
-                raise QueryError(f"{path}: {_one_line(exc)}") from None
+                raise QueryError(f"{path}: {one_line(exc)}") from None
 
     def term(self, t) -> Term | None:
         from rdflib import BNode, Literal, URIRef
@@ -201,7 +212,7 @@ class RdflibEngine:
         try:
             prepared = prepareQuery(text)
         except Exception as exc:
-            raise QueryError(f"bad query: {_one_line(exc)}") from None
+            raise QueryError(f"bad query: {one_line(exc)}") from None
         try:
             result = self.graph.query(prepared)
             if result.type == "ASK":
@@ -215,7 +226,7 @@ class RdflibEngine:
         except QueryError:
             raise
         except Exception as exc:
-            raise QueryError(f"query failed: {_one_line(exc)}") from None
+            raise QueryError(f"query failed: {one_line(exc)}") from None
 
     def close(self) -> None:
         pass
