@@ -156,6 +156,34 @@ def test_an_interrupted_build_leaves_the_previous_set(sets, out, monkeypatch, fa
     assert export_files(exports(out)) == found["old"] and leftovers(out) == []
 
 
+def test_ctrl_c_while_your_files_are_staged_puts_them_back(sets, out, monkeypatch):
+    root, found = sets
+
+    def stop_at(name):
+        if name == "carried":
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(output_folder.faults, "checkpoint", stop_at)
+    with pytest.raises(KeyboardInterrupt):
+        build([str(root / "new")], str(out))
+    files = exports(out)
+    assert export_files(files) == found["old"] and files["notes.txt"] == b"mine" and leftovers(out) == []
+    assert (out / ".cache").is_dir()
+
+
+def test_an_out_whose_parent_is_not_writable_is_written_in_place(sets, out, monkeypatch):
+    root, found = sets
+    real_access = os.access
+    monkeypatch.setattr(output_folder.os, "access",
+                        lambda path, mode: False if os.fspath(path) == str(out.parent) else real_access(path, mode))
+    said: list[str] = []
+    build([str(root / "new")], str(out), warn=said.append)
+    assert said == [f"{out}: exports replaced one by one, not as one set (it is a mount point, or {out.parent} "
+                    "is not writable)"]
+    files = exports(out)
+    assert export_files(files) == found["new"] and files["notes.txt"] == b"mine" and leftovers(out) == []
+
+
 def test_where_folders_cannot_be_swapped_the_exports_are_replaced_one_by_one(sets, out, monkeypatch):
     root, found = sets
     monkeypatch.setattr(output_folder, "_exchange", lambda a, b: "cannot swap folders here: Invalid argument")

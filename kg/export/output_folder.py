@@ -57,6 +57,7 @@ class OutputFolder:
         self.staging = ""
         self.swap = False
         self._lock: tuple[int, str] | None = None     # (fd, path)
+        self._carried: set[str] | None = None     # the staged exports, while OUT's other entries are staged too
 
     # ------------------------------------------------------------ lock and leftovers
     def __enter__(self) -> OutputFolder:
@@ -70,6 +71,8 @@ class OutputFolder:
 
     def __exit__(self, *exc) -> None:
         try:
+            if self._carried is not None:      # stopped between moving your files and the swap
+                _carry(self.staging, self.real, skip=self._carried)
             if self.staging:
                 _remove(self.staging)          # an unfinished set, or the previous one if not yet gone
                 _remove(self.staging + MANIFEST)
@@ -135,7 +138,7 @@ class OutputFolder:
     def stage(self) -> str:
         """A new, empty staging folder for the exports: beside OUT when OUT can be swapped."""
         self.swap = os.path.dirname(self._lock[1]) == self.parent and not os.path.ismount(self.real)
-        self.staging = tempfile.mkdtemp(prefix=(self.prefix if self.swap else ".tmp-kg") + ".new-",
+        self.staging = tempfile.mkdtemp(prefix=(self.prefix if self.swap else ".tmp-kg-in-place") + ".new-",
                                         dir=self.parent if self.swap else self.real)
         return self.staging
 
@@ -147,15 +150,18 @@ class OutputFolder:
         if self.swap:
             _write_manifest(self.staging, names)
             os.chmod(self.staging, os.stat(self.real).st_mode & 0o7777)
+            self._carried = names
             _carry(self.real, self.staging, skip=names)
             faults.checkpoint("carried")
             reason = _exchange(self.staging, self.real)
             if reason is None:
+                self._carried = None
                 faults.checkpoint("swapped")
                 _remove(self.staging)                                 # the previous set
                 _remove(self.staging + MANIFEST)
                 return
             _carry(self.staging, self.real, skip=names)              # your files back, then one by one
+            self._carried = None
             _remove(self.staging + MANIFEST)
             self.warn(f"{self.out}: exports replaced one by one, not as one set ({reason})")
         else:
