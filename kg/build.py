@@ -13,10 +13,11 @@ from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import __version__
 from . import faults
-from .cache import Cache, content_hash, pack, unpack
+from .cache import Cache, content_hash, entry
 from .children import die_with_parent
 from .export.formats import FORMATS, write_exports
 from .export.output_folder import BusyError, OutputFolder
@@ -63,18 +64,21 @@ class BuildReport:
 class Job:
     path: str
     doc_id: str
-    key: str = ""        # cache key; "" when the build keeps no cache
-    sha256: str = ""
+    sha256: str = ""     # of the file, when the build keeps a cache
     cached: bool = False
+
+
+class Extracted(NamedTuple):
+    summary: FileSummary
+    entry: bytes | None    # its cache entry, made where the file was extracted (in parallel), if asked for
 
 
 class WorkerMismatch(Exception):
     """A remote worker runs different extraction code or lexicons than the client."""
 
 
-def _extract_one(path: str, doc_id: str, packed: bool = True) -> bytes | FileSummary | str:
-    """One file to a FileSummary, packed into bytes when it travels to another process
-    (and then caches as it is), or why the file was skipped."""
+def _extract_one(path: str, doc_id: str, cache_entry: bool = False) -> Extracted | str:
+    """One file to a FileSummary (and its cache entry, if asked for), or why the file was skipped."""
     try:
         with warnings.catch_warnings(record=True) as caught:   # a file read, but damaged (kg.ingest.read)
             warnings.simplefilter("always", InputWarning)
@@ -82,14 +86,14 @@ def _extract_one(path: str, doc_id: str, packed: bool = True) -> bytes | FileSum
         result.document.name = readable_name(result.document.name)
         result.warnings.extend(str(w.message) for w in caught if issubclass(w.category, InputWarning))
         summary = compact(result)
-        return pack(summary) if packed else summary
+        return Extracted(summary, entry(summary, os.path.basename(path)) if cache_entry else None)
     except InputError as exc:
         return str(exc)
     except RecursionError:
         return "too deeply nested to read"
 
 
-def _extract_sent(data: bytes, name: str, doc_id: str, fingerprint: str) -> bytes | str:
+def _extract_sent(data: bytes, name: str, doc_id: str, fingerprint: str, cache_entry: bool) -> Extracted | str:
     """_extract_one on a Dask worker, which gets the file's bytes, not its path."""
     from .cache import fingerprint as worker_fingerprint
     if worker_fingerprint() != fingerprint:
@@ -99,7 +103,7 @@ def _extract_sent(data: bytes, name: str, doc_id: str, fingerprint: str) -> byte
         path = os.path.join(folder, name)
         with open(path, "wb") as fh:
             fh.write(data)
-        return _extract_one(path, doc_id)
+        return _extract_one(path, doc_id, cache_entry)
 
 
 class LocalEngine:
@@ -110,13 +114,13 @@ class LocalEngine:
         self.pool = None
         self.window = max(2, workers * 4)
 
-    def submit(self, job: Job):
+    def submit(self, job: Job, cache_entry: bool):
         if self.workers <= 1:   # in this process: no pickling there and back
-            return _Done(_extract_one(job.path, job.doc_id, packed=False))
+            return _Done(_extract_one(job.path, job.doc_id, cache_entry))
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=die_with_parent,
                                             initargs=(os.getpid(),))
-        return self.pool.submit(_extract_one, job.path, job.doc_id)
+        return self.pool.submit(_extract_one, job.path, job.doc_id, cache_entry)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -147,14 +151,14 @@ class DaskEngine:
         self.fingerprint = fingerprint()
         self.window = max(8, 4 * sum(self.client.nthreads().values()))
 
-    def submit(self, job: Job):
+    def submit(self, job: Job, cache_entry: bool):
         try:
             with open(job.path, "rb") as fh:
                 data = fh.read()
         except OSError as exc:
             return _Done(f"cannot read: {exc.strerror or exc}")
         return self.client.submit(_extract_sent, data, os.path.basename(job.path), job.doc_id, self.fingerprint,
-                                  pure=False)
+                                  cache_entry, pure=False)
 
     def close(self) -> None:
         self.client.close()
@@ -180,14 +184,12 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
         outcome = pending.result()
         if isinstance(outcome, str):
             return job, f"{job.path}: {outcome}"
-        if isinstance(outcome, FileSummary):
-            if not job.cached and cache is not None and outcome.result.document.sha256 == job.sha256:
-                cache.put(job.key, pack(outcome))
+        if isinstance(outcome, FileSummary):   # from the cache
             return job, outcome
-        summary = unpack(outcome)
+        summary, data = outcome
         summary.result.document.path = job.path
-        if cache is not None and summary.result.document.sha256 == job.sha256:
-            cache.put(job.key, outcome)
+        if cache is not None and data is not None and summary.result.document.sha256 == job.sha256:
+            cache.put(job.sha256, job.doc_id, os.path.basename(job.path), data)   # the file did not change meanwhile
         return job, summary
 
     for job in jobs:
@@ -195,8 +197,7 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
         if cache is not None:
             try:
                 job.sha256 = content_hash(job.path)
-                job.key = cache.key(job.sha256, job.doc_id, os.path.basename(job.path))
-                hit = cache.get(job.key)
+                hit = cache.get(job.sha256, job.doc_id, os.path.basename(job.path))
             except OSError:
                 pass   # the extractor reports the unreadable file
         if hit is not None:
@@ -204,7 +205,7 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
             hit.result.document.path = job.path
             queue.append((job, _Done(hit)))
         else:
-            queue.append((job, engine.submit(job)))
+            queue.append((job, engine.submit(job, cache is not None)))
         while len(queue) > engine.window:
             yield finish(*queue.popleft())
     while queue:
@@ -264,7 +265,9 @@ def _build_into(folder: OutputFolder, found: Inputs, workers: int, later: list[s
     out = folder.out
     ids = doc_ids(found.files)
     jobs = sorted((Job(f.path, ids[f.path]) for f in found.files), key=lambda j: j.doc_id)
-    store = Cache(cache_dir or os.path.join(out, ".cache"), later.append) if cache else None
+    # the cache in OUT is this build's alone while it holds OUT's lock; one given with --cache may be shared
+    store = Cache(cache_dir or os.path.join(out, ".cache"), later.append, shared=cache_dir is not None) \
+        if cache else None
     if engine not in ("local", "dask"):
         raise BuildError(f"unknown engine {engine!r}: choose local or dask")
     if engine == "dask" and not scheduler:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,13 +24,13 @@ NEW = "株洲市荷塘区委副书记、区长罗鹏程要求各地实施“美�
 
 @pytest.fixture(scope="module")
 def sets(tmp_path_factory):
-    """Inputs for an old and a new build, and the export set each gives."""
+    """Inputs for an old and a new build, and the export set each gives (the old one with its cache)."""
     root = tmp_path_factory.mktemp("sets")
     found = {}
     for name, text in (("old", OLD), ("new", NEW)):
         (root / name).mkdir()
         (root / name / "news.txt").write_text(text, encoding="utf-8")
-        build([str(root / name)], str(root / f"{name}-out"), cache=False)
+        build([str(root / name)], str(root / f"{name}-out"), cache=name == "old")
         found[name] = exports(root / f"{name}-out")
     assert found["old"] != found["new"] and len(found["new"]) == 8
     return root, found
@@ -40,7 +41,7 @@ def out(sets, tmp_path):
     """An output folder holding the old set, the cache and a file of the user's own."""
     root, found = sets
     folder = tmp_path / "out"
-    build([str(root / "old")], str(folder))
+    shutil.copytree(root / "old-out", folder)
     (folder / "notes.txt").write_text("mine", encoding="utf-8")
     (folder / "neo4j" / "import.sh").write_text("neo4j-admin ...", encoding="utf-8")
     return folder
