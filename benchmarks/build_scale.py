@@ -143,7 +143,7 @@ def stages(corpus: Path) -> dict[str, float]:
     """Where one worker's time goes: extraction, merge, the RDF exports, each other export (in this process)."""
     from kg.build import Job, LocalEngine, doc_ids, summaries
     from kg.export import formats as exports
-    from kg.ingest.read import find_inputs
+    from kg.ingest.inputs import find_inputs
     from kg.resolve.merge import Merger
     times, t = {}, time.perf_counter()
 

@@ -13,12 +13,17 @@ from collections import Counter, deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from . import __version__
-from .cache import Cache, content_hash, pack, unpack
+from . import faults
+from .cache import Cache, content_hash, entry
+from .children import die_with_parent
 from .export.formats import FORMATS, write_exports
+from .export.output_folder import BusyError, OutputFolder
 from .export.rdf_files import write_rdf
-from .ingest.read import InputError, InputWarning, find_inputs, read_file, readable_name
+from .ingest.inputs import Inputs, doc_ids, scan_inputs
+from .ingest.read import InputError, InputWarning, read_file, readable_name
 from .lexicon.gazetteer import load_gazetteer
 from .lexicon.lexicon import infer_province
 from .model import FileResult, FileSummary
@@ -61,37 +66,26 @@ class BuildReport:
         return out
 
 
-def doc_ids(paths: list[str]) -> dict[str, str]:
-    """File stem as the document id; stems shared by several files get a hash of
-    their path relative to the inputs' common folder, the same on any machine."""
-    import hashlib
-    stems = {p: readable_name(os.path.splitext(os.path.basename(p))[0]) for p in paths}
-    counts = Counter(stems.values())
-    root = os.path.commonpath([os.path.abspath(p) for p in paths]) if paths else ""
-    ids = {}
-    for p, stem in stems.items():
-        rel = os.path.relpath(os.path.abspath(p), root).replace(os.sep, "/").encode("utf-8", "surrogateescape")
-        ids[p] = stem if counts[stem] == 1 else f"{stem}-{hashlib.sha1(rel).hexdigest()[:8]}"
-    return ids
-
-
 @dataclass
 class Job:
     path: str
     doc_id: str
     province: str = ""   # the corpus's home province
-    key: str = ""        # cache key; "" when the build keeps no cache
-    sha256: str = ""
+    sha256: str = ""     # of the file, when the build keeps a cache
     cached: bool = False
+
+
+class Extracted(NamedTuple):
+    summary: FileSummary
+    entry: bytes | None    # its cache entry, made where the file was extracted (in parallel), if asked for
 
 
 class WorkerMismatch(Exception):
     """A remote worker runs different extraction code or lexicons than the client."""
 
 
-def extract_one(path: str, doc_id: str, province: str, packed: bool = True) -> bytes | FileSummary | str:
-    """One file to a FileSummary, packed into bytes when it travels to another process
-    (and then caches as it is), or why the file was skipped."""
+def extract_one(path: str, doc_id: str, province: str, cache_entry: bool = False) -> Extracted | str:
+    """One file to a FileSummary (and its cache entry, if asked for), or why the file was skipped."""
     try:
         with warnings.catch_warnings(record=True) as caught:   # a file read, but damaged (kg.ingest.read)
             warnings.simplefilter("always", InputWarning)
@@ -99,14 +93,15 @@ def extract_one(path: str, doc_id: str, province: str, packed: bool = True) -> b
         result.document.name = readable_name(result.document.name)
         result.warnings.extend(str(w.message) for w in caught if issubclass(w.category, InputWarning))
         summary = compact(result)
-        return pack(summary) if packed else summary
+        return Extracted(summary, entry(summary, os.path.basename(path)) if cache_entry else None)
     except InputError as exc:
         return str(exc)
     except RecursionError:
         return "too deeply nested to read"
 
 
-def extract_sent(data: bytes, name: str, doc_id: str, province: str, fingerprint: str) -> bytes | str:
+def extract_sent(data: bytes, name: str, doc_id: str, province: str, fingerprint: str,
+                 cache_entry: bool) -> Extracted | str:
     """extract_one on a Dask worker, which gets the file's bytes, not its path."""
     from .cache import fingerprint as worker_fingerprint
     if worker_fingerprint() != fingerprint:
@@ -116,7 +111,7 @@ def extract_sent(data: bytes, name: str, doc_id: str, province: str, fingerprint
         path = os.path.join(folder, name)
         with open(path, "wb") as fh:
             fh.write(data)
-        return extract_one(path, doc_id, province)
+        return extract_one(path, doc_id, province, cache_entry)
 
 
 class LocalEngine:
@@ -127,12 +122,13 @@ class LocalEngine:
         self.pool = None
         self.window = max(2, workers * 4)
 
-    def submit(self, job: Job):
+    def submit(self, job: Job, cache_entry: bool):
         if self.workers <= 1:   # in this process: no pickling there and back
-            return _Done(extract_one(job.path, job.doc_id, job.province, packed=False))
+            return _Done(extract_one(job.path, job.doc_id, job.province, cache_entry))
         if self.pool is None:
-            self.pool = ProcessPoolExecutor(max_workers=self.workers)
-        return self.pool.submit(extract_one, job.path, job.doc_id, job.province)
+            self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=die_with_parent,
+                                            initargs=(os.getpid(),))
+        return self.pool.submit(extract_one, job.path, job.doc_id, job.province, cache_entry)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -163,14 +159,14 @@ class DaskEngine:
         self.fingerprint = fingerprint()
         self.window = max(8, 4 * sum(self.client.nthreads().values()))
 
-    def submit(self, job: Job):
+    def submit(self, job: Job, cache_entry: bool):
         try:
             with open(job.path, "rb") as fh:
                 data = fh.read()
         except OSError as exc:
             return _Done(f"cannot read: {exc.strerror or exc}")
         return self.client.submit(extract_sent, data, os.path.basename(job.path), job.doc_id, job.province,
-                                  self.fingerprint, pure=False)
+                                  self.fingerprint, cache_entry, pure=False)
 
     def close(self) -> None:
         self.client.close()
@@ -196,14 +192,12 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
         outcome = pending.result()
         if isinstance(outcome, str):
             return job, f"{job.path}: {outcome}"
-        if isinstance(outcome, FileSummary):
-            if not job.cached and cache is not None and outcome.result.document.sha256 == job.sha256:
-                cache.put(job.key, pack(outcome))
+        if isinstance(outcome, FileSummary):   # from the cache
             return job, outcome
-        summary = unpack(outcome)
+        summary, data = outcome
         summary.result.document.path = job.path
-        if cache is not None and summary.result.document.sha256 == job.sha256:
-            cache.put(job.key, outcome)
+        if cache is not None and data is not None and summary.result.document.sha256 == job.sha256:
+            cache.put(job.sha256, job.doc_id, os.path.basename(job.path), data)   # the file did not change meanwhile
         return job, summary
 
     for job in jobs:
@@ -211,8 +205,7 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
         if cache is not None:
             try:
                 job.sha256 = content_hash(job.path)
-                job.key = cache.key(job.sha256, job.doc_id, os.path.basename(job.path), job.province)
-                hit = cache.get(job.key)
+                hit = cache.get(job.sha256, job.doc_id, os.path.basename(job.path))
             except OSError:
                 pass   # the extractor reports the unreadable file
         if hit is not None:
@@ -220,7 +213,7 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
             hit.result.document.path = job.path
             queue.append((job, _Done(hit)))
         else:
-            queue.append((job, engine.submit(job)))
+            queue.append((job, engine.submit(job, cache is not None)))
         while len(queue) > engine.window:
             yield finish(*queue.popleft())
     while queue:
@@ -228,10 +221,11 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
 
 
 def corpus_province(paths: list[str]) -> str:
-    """The home province of a corpus: the one most of its places belong to (infer_province).
-    Files that cannot be read are left to the extraction, which reports them."""
+    """The home province of a corpus: the one most of its places belong to (infer_province),
+    its files read in a fixed order. Files that cannot be read are left to the extraction,
+    which reports them."""
     def texts():
-        for path in paths:
+        for path in sorted(paths):
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", InputWarning)
@@ -263,11 +257,15 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
           *, cache: bool = True, cache_dir: str | None = None, engine: str = "local", scheduler: str | None = None,
           progress: bool = False, formats=FORMATS, strict: bool = False, province: str | None = None) -> BuildReport:
     t0 = time.perf_counter()
+    if province and getattr(load_gazetteer().get(province), "level", "") != "province":
+        raise BuildError(f"unknown province code {province!r} (a GB/T 2260 province code such as 430000)")
     try:
-        paths = find_inputs(inputs)
+        found = scan_inputs(inputs, skip=(out,) + ((cache_dir,) if cache_dir else ()))
     except InputError as exc:
         raise BuildError(str(exc)) from None
-    if not paths:
+    if not found.files:
+        for msg in found.warnings:
+            warn(msg)
         raise BuildError(f"no input files (*.txt, *.html) in {', '.join(inputs)}")
     try:
         os.makedirs(out, exist_ok=True)
@@ -275,20 +273,37 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
         raise BuildError(f"cannot create output folder {out}: {exc.strerror}") from None
     if not os.access(out, os.W_OK):
         raise BuildError(f"output folder {out} is not writable")
+    later: list[str] = []   # warnings wait until the progress bar is gone
+    try:
+        with OutputFolder(out, later.append) as folder:
+            report = _build_into(folder, found, workers, later, cache=cache, cache_dir=cache_dir, engine=engine,
+                                 scheduler=scheduler, progress=progress, formats=formats, strict=strict,
+                                 province=province)
+    except BusyError as exc:
+        raise BuildError(str(exc)) from None
+    finally:
+        for msg in later:
+            warn(msg)
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _build_into(folder: OutputFolder, found: Inputs, workers: int, later: list[str], *, cache, cache_dir,
+                engine, scheduler, progress, formats, strict, province) -> BuildReport:
+    out = folder.out
+    ids = doc_ids(found.files)
     if province is None:
-        province = corpus_province(paths)
-    elif province and getattr(load_gazetteer().get(province), "level", "") != "province":
-        raise BuildError(f"unknown province code {province!r} (a GB/T 2260 province code such as 430000)")
-    ids = doc_ids(paths)
-    jobs = sorted((Job(p, ids[p], province) for p in paths), key=lambda j: j.doc_id)
-    later: list[str] = []   # cache warnings wait until the progress bar is gone
-    store = Cache(cache_dir or os.path.join(out, ".cache"), later.append) if cache else None
+        province = corpus_province([f.path for f in found.files])
+    jobs = sorted((Job(f.path, ids[f.path], province) for f in found.files), key=lambda j: j.doc_id)
+    # the cache in OUT is this build's alone while it holds OUT's lock; one given with --cache may be shared
+    store = Cache(cache_dir or os.path.join(out, ".cache"), later.append, shared=cache_dir is not None,
+                  province=province) if cache else None
     if engine not in ("local", "dask"):
         raise BuildError(f"unknown engine {engine!r}: choose local or dask")
     if engine == "dask" and not scheduler:
         raise BuildError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     runner = DaskEngine(scheduler) if engine == "dask" else LocalEngine(workers)
-    merger, report = Merger(spill=True), BuildReport()
+    merger, report = Merger(spill=True), BuildReport(skipped=list(found.warnings))   # folders not read
     bar = Progress(len(jobs), enabled=progress)
     try:
         try:
@@ -303,33 +318,33 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
                 report.articles += outcome.articles
                 report.sentences += outcome.sentences
                 bar.step(outcome.chars, cached=job.cached)
+                faults.checkpoint("extracting")
         except WorkerMismatch as exc:
             raise BuildError(str(exc)) from None
         finally:
             runner.close()
         if strict and (report.skipped or report.warnings):
             raise BuildError(f"--strict: {len(report.skipped) + len(report.warnings)} warnings "
-                             f"({len(report.skipped)} files skipped); no exports written")
+                             f"({len(report.skipped)} files or folders skipped); no exports written")
         if report.files:
             bar.stage("merge + exports")
             merged = merger.finish()
             count(merged, report)
             try:
-                report.outputs, report.triples = _write_all(out, merged, formats,
-                                                            beside=workers > 1 and engine == "local")
+                staging = folder.stage()
+                written, report.triples = _write_all(staging, merged, formats,
+                                                     beside=workers > 1 and engine == "local")
+                folder.commit(written)
             except OSError as exc:
-                if not _under(exc.filename, out):
-                    raise
                 raise BuildError(f"cannot write to {out}: {exc.strerror or exc}") from None
+            report.outputs = [folder.final(p) for p in written]
     finally:
         bar.close()
-        for msg in later + report.skipped + report.warnings:
-            warn(msg)
+        later.extend(report.skipped + report.warnings)
     if not report.files:
-        raise BuildError(f"none of the {len(paths)} input files could be read")
+        raise BuildError(f"none of the {len(found.files)} input files could be read")
     report.cached = store.hits if store else 0
     report.province = province
-    report.seconds = time.perf_counter() - t0
     return report
 
 
@@ -352,8 +367,10 @@ def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[st
     side = None
     if beside and network and rdf and "fork" in multiprocessing.get_all_start_methods():
         _network_job = (out, merged, network)
-        side = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+        side = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=die_with_parent, initargs=(os.getpid(),))
         pending = side.submit(_write_network_job)
+        faults.checkpoint("exporting")
     try:
         written, triples = write_rdf(out, merged, rdf)
         written += pending.result() if side else write_exports(out, merged, None, network)
@@ -362,14 +379,6 @@ def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[st
             side.shutdown(wait=True, cancel_futures=True)
             _network_job = None
     return written, triples   # RDF formats first, as in FORMATS
-
-
-def _under(path, folder: str) -> bool:
-    """Is `path` (an OSError's filename) inside `folder`? Errors elsewhere are bugs, not a bad --out."""
-    if not isinstance(path, str):
-        return False
-    path, folder = os.path.abspath(path), os.path.abspath(folder)
-    return os.path.commonpath([path, folder]) == folder
 
 
 def count(merged: Merged, report: BuildReport) -> None:

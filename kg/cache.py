@@ -5,26 +5,38 @@ document id and file name appear in the graph), and filed under a fingerprint
 of everything else a result depends on: the extractor version, the lexicons in
 kg/data, the source of the per-file stages and the segmenter's version.
 Changing any of them starts a new, empty folder; entries are never reused
-across fingerprints. Entries are compressed pickles of FileSummary: trust a cache folder
-as you trust your own code."""
+across fingerprints.
+
+An entry holds data, not code: zlib-compressed JSON (kg.plain_data, which
+makes only kg.model's classes), a header line and then the FileSummary. The
+header names the cache format, the fingerprint, the file's SHA-256, document
+id and name, and the SHA-256 of the summary's JSON. An entry is used only if
+all of them are this build's and this file's; otherwise (truncated, edited,
+swapped with another file's, forged, from another kg) it is ignored with a
+warning, the file is extracted again and the entry rewritten. An entry edited
+with its checksum recomputed is still only data: it can change the graph,
+never run code; keep the cache where only you write."""
 from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import os
-import pickle
+import time
 import zlib
 from importlib import metadata
 from pathlib import Path
 
+from . import plain_data
 from .export.atomic import atomic_path
 from .model import FileSummary
 
-FORMAT = 2
+FORMAT = 3
 PACKAGE = Path(__file__).resolve().parent
 # What a per-file result is computed by: kg.pipeline and everything it imports, and
 # kg.build, whose worker function finishes each result (warnings, names, compaction).
-STAGES = ("build.py", "pipeline.py", "model.py", "cache.py", "data", "ingest", "extract", "lexicon", "resolve")
+STAGES = ("build.py", "pipeline.py", "model.py", "cache.py", "plain_data.py", "data", "ingest", "extract", "lexicon",
+          "resolve")
 LIBRARIES = ("rjieba",)
 
 
@@ -55,16 +67,52 @@ def _stage_files() -> list[Path]:
     return sorted(files)
 
 
-def pack(summary: FileSummary) -> bytes:
-    """A summary as it travels from a worker and rests in the cache: a pickle,
-    zlib-compressed (5x smaller, about half a millisecond per file)."""
-    return zlib.compress(pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL), 1)
+class BadEntry(Exception):
+    """A cache entry that is not this file's result from this kg; the message says why."""
 
 
-def unpack(data: bytes) -> FileSummary:
-    summary = pickle.loads(zlib.decompress(data))
-    if not isinstance(summary, FileSummary):
-        raise TypeError(f"{type(summary).__name__}, not a file summary")
+def entry(summary: FileSummary, name: str) -> bytes:
+    """A file's cache entry: a header line, then the summary (kg.plain_data JSON), zlib-compressed.
+    `name`: the file name the cache key is made with."""
+    body = plain_data.dumps(summary)
+    doc = summary.result.document
+    header = {"kg-cache": FORMAT, "fingerprint": fingerprint(), "sha256": doc.sha256, "doc_id": doc.doc_id,
+              "name": name, "body-sha256": hashlib.sha256(body).hexdigest()}
+    line = json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    return zlib.compress(line + b"\n" + body, 1)
+
+
+def read_entry(data: bytes, sha256: str, doc_id: str, name: str) -> FileSummary:
+    """The summary in an entry if it is whole (its checksum) and the result for this file (SHA-256,
+    document id, name) from this kg (format, fingerprint); else BadEntry."""
+    try:
+        text = zlib.decompress(data)
+    except zlib.error:
+        raise BadEntry("not a cache entry (truncated or damaged)") from None
+    try:
+        line, body = text.split(b"\n", 1)
+        header = json.loads(line.decode("utf-8", "surrogatepass"))
+    except ValueError:
+        header = None
+    if type(header) is not dict:
+        raise BadEntry("not a cache entry")
+    expected = {"kg-cache": FORMAT, "fingerprint": fingerprint(), "sha256": sha256, "doc_id": doc_id,
+                "name": name, "body-sha256": hashlib.sha256(body).hexdigest()}
+    wrong = next((k for k, v in expected.items() if header.get(k) != v), None)
+    if wrong in ("sha256", "doc_id", "name"):
+        raise BadEntry(f"it is another file's ({wrong} differs)")
+    if wrong == "body-sha256":
+        raise BadEntry("its content does not match its checksum (edited or damaged)")
+    if wrong:
+        raise BadEntry(f"written by another kg ({wrong} differs)")
+    try:
+        summary = plain_data.loads(body)
+    except plain_data.DataError as exc:
+        raise BadEntry(f"not a file summary: {exc}") from None
+    doc = getattr(getattr(summary, "result", None), "document", None)
+    if not isinstance(summary, FileSummary) or getattr(doc, "sha256", None) != sha256 \
+            or getattr(doc, "doc_id", None) != doc_id:
+        raise BadEntry("not this file's summary")
     return summary
 
 
@@ -77,38 +125,45 @@ def content_hash(path: str) -> str:
 
 
 class Cache:
-    """FOLDER/<fingerprint>/<2 hex>/<key>.pkl.z; writes are atomic, unreadable entries are misses."""
+    """FOLDER/<fingerprint>/<2 hex>/<key>.json.z; writes are atomic, bad entries are misses."""
 
-    def __init__(self, folder: str, warn=lambda msg: None):
+    STALE = 60    # seconds after which the temporary file of an interrupted write is removed
+
+    def __init__(self, folder: str, warn=lambda msg: None, shared: bool = True, province: str = ""):
+        """`shared`: other builds may write here now (--cache), so only stale temporary files go.
+        `province`: the home province the corpus is read in, part of every entry's key."""
+        self.province = province
         self.folder = os.path.join(folder, fingerprint()[:16])
         self.warn = warn
         self.hits = self.misses = 0
+        self._remove_temporary(time.time() - self.STALE if shared else float("inf"))
 
-    @staticmethod
-    def key(sha256: str, doc_id: str, name: str, province: str = "") -> str:
-        return hashlib.sha256(f"{sha256}\0{doc_id}\0{name}\0{province}".encode("utf-8", "surrogatepass")).hexdigest()
+    def key(self, sha256: str, doc_id: str, name: str) -> str:
+        return hashlib.sha256(f"{sha256}\0{doc_id}\0{name}\0{self.province}".encode("utf-8", "surrogatepass")).hexdigest()
 
-    def _path(self, key: str) -> str:
-        return os.path.join(self.folder, key[:2], key + ".pkl.z")
+    def path(self, sha256: str, doc_id: str, name: str) -> str:
+        key = self.key(sha256, doc_id, name)
+        return os.path.join(self.folder, key[:2], key + ".json.z")
 
-    def get(self, key: str) -> FileSummary | None:
-        path = self._path(key)
+    def get(self, sha256: str, doc_id: str, name: str) -> FileSummary | None:
+        """The file's summary, if its entry is there and good (read_entry)."""
+        path = self.path(sha256, doc_id, name)
         try:
             with open(path, "rb") as fh:
-                summary = unpack(fh.read())
+                summary = read_entry(fh.read(), sha256, doc_id, name)
         except FileNotFoundError:
             self.misses += 1
             return None
-        except Exception as exc:  # a truncated or foreign file: ignore it, extract again
-            self.warn(f"cache entry {path} is unreadable ({type(exc).__name__}); extracting again")
+        except (OSError, BadEntry) as exc:
+            self.warn(f"cache entry {path} ignored: {exc}; extracting again")
             self.misses += 1
             return None
         self.hits += 1
         return summary
 
-    def put(self, key: str, data: bytes) -> None:
-        """Store a packed FileSummary; a cache that cannot be written only costs time."""
-        path = self._path(key)
+    def put(self, sha256: str, doc_id: str, name: str, data: bytes) -> None:
+        """Store an entry made by `entry`; a cache that cannot be written only costs time."""
+        path = self.path(sha256, doc_id, name)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with atomic_path(path) as tmp:
@@ -116,3 +171,17 @@ class Cache:
                     fh.write(data)
         except OSError as exc:
             self.warn(f"cannot write cache entry {path}: {exc.strerror or exc}")
+
+    def _remove_temporary(self, before: float) -> None:
+        """Temporary files of writes a killed build left, last changed before `before`."""
+        if not os.path.isdir(self.folder):
+            return
+        for sub in os.scandir(self.folder):
+            if not sub.is_dir(follow_symlinks=False):
+                continue
+            for f in os.scandir(sub.path):
+                try:
+                    if f.name.startswith(".tmp-") and f.stat(follow_symlinks=False).st_mtime < before:
+                        os.unlink(f.path)
+                except OSError:
+                    pass

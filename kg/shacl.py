@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SH
 
 from .graph.rdf import PREFIXES
-from .sparql.engine import QueryError, rdf_format
+from .sparql.engine import QueryError, one_line, rdf_format
 
 SHAPES = Path(__file__).resolve().parent / "ontology" / "shapes.ttl"
 _VOCAB = sorted(((str(ns), p) for p, ns in PREFIXES.items()), key=lambda x: -len(x[0]))
@@ -32,6 +32,7 @@ class Problem:
 
 
 def read_graph(path: str) -> Graph:
+    """The graph in an RDF file; QueryError in one short line if it cannot be read or holds no triples."""
     if not os.path.isfile(path):
         raise QueryError(f"{path}: no such file")
     g = Graph()
@@ -40,7 +41,9 @@ def read_graph(path: str) -> Graph:
     except QueryError:
         raise
     except Exception as exc:  # any parser failure means: not a readable RDF file
-        raise QueryError(f"{path}: {' '.join(str(exc).split()) or type(exc).__name__}") from None
+        raise QueryError(f"{path}: {one_line(exc)}") from None
+    if not len(g):
+        raise QueryError(f"{path}: no triples (an empty graph has nothing to check)")
     return g
 
 

@@ -47,6 +47,26 @@ def test_other_hash_seeds_give_the_same_bytes(reference, tmp_path):
         assert exports(out) == reference, f"PYTHONHASHSEED={seed}"
 
 
+def test_any_blas_kernel_gives_the_committed_exports(tmp_path):
+    """OpenBLAS picks its kernels by CPU, so forcing one stands in for another machine: Prescott
+    (any x86-64) and the machine's own. The page's layout used to differ in its coordinates."""
+    runs = {}
+    for kernel in ("Prescott", None):
+        env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_CORETYPE"}
+        if kernel:
+            env["OPENBLAS_CORETYPE"] = kernel
+        out = tmp_path / (kernel or "default")
+        runs[kernel] = out, subprocess.Popen([sys.executable, "-m", "kg.cli", "build", SEEDS, "--out", str(out),
+                                              "--no-cache", "--workers", "1", "--quiet"],
+                                             env=env, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    committed = exports(os.path.join(ROOT, "exports"))
+    for kernel, (out, proc) in runs.items():
+        assert proc.wait() == 0, proc.stderr.read()
+        built = exports(out)
+        assert set(built) == set(committed)
+        assert [n for n in committed if built[n] != committed[n]] == [], f"OPENBLAS_CORETYPE={kernel}"
+
+
 def test_files_sharing_a_name_get_ids_that_do_not_depend_on_where_the_corpus_is(tmp_path):
     outputs = []
     for place in ("a", "b/deeper"):

@@ -25,7 +25,7 @@ from kg.export.html import render
 from kg.export.html_data import view_data
 from kg.graph.iri import doc_iri, entity_iri
 from kg.graph.network import KINDS, MAX_SOURCES, RELATIONS, network, to_network
-from kg.ingest.read import find_inputs
+from kg.ingest.inputs import find_inputs
 from kg.model import Article, Document, EntityInfo, EntityKey, Evidence, OffsetMap, Sentence
 from kg.model import Merged, MergedFact
 from kg.resolve.merge import merge

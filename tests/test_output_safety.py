@@ -1,6 +1,5 @@
 """Safe output: awkward names and text give exports that every reader parses,
-with valid IRIs and escaped HTML; an interrupted build leaves the previous
-exports whole."""
+with valid IRIs and escaped HTML. (Interrupted builds: tests/test_export_sets.py.)"""
 from __future__ import annotations
 
 import csv
@@ -16,7 +15,6 @@ import rdflib
 
 from conftest import SEEDS
 from kg.build import build
-from kg.export import atomic
 
 TEXT = ("株洲日报讯(记者/张三)株洲市人民政府副市长李明</script><script>alert(1)</script>出席会议并讲话。\n"
         "会议要求实施“</script><b>x</b>”行动和“a\"b\\c<img src=x>😀”工程,"
@@ -117,36 +115,40 @@ def test_graph_files_for_gephi_and_neo4j_parse(out):
     json.loads((out / "graph.jsonld").read_text(encoding="utf-8"))
 
 
-# ------------------------------------------------------------------ interrupted builds
+# ------------------------------------------------------------------ GraphML and GEXF for any text
 
-def exports(folder) -> dict[str, bytes]:
-    return {os.path.relpath(os.path.join(root, f), folder): open(os.path.join(root, f), "rb").read()
-            for root, _, files in os.walk(folder) for f in files}
+def test_graphml_and_gexf_read_back_in_networkx_whatever_the_names_hold(tmp_path):
+    import networkx as nx
+    (tmp_path / "in").mkdir()
+    names = ["ctrl\x01a.txt", "esc\x1b[31mred.txt", "amp&<lt>'q\".txt"]
+    text = "株洲市\x01人民政府副市长李明要求实施“美丽\x1b[31m乡村&<b>”行动和“a\x08b\x0c\x7f”工程。\n"
+    for name in names:
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    build([str(tmp_path / "in")], str(tmp_path / "out"), cache=False, formats=["graphml", "gexf"])
+    for read in (nx.read_graphml, nx.read_gexf):
+        graph = read(tmp_path / "out" / ("graph.graphml" if read is nx.read_graphml else "graph.gexf"))
+        labels = {a["label"] for _, a in graph.nodes(data=True)}
+        assert {"ctrl\ufffda.txt", "esc\ufffd[31mred.txt", "amp&<lt>'q\".txt"} <= labels
+        assert "美丽\ufffd[31m乡村&<b>" in labels and "a\ufffdb\ufffd\x7f" in labels
 
 
-@pytest.mark.parametrize("fail_at", [1, 3, 6])
-def test_an_interrupted_build_leaves_every_export_whole(tmp_path, monkeypatch, fail_at):
-    out = tmp_path / "out"
-    build([SEEDS], str(out), cache=False)
-    before = exports(out)
-    seed = os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0])
-    build([seed], str(tmp_path / "new"), cache=False)
-    after = exports(tmp_path / "new")
-    calls = []
-    real_replace = os.replace
-
-    def replace_then_die(src, dst):
-        calls.append(dst)
-        if len(calls) == fail_at:
-            raise KeyboardInterrupt      # as if the user pressed Ctrl-C while this file was being put in place
-        real_replace(src, dst)
-
-    monkeypatch.setattr(atomic.os, "replace", replace_then_die)
-    with pytest.raises(KeyboardInterrupt):
-        build([seed], str(out), cache=False)
-    now = exports(out)
-    assert set(now) == set(before)                       # no temporary file left behind
-    replaced = {os.path.relpath(p, out) for p in calls[:fail_at - 1]}
-    for name, data in now.items():
-        assert data == (after[name] if name in replaced else before[name])
-    assert before != after
+def test_graphml_and_gexf_writers_replace_what_xml_cannot_hold(tmp_path):
+    import networkx as nx
+    from kg.export.formats import write_gexf, write_graphml
+    from kg.graph.network import from_networkx
+    g = nx.MultiDiGraph()
+    odd = "lone\ud800surrogate\x00nul\ufffe\uffff<&>\"'\r\n\t"
+    for iri, label in (("https://w3id.org/hunan-kg/org/a", odd), ("https://w3id.org/hunan-kg/org/b", "b")):
+        g.add_node(iri, kind="institution", label=label, code="", level="", aliases=json.dumps([odd]),
+                   region="", mentions=1, sources="[]")
+    g.add_edge("https://w3id.org/hunan-kg/org/a", "https://w3id.org/hunan-kg/org/b", key="part_of:", relation="part_of",
+               label="part_of", title=odd, support=1, rule="test", confidence=0.5, sources="[]")
+    network = from_networkx(g)
+    expected = "lone\ufffdsurrogate\ufffdnul\ufffd\ufffd<&>\"'"
+    graphml = nx.read_graphml(write_graphml(network, str(tmp_path / "g.graphml")))
+    gexf = nx.read_gexf(write_gexf(network, str(tmp_path / "g.gexf")))
+    for graph in (graphml, gexf):
+        label = graph.nodes["https://w3id.org/hunan-kg/org/a"]["label"]
+        assert label.startswith(expected) and "\t" in label
+        (_, _, title), = graph.edges(data="title")
+        assert title.startswith(expected)

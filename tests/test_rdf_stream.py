@@ -25,7 +25,7 @@ from kg.export.turtle import TurtleWriter
 from kg.graph.iri import (BASE, GAZETTEER, article_iri, doc_iri, entity_iri, post_iri, role_iri, sentence_iri,
                           statement_iri)
 from kg.graph.rdf import PREFIXES, Lit, graph_of, subjects, triples
-from kg.ingest.read import find_inputs
+from kg.ingest.inputs import find_inputs
 from kg.resolve.merge import merge
 
 KG, ORG, SCHEMA, PROV = (Namespace(PREFIXES[p]) for p in ("kg", "org", "schema", "prov"))

@@ -79,6 +79,15 @@ def test_gb2312_and_big5_are_told_apart_even_on_short_texts(tmp_path):
     assert decode(big5_seed.encode("big5")) == (big5_seed, "big5")
 
 
+def test_utf16_without_bom_or_ascii_has_no_nul_bytes_and_is_read_too():
+    text = SIMPLIFIED.replace(",", "，")                 # not one ASCII character
+    for n in (6, 20, len(text)):
+        for name in ("utf-16-le", "utf-16-be"):
+            data = text[:n].encode(name)
+            assert b"\x00" not in data
+            assert decode(data) == (text[:n], name)
+
+
 def test_text_in_an_encoding_we_do_not_read_is_skipped_with_its_reason():
     with pytest.raises(InputError, match="not text in UTF-8, UTF-16, GB18030, GBK, GB2312 or Big5"):
         decode("Привет, мир! Ещё раз: съешь же ещё этих мягких французских булок.".encode("koi8-r") * 20)
@@ -226,7 +235,7 @@ def test_strict_refuses_to_write_and_exits_1_leaving_previous_exports(tmp_path):
     result = run_kg("build", str(tmp_path / "in"), "--out", str(out), "--strict")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [f"warning: {tmp_path / 'in' / 'empty.txt'}: empty file",
-                                          "kg build: --strict: 1 warnings (1 files skipped); no exports written"]
+                                          "kg build: --strict: 1 warnings (1 files or folders skipped); no exports written"]
     assert {p: (out / p).read_bytes() for p in before} == before
     # without --strict the same input builds
     assert run_kg("build", str(tmp_path / "in"), "--out", str(out)).returncode == 0

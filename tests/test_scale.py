@@ -19,12 +19,11 @@ import kg.build
 import kg.cache
 import kg.pipeline
 from conftest import exports, ROOT, SEEDS
-from kg.build import WorkerMismatch, extract_sent, build
+from kg.build import WorkerMismatch, build, extract_sent
 from kg.cache import fingerprint
 from kg.graph.rdf import subjects
 from kg.pipeline import extract_file
-from kg.model import Evidence
-from kg.model import EvidenceList, pack_evidence
+from kg.model import Evidence, EvidenceList, pack_evidence
 from kg.resolve.merge import Merger, StoredSentences, compact, merge
 
 
@@ -170,14 +169,14 @@ def test_a_corrupted_cache_entry_is_ignored_with_a_warning(tmp_path, calls):
     out = tmp_path / "out"
     build([SEEDS], str(out), workers=1)
     reference = exports(out)
-    entries = sorted(p for p in (out / ".cache").rglob("*.pkl.z"))
+    entries = sorted(p for p in (out / ".cache").rglob("*.json.z"))
     assert len(entries) == len(os.listdir(SEEDS))
     entries[0].write_bytes(b"not a pickle")
     calls.clear()
     warnings: list[str] = []
     report = build([SEEDS], str(out), workers=1, warn=warnings.append)
     assert len(calls) == 1 and report.cached == len(entries) - 1
-    assert any("unreadable" in w and str(entries[0]) in w for w in warnings)
+    assert any("ignored: not a cache entry" in w and str(entries[0]) in w for w in warnings)
     assert exports(out) == reference
     assert build([SEEDS], str(out), workers=1).cached == len(entries)   # the entry was written again
 
@@ -190,7 +189,7 @@ def test_cache_option_puts_the_cache_elsewhere_and_no_cache_keeps_none(tmp_path)
                                *args], capture_output=True, text=True, cwd=ROOT)
         assert proc.returncode == 0, proc.stderr
         assert not (out / ".cache").exists()
-    assert len(list(cache.rglob("*.pkl.z"))) == len(os.listdir(SEEDS))
+    assert len(list(cache.rglob("*.json.z"))) == len(os.listdir(SEEDS))
 
 
 def test_a_dask_local_cluster_gives_the_bytes_of_a_local_build(corpus, reference, tmp_path):
@@ -213,9 +212,10 @@ def test_a_dask_local_cluster_gives_the_bytes_of_a_local_build(corpus, reference
 
 def test_a_dask_worker_with_other_code_refuses_the_work():
     data = open(os.path.join(SEEDS, sorted(os.listdir(SEEDS))[0]), "rb").read()
-    assert isinstance(extract_sent(data, "page.txt", "page", "430000", fingerprint()), bytes)
+    summary, entry = extract_sent(data, "page.txt", "page", "430000", fingerprint(), True)
+    assert summary.result.document.doc_id == "page" and isinstance(entry, bytes)
     with pytest.raises(WorkerMismatch, match="install the same kg on workers"):
-        extract_sent(data, "page.txt", "page", "430000", "0" * 64)
+        extract_sent(data, "page.txt", "page", "430000", "0" * 64, True)
 
 
 def test_an_unreachable_scheduler_is_one_line(tmp_path):

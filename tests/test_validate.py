@@ -96,3 +96,17 @@ def test_error_paths_are_one_line(capsys, tmp_path, ttl):
     assert code == 1 and err.startswith(f"kg validate: {bad}: ") and len(err.splitlines()) == 1
     code, _, err = run(capsys, str(ttl), "--shapes", str(bad))
     assert code == 1 and err.startswith(f"kg validate: {bad}: ") and len(err.splitlines()) == 1
+
+
+def test_a_truncated_graph_is_one_short_line_and_an_empty_one_does_not_conform(capsys, tmp_path, ttl):
+    cut = tmp_path / "cut.ttl"
+    cut.write_bytes(ttl.read_bytes()[:100_000])
+    code, out, err = run(capsys, str(cut))
+    assert code == 1 and out == "" and len(err) < 300 and err.count("\n") == 1
+    assert err.startswith(f"kg validate: {cut}: line ") and "bad syntax" in err
+    for text in ("", "@prefix kg: <https://w3id.org/hunan-kg/ontology#> .\n"):
+        empty = tmp_path / "empty.ttl"
+        empty.write_text(text, encoding="utf-8")
+        code, out, err = run(capsys, str(empty))
+        assert code == 1 and out == ""
+        assert err == f"kg validate: {empty}: no triples (an empty graph has nothing to check)\n"

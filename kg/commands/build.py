@@ -26,7 +26,7 @@ def register(sub) -> None:
                    help="the corpus's home province, a GB/T 2260 code (430000 for Hunan): what a bare county "
                         "short form or 省 refers to (default: the province most of the corpus's places belong to)")
     p.add_argument("--strict", action="store_true",
-                   help="treat warnings (files skipped or read damaged) as errors: write nothing, exit 1")
+                   help="treat warnings (files or folders skipped, files read damaged) as errors: write nothing, exit 1")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; warnings still shown")
     p.set_defaults(func=run)
 
@@ -41,17 +41,18 @@ def _formats(text: str) -> list[str]:
 
 def run(args) -> int:
     from ..build import BuildError, build
+    from ..terminal import line
     inputs = args.inputs or ["seeds"]
     out = args.out or "exports"
     try:
         report = build(inputs, out, workers=max(1, args.workers), cache=not args.no_cache, cache_dir=args.cache,
                        engine=args.engine, scheduler=args.scheduler,
                        progress=not args.quiet and sys.stderr.isatty(), formats=args.formats,
-                       strict=args.strict, province=args.province)
+                       strict=args.strict, province=args.province, warn=lambda msg: print(f"warning: {line(msg)}", file=sys.stderr))
     except BuildError as exc:
-        print(f"kg build: {exc}", file=sys.stderr)
+        print(f"kg build: {line(exc)}", file=sys.stderr)
         return 1
     if not args.quiet:
-        for line in report.lines():
-            print(line)
+        for text in report.lines():
+            print(line(text))
     return 0

@@ -27,6 +27,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..gsp import MEDIA_TYPES, put_graph, target_url
     from ..sparql.engine import QueryError, open_engine, rdf_format
+    from ..terminal import line
 
     t0 = time.perf_counter()
     engine = None
@@ -39,13 +40,13 @@ def run(args) -> int:
         resp = put_graph(args.endpoint, body, MEDIA_TYPES[rdf_format(args.file)], args.graph_iri,
                          append=args.append, timeout=args.timeout)
     except QueryError as exc:
-        print(f"kg load: {exc}", file=sys.stderr)
+        print(f"kg load: {line(exc)}", file=sys.stderr)
         return 1
     finally:
         if engine is not None:
             engine.close()
     where = f"graph <{args.graph_iri}>" if args.graph_iri else "the default graph"
     verb = "added" if args.append else "loaded"
-    print(f"{verb} {triples} triples from {args.file} into {where} at {resp.url} "
-          f"({resp.status} {resp.reason}, {time.perf_counter() - t0:.1f} s)")
+    print(line(f"{verb} {triples} triples from {args.file} into {where} at {resp.url} "
+               f"({resp.status} {resp.reason}, {time.perf_counter() - t0:.1f} s)"))
     return 0

@@ -34,11 +34,15 @@ def run(args) -> int:
     try:
         texts = [args.text] if args.text is not None else list(_read_texts(args.input))
     except NerInputError as exc:
-        print(f"kg ner: {exc}", file=sys.stderr)
+        from ..terminal import line
+        print(f"kg ner: {line(exc)}", file=sys.stderr)
         return 1
     lexicon = load_lexicon(infer_province(texts) if args.province is None else args.province)
     if args.out is None:
         write = sys.stdout.write
+        if sys.stdout.isatty():      # the JSON keeps DEL and C1 controls raw: shown as escapes there
+            from ..terminal import visible
+            write = lambda text: sys.stdout.write(visible(text))  # noqa: E731
         for text in texts:
             write(_line(recognise(text, lexicon)))
         sys.stdout.flush()
@@ -47,7 +51,8 @@ def run(args) -> int:
         try:
             write_text(args.out, "".join(_line(recognise(text, lexicon)) for text in texts))
         except OSError as exc:
-            print(f"kg ner: {args.out}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+            from ..terminal import line
+            print(line(f"kg ner: {args.out}: cannot write ({exc.strerror or exc})"), file=sys.stderr)
             return 1
     return 0
 

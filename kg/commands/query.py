@@ -25,13 +25,21 @@ def register(sub) -> None:
                    help="SPARQL engine (default: oxigraph if installed, else rdflib)")
     p.add_argument("--max-width", type=int, default=60, metavar="N",
                    help="table: cut cells wider than N columns (0: never; default 60)")
+    p.add_argument("--timeout", type=float, default=60.0, metavar="S",
+                   help="stop a query that runs longer than S seconds (0: never; default 60)")
+    p.add_argument("--max-rows", type=int, default=100_000, metavar="N",
+                   help="stop a query with more than N results (0: no limit; default 100000)")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE send (part of) the query to other endpoints over the network (refused otherwise)")
     p.add_argument("--list", action="store_true", help="list the bundled queries and exit")
     p.set_defaults(func=run)
 
 
 def emit(text: str) -> None:
+    """Write to standard output: on a terminal with control characters shown as escapes (kg.terminal)."""
+    from ..terminal import for_stdout
     try:
-        sys.stdout.write(text)
+        sys.stdout.write(for_stdout(text))
         sys.stdout.flush()
     except BrokenPipeError:  # `kg query ... | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -39,8 +47,10 @@ def emit(text: str) -> None:
 
 def run(args) -> int:
     from ..sparql.engine import QueryError, open_engine
+    from ..sparql.guard import TimedOut, check, within
     from ..sparql.output import render
     from ..sparql.queries import bind, bundled, describe, load_query
+    from ..terminal import line
 
     if args.list:
         queries = bundled()
@@ -59,10 +69,16 @@ def run(args) -> int:
     try:
         name, text = load_query(args.query)
         text = bind(text, args.bind)
-        engine = open_engine(graphs, args.engine, args.store, note=lambda msg: print(f"kg query: {msg}", file=sys.stderr))
-        result = engine.query(text)
-    except QueryError as exc:
+        check(text, allow_service=args.allow_service)
+        engine = open_engine(graphs, args.engine, args.store,
+                             note=lambda msg: print(f"kg query: {line(msg)}", file=sys.stderr))
+        result = within(args.timeout, lambda: engine.query(text, max_rows=args.max_rows))
+    except TimedOut as exc:
         print(f"kg query: {exc}", file=sys.stderr)
+        engine = None             # still in use by the query, which ends with the process
+        return 1
+    except QueryError as exc:
+        print(f"kg query: {line(exc)}", file=sys.stderr)
         return 1
     finally:
         if engine is not None:

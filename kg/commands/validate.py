@@ -19,6 +19,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from ..shacl import SHAPES, read_graph, validate
     from ..sparql.engine import QueryError
+    from ..terminal import line
     from .query import emit
 
     shapes = args.shapes or SHAPES
@@ -26,7 +27,7 @@ def run(args) -> int:
         data = read_graph(args.file)
         conforms, problems = validate(data, shapes)
     except QueryError as exc:
-        print(f"kg validate: {exc}", file=sys.stderr)
+        print(f"kg validate: {line(exc)}", file=sys.stderr)
         return 1
     violations = sum(p.severity == "Violation" for p in problems)
     others = len(problems) - violations

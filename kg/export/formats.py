@@ -1,6 +1,6 @@
-"""Every export `kg build` writes, each through atomic_path so a failed build
-leaves the previous file intact, and each deterministic (sorted) so the same
-graph gives the same bytes.
+"""Every export `kg build` writes, each through atomic_path, and each deterministic
+(sorted) so the same graph gives the same bytes. A build writes them into a staging
+folder that then replaces the output folder as one set (kg.export.output_folder).
 
   ttl      graph.ttl             RDF, Turtle (kg.export.turtle)
   jsonld   graph.jsonld          RDF, JSON-LD with a compact @context of our prefixes
@@ -17,6 +17,7 @@ import csv
 import io
 import json
 import os
+import re
 from contextlib import contextmanager
 
 import networkx as nx
@@ -119,8 +120,15 @@ def _node_type(kind: str) -> str:
     return NODE_LABELS.get(kind, [kind.title()])[0]
 
 
+# Characters XML 1.0 does not allow, even as references (&#1; is not well-formed): C0 controls
+# but tab and line breaks, lone surrogates, U+FFFE and U+FFFF. Each becomes U+FFFD.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _xml_text(text: str) -> str:
-    """Character data escaped as xml.etree does."""
+    """Character data escaped as xml.etree does, with what XML cannot hold replaced (NOT_XML)."""
+    if NOT_XML.search(text):
+        text = NOT_XML.sub("\ufffd", text)
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:

@@ -14,9 +14,16 @@ is the same Fruchterman-Reingold model made multilevel and fast:
   O(n + m + M^2 log M) per step instead of O(n^2).
 
 Start positions come from a fixed seed and results are rounded to whole
-pixels, so the same graph gives the same layout."""
+pixels, so the same graph gives the same layout. The same on any machine, too:
+the layout makes no BLAS or LAPACK call (whose kernels OpenBLAS picks by CPU,
+each summing in its own order), only elementwise arithmetic, which IEEE 754
+rounds alike everywhere, sums in a fixed order (bincount, math.fsum) and
+numpy's FFT, which is compiled once into numpy and not chosen per CPU. A step
+amplifies any difference in the last bit until whole pixels move, so these
+must be identical, not merely close."""
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import networkx as nx
@@ -27,6 +34,8 @@ EDGE_PX = 50.0          # the ideal edge length (k) in canvas pixels
 COARSEST = 40           # stop coarsening at this many nodes
 COARSE_STEPS = 300
 SPECTRAL_MAX = 400
+SPECTRAL_STEPS = 300    # power-iteration steps at most, per eigenvector
+SPECTRAL_TOLERANCE = 1e-9
 # Pull to the centre: at 1 it balances the repulsion of a disc of mass n at radius sqrt(n), which
 # holds separate components together but bends everything into that disc; weaker lets shapes be.
 GRAVITY = 0.15      # coarsest graphs up to this size start from a spectral layout
@@ -78,17 +87,43 @@ def multilevel(n: int, pairs: np.ndarray) -> np.ndarray:
 
 
 def _start(size: int, edges: np.ndarray, side: float, rng) -> np.ndarray:
-    """Start positions for the coarsest graph: networkx's spectral layout (unfolded, unlike random
-    starts) where it is small enough for a dense eigensolver, plus a little seeded noise."""
+    """Start positions for the coarsest graph: a spectral layout (unfolded, unlike random
+    starts) where it is small enough, plus a little seeded noise."""
     noise = rng.random((size, 2))
     if not 2 < size <= SPECTRAL_MAX:
         return noise * side
-    g = nx.Graph()
-    g.add_nodes_from(range(size))
-    g.add_edges_from(edges.tolist())
-    spectral = nx.spectral_layout(g)
-    start = np.array([spectral[i] for i in range(size)])
+    start = spectral(size, edges, rng)
     return (start - start.min(axis=0)) / max(float(np.ptp(start)), 1e-9) * side + noise * (side / 10)
+
+
+def spectral(size: int, edges: np.ndarray, rng) -> np.ndarray:
+    """(size, 2): the two leading non-trivial eigenvectors of the random-walk matrix
+    (I + D^-1 A) / 2, found by power iteration with D-orthogonalisation (Koren, "Drawing graphs
+    by eigenvectors", 2003). Products go through bincount and dot products through math.fsum,
+    so every bit is the same whatever BLAS kernel or CPU the machine has (see the module doc)."""
+    u, v = edges[:, 0], edges[:, 1]
+    degree = np.maximum(np.bincount(edges.ravel(), minlength=size), 1).astype(float)
+
+    def d_dot(a: np.ndarray, b: np.ndarray) -> float:
+        return math.fsum((a * b * degree).tolist())
+
+    found = [np.ones(size)]
+    for _ in range(2):
+        x = rng.random(size) - 0.5
+        for _ in range(SPECTRAL_STEPS):
+            for w in found:                                     # D-orthogonal to the vectors found
+                x = x - w * (d_dot(x, w) / d_dot(w, w))
+            walked = (np.bincount(u, x[v], size) + np.bincount(v, x[u], size)) / degree
+            y = (x + walked) * 0.5
+            norm = math.sqrt(math.fsum((y * y).tolist())) or 1.0
+            y = y / norm
+            x_norm = math.sqrt(math.fsum((x * x).tolist())) or 1.0
+            settled = math.fsum((x * y).tolist()) / x_norm > 1 - SPECTRAL_TOLERANCE
+            x = y
+            if settled:
+                break
+        found.append(x)
+    return np.stack(found[1:], axis=1)
 
 
 def coarsen(n: int, edges: np.ndarray) -> tuple[np.ndarray, int]:

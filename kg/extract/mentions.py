@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from importlib import resources
 from operator import itemgetter
 
@@ -157,9 +157,26 @@ def _no_person_inside(spans: list[Span], titles: list[Span]) -> list[Span]:
     persons = [s for s in spans if s.type == "person" and s.strength >= NORMAL]
     if not persons:
         return spans
+    title_within, person_within = _within(titles), _within(persons)
     return [s for s in spans if s.type != "institution"
-            or not any(s.start <= t.start and t.end <= s.end for t in titles)
-            or not any(s.start <= p.start and p.end <= s.end and (p.start, p.end) != (s.start, s.end) for p in persons)]
+            or not title_within(s.start, s.end) or not person_within(s.start, s.end, proper=True)]
+
+
+def _within(spans: list[Span]):
+    """f(start, end): does one of `spans` lie within [start, end) (proper: other than it)?
+    A binary search among the spans by start, with the least end from there on: linear overall."""
+    ordered = sorted((s.start, s.end) for s in spans)
+    starts, least_end = [a for a, _ in ordered], [b for _, b in ordered]
+    for i in range(len(least_end) - 2, -1, -1):
+        least_end[i] = min(least_end[i], least_end[i + 1])
+
+    def within(start: int, end: int, proper: bool = False) -> bool:
+        i = bisect_left(starts, start)
+        if i == len(starts) or not proper:
+            return i < len(starts) and least_end[i] <= end
+        j = bisect_right(starts, start)          # a span starting at `start` must end before `end`
+        return j < len(starts) and least_end[j] <= end or i < j and ordered[i][1] < end
+    return within
 
 
 # 开发商Valve, 发行商Ubisoft: a Latin name after a word for a games or media firm is that firm.

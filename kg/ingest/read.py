@@ -9,6 +9,7 @@ Detection, first match wins:
 6. GB18030 (superset of GBK and GB2312) and Big5, scored by how many of the
    non-ASCII characters are common Chinese characters or punctuation: Big5
    bytes often decode as GB18030 without error, but into rare characters;
+   then UTF-16 without BOM and without NUL bytes (text with no ASCII), scored alike;
 7. UTF-8 with a few invalid bytes (a damaged scrape), replaced by U+FFFD.
 
 A file cut in the middle of a multi-byte character is read without that
@@ -50,6 +51,7 @@ BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"
                 b"Rar!", b"\x00\x00\x01\x00", b"wOFF", b"\x00asm", b"SQLite format 3")
 HTML_SUFFIXES = (".html", ".htm")
 LEGACY = ("gb18030", "big5", "cp950")     # in order of preference when scores tie
+UTF16 = ("utf-16-le", "utf-16-be")
 SAMPLE = 200_000                          # characters scored per candidate
 MIN_SCORE = 0.8                           # share of non-ASCII characters that must read as Chinese
 MAX_BAD_UTF8 = 0.001                      # invalid bytes per byte tolerated in a damaged UTF-8 file
@@ -71,14 +73,14 @@ def decode(data: bytes) -> tuple[str, str]:
         raise InputError("binary file, not text")
     if b"\x00" in data[:8192]:
         # ASCII (newlines, digits) in UTF-16 puts NUL bytes at every other position; binary data has them anywhere.
-        best = _best(data, ("utf-16-le", "utf-16-be"), ascii_counts=True)
+        best = _best(data, UTF16, ascii_counts=True)
         if best is None:
             raise InputError("binary file, not text")
         return best
     decoded = _strict(data, "utf-8")
     if decoded is not None:
         return _accept(decoded, "utf-8"), "utf-8"
-    best = _best(data, LEGACY)
+    best = _best(data, LEGACY) or _best(data, UTF16)     # UTF-16 text without ASCII has no NUL bytes
     if best is not None:
         return best
     text = _decode_damaged(data, "utf-8", MAX_BAD_UTF8)
@@ -264,19 +266,3 @@ def readable_name(name: str) -> str:
     except UnicodeEncodeError:
         raw = name.encode("utf-8", "surrogatepass")
     return raw.decode("utf-8", "replace")
-
-
-def find_inputs(paths: list[str], suffixes=(".txt",) + HTML_SUFFIXES) -> list[str]:
-    """Files named directly, and files with a known suffix found recursively in folders; sorted,
-    each once however it was spelled (seeds/a.txt, ./seeds/a.txt)."""
-    found = []
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs.sort()
-                found.extend(os.path.join(root, f) for f in files if f.lower().endswith(suffixes))
-        elif os.path.lexists(p):
-            found.append(p)
-        else:
-            raise InputError(f"{p}: no such file or folder")
-    return sorted({os.path.normpath(p) for p in found})

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
+from itertools import islice
 
 # File extension -> rdflib parser name; pyoxigraph knows the same formats by extension.
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".owl": "xml", ".xml": "xml"}
@@ -65,10 +67,31 @@ def _check_readable(path: str) -> None:
         raise QueryError(f"{path}: not readable")
 
 
-def _one_line(exc: BaseException) -> str:
+def _bounded(rows, max_rows: int) -> list:
+    """The rows, or QueryError if there are more than max_rows (0: no limit); stops reading there."""
+    if not max_rows:
+        return list(rows)
+    kept = list(islice(rows, max_rows + 1))
+    if len(kept) > max_rows:
+        raise QueryError(f"stopped at {max_rows:,} results (--max-rows): add LIMIT to the query, "
+                         "or give a larger --max-rows (0: none)")
+    return kept
+
+
+# rdflib's Turtle parser puts the text it read so far in its message (the whole file, for a file cut short)
+TURTLE_ERROR = re.compile(r"at line (\d+) of <[^>]*>:\s*Bad syntax \((.*?)\) at \^ in:", re.S)
+MAX_MESSAGE = 200
+
+
+def one_line(exc: BaseException) -> str:
+    """A parser's or engine's error as one short line."""
     text = getattr(exc, "msg", None) if isinstance(exc, SyntaxError) else None
     text = text or str(exc) or type(exc).__name__
-    return " ".join(text.split())
+    m = TURTLE_ERROR.match(text)
+    if m:
+        text = f"line {m.group(1)}: bad syntax ({m.group(2)})"
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_MESSAGE else text[:MAX_MESSAGE - 1] + "…"
 
 
 class OxigraphEngine:
@@ -81,7 +104,7 @@ class OxigraphEngine:
         try:
             self.store = ox.Store(store_dir) if store_dir else ox.Store()
         except OSError as exc:
-            raise QueryError(f"cannot open store {store_dir}: {_one_line(exc)}") from None
+            raise QueryError(f"cannot open store {store_dir}: {one_line(exc)}") from None
 
     def load(self, paths: list[str]) -> None:
         for path in paths:
@@ -91,9 +114,9 @@ class OxigraphEngine:
             try:
                 self.store.bulk_load(path=path, format=fmt)
             except SyntaxError as exc:
-                raise QueryError(f"{path}: {_one_line(exc)}") from None
+                raise QueryError(f"{path}: {one_line(exc)}") from None
             except (OSError, ValueError) as exc:
-                raise QueryError(f"{path}: {_one_line(exc)}") from None
+                raise QueryError(f"{path}: {one_line(exc)}") from None
 
     def sync(self, paths: list[str]) -> str:
         """Make a persistent store hold exactly `paths`: 'reused' if it already does,
@@ -127,22 +150,24 @@ class OxigraphEngine:
             return Term("literal", t.value, t.language or "", "" if dt in (XSD_STRING, RDF_LANGSTRING) else dt)
         return Term("triple", str(t))
 
-    def query(self, text: str) -> Result:
+    def query(self, text: str, max_rows: int = 0) -> Result:
+        """Run a query (kg.sparql.guard checks it first in `kg query`); at most max_rows results."""
         ox = self.ox
+        term = self.term
         try:
             result = self.store.query(text)
             if isinstance(result, ox.QueryBoolean):
                 return Result("ask", boolean=bool(result))
             if isinstance(result, ox.QueryTriples):
-                return Result("graph", triples=[(self.term(t.subject), self.term(t.predicate), self.term(t.object))
-                                                for t in result])
+                return Result("graph", triples=_bounded(((term(t.subject), term(t.predicate), term(t.object))
+                                                         for t in result), max_rows))
             names = [v.value for v in result.variables]
-            rows = [tuple(self.term(sol[name]) for name in names) for sol in result]
+            rows = _bounded((tuple(term(sol[name]) for name in names) for sol in result), max_rows)
             return Result("select", variables=names, rows=rows)
         except SyntaxError as exc:
-            raise QueryError(f"bad query: {_one_line(exc)}") from None
+            raise QueryError(f"bad query: {one_line(exc)}") from None
         except (OSError, ValueError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {_one_line(exc)}") from None
+            raise QueryError(f"query failed: {one_line(exc)}") from None
 
     def close(self) -> None:
         if self.store_dir:
@@ -155,6 +180,8 @@ class RdflibEngine:
 
     def __init__(self):
         from rdflib import Graph
+        from rdflib.plugins import sparql
+        sparql.SPARQL_LOAD_GRAPHS = False   # FROM <url> would fetch the graph from the network
         self.graph = Graph()
 
     def load(self, paths: list[str]) -> None:
@@ -165,7 +192,7 @@ class RdflibEngine:
             except QueryError:
                 raise
             except Exception as exc:  # rdflib's parsers raise many types; all mean "cannot read this file"
-                raise QueryError(f"{path}: {_one_line(exc)}") from None
+                raise QueryError(f"{path}: {one_line(exc)}") from None
 
     def term(self, t) -> Term | None:
         from rdflib import BNode, Literal, URIRef
@@ -180,22 +207,26 @@ class RdflibEngine:
             return Term("literal", str(t), t.language or "", "" if dt in (XSD_STRING, RDF_LANGSTRING) else dt)
         return Term("triple", str(t))
 
-    def query(self, text: str) -> Result:
+    def query(self, text: str, max_rows: int = 0) -> Result:
         from rdflib.plugins.sparql import prepareQuery
         try:
             prepared = prepareQuery(text)
         except Exception as exc:
-            raise QueryError(f"bad query: {_one_line(exc)}") from None
+            raise QueryError(f"bad query: {one_line(exc)}") from None
         try:
             result = self.graph.query(prepared)
             if result.type == "ASK":
                 return Result("ask", boolean=bool(result.askAnswer))
             if result.type in ("CONSTRUCT", "DESCRIBE"):
-                return Result("graph", triples=[tuple(self.term(x) for x in t) for t in result.graph])
+                return Result("graph", triples=_bounded((tuple(self.term(x) for x in t) for t in result.graph),
+                                                        max_rows))
             names = [str(v) for v in result.vars]
-            return Result("select", variables=names, rows=[tuple(self.term(x) for x in row) for row in result])
+            return Result("select", variables=names,
+                          rows=_bounded((tuple(self.term(x) for x in row) for row in result), max_rows))
+        except QueryError:
+            raise
         except Exception as exc:
-            raise QueryError(f"query failed: {_one_line(exc)}") from None
+            raise QueryError(f"query failed: {one_line(exc)}") from None
 
     def close(self) -> None:
         pass

@@ -17,6 +17,7 @@ import unicodedata
 
 from ..export.turtle import escape_iri, escape_literal
 from ..graph.rdf import PREFIXES
+from ..terminal import line
 from .engine import Result, Term
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -70,7 +71,7 @@ def width(text: str) -> int:
 
 
 def clip(text: str, limit: int) -> str:
-    text = " ".join(text.split())  # one line per row, whatever the literal holds
+    text = line(" ".join(text.split()))  # one line per row, control characters as escapes, whatever the literal holds
     if limit <= 0 or width(text) <= limit:
         return text
     out, used = [], 0

@@ -11,6 +11,9 @@ from .engine import QueryError
 
 BUNDLED = Path(__file__).resolve().parent.parent / "ontology" / "queries"
 VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# First words of query text that has no '{' (CLEAR ALL, LOAD <...>): read as a query, to be refused as one.
+QUERY_STARTS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX", "BASE", "INSERT", "DELETE", "LOAD", "CLEAR",
+                "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 ABSOLUTE_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(//)?[^\s<>\"{}|^`\\]+$")
 
 
@@ -42,7 +45,7 @@ def load_query(spec: str) -> tuple[str, str]:
     name = spec[:-3] if spec.endswith(".rq") else spec
     if name in queries:
         return name, queries[name].read_text(encoding="utf-8")
-    if "{" in spec:
+    if "{" in spec or spec.split(None, 1)[:1] and spec.split(None, 1)[0].upper() in QUERY_STARTS:
         return "query", spec
     raise QueryError(f"{spec}: no such query file, and no bundled query of that name "
                      f"(bundled: {', '.join(queries)})")
