@@ -40,6 +40,11 @@ def read_graph(path: str) -> Graph:
         g.parse(path, format=rdf_format(path))
     except QueryError:
         raise
+    except UnicodeDecodeError as exc:          # cut inside a character, or not text
+        with open(path, "rb") as fh:
+            line = fh.read(exc.start).count(b"\n") + 1
+        raise QueryError(f"{path}: line {line}: bad syntax: not UTF-8 at byte {exc.start} "
+                         "(the file is cut short or is not text)") from None
     except Exception as exc:  # any parser failure means: not a readable RDF file
         raise QueryError(f"{path}: {one_line(exc)}") from None
     if not len(g):

@@ -523,6 +523,8 @@ def _not_institutions() -> frozenset[str]:
 def _institutions(text: str, tokens: list[Token], index: TokenIndex, lexicon: Lexicon) -> list[Span]:
     out = []
     for m in find_orgs(text, tokens, lexicon):
+        if m.text.endswith(SCENIC):
+            continue            # 苏州博物馆: the build's institution, the benchmark's scenery
         start, k = m.start, index.starting_at(m.start)
         if k is not None and k >= 2 and tokens[k - 1].word == "和" and tokens[k - 2].pos in ("n", "vn"):
             start, _ = expand_left(tokens, k - 2, text, lexicon)    # 国土资源和|房屋管理局
