@@ -1,7 +1,9 @@
-"""Issue 15's terms in the ontology and the shapes, on a hand-written graph (tests/data/career.ttl:
-dated articles, first/last seen, status, rank, start and end)."""
+"""Issue 15's terms in the ontology, the shapes and the bundled queries, on a hand-written graph
+(tests/data/career.ttl: dated articles, first/last seen, status, rank, start and end) and on the
+seeds' graph as it is built today, which has none of them."""
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -92,3 +94,55 @@ def test_a_graph_with_them_broken_does_not_conform_and_each_node_is_named(capsys
     says(nodes["undated"], "a dated beginning or end")
     assert any(line.startswith("Violation: n") and "has a beginning or an end" in line for line in lines)   # the interval
     assert lines[-1].split(": ")[-1].startswith("8 violations")
+
+
+# ------------------------------------------------------------------ the queries
+
+def rows(out: str) -> list[dict]:
+    doc = json.loads(out)
+    return [{k: v["value"] for k, v in b.items()} for b in doc["results"]["bindings"]]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_career_lists_a_persons_posts_in_date_order_undated_last(capsys, engine):
+    code, out = run(capsys, "query", "career", "--graph", CAREER, "--bind", "person=欧阳林峰", "--format", "json",
+                    "--engine", engine)
+    assert code == 0
+    found = [(r["title"], r["org"], r.get("region"), r.get("rank"), r.get("status"), r.get("firstSeen"),
+              r.get("lastSeen"), r.get("start"), r.get("end")) for r in rows(out)]
+    assert found == [
+        ("县长", "攸县人民政府", "攸县", "正处级", "ended", "2021-03-05", "2022-12-29", "2021-01-08", "2022-12-28"),
+        ("副书记", "中共攸县委员会", "攸县", "副处级", "former", "2021-03-05", "2021-03-05", None, None),
+        ("书记", "中共攸县委员会", "攸县", "正处级", "current", None, None, None, None)]
+    assert {r["official"] for r in rows(out)} == {D + "person/430200/欧阳林峰"}
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_holders_lists_who_held_a_title_in_a_region_oldest_first(capsys, engine):
+    code, out = run(capsys, "query", "holders", "--graph", CAREER, "--bind", "title=县长", "--bind", "code=430223",
+                    "--format", "json", "--engine", engine)
+    assert code == 0
+    assert [(r["person"], r["org"], r.get("status"), r.get("start"), r.get("end")) for r in rows(out)] == [
+        ("欧阳林峰", "攸县人民政府", "ended", "2021-01-08", "2022-12-28"),
+        ("谭文博", "攸县人民政府", "current", "2022-12-28", None)]
+    code, out = run(capsys, "query", "holders", "--graph", CAREER, "--bind", "org=中共攸县委员会", "--format", "json",
+                    "--engine", engine)
+    assert [(r["title"], r["person"]) for r in rows(out)] == [("书记", "欧阳林峰"), ("副书记", "欧阳林峰")]
+
+
+@pytest.fixture(scope="module")
+def seeds_ttl(tmp_path_factory):
+    out = tmp_path_factory.mktemp("graph")
+    assert main(["build", os.path.join(ROOT, "seeds"), "--out", str(out), "--no-cache", "-q", "--workers", "1",
+                 "--formats", "ttl"]) == 0
+    return str(out / "graph.ttl")
+
+
+def test_both_queries_run_on_todays_graph_and_give_posts_without_dates(capsys, seeds_ttl):
+    code, out = run(capsys, "query", "career", "--graph", seeds_ttl, "--bind", "person=罗鹏程", "--format", "json")
+    assert code == 0
+    assert sorted((r["title"], r["org"]) for r in rows(out)) == [("副书记", "中共株洲市荷塘区委员会"),
+                                                                 ("区长", "荷塘区人民政府")]
+    assert all("firstSeen" not in r and "status" not in r for r in rows(out))
+    code, out = run(capsys, "query", "holders", "--graph", seeds_ttl, "--bind", "code=430202", "--format", "json")
+    assert code == 0 and {r["person"] for r in rows(out)} == {"罗鹏程"}
