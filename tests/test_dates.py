@@ -201,7 +201,7 @@ def test_the_most_trusted_meta_wins_and_an_html_page_also_has_its_header_line():
     assert meta_date(markup).date == "2024-03-12"
     text = strip_html(markup)
     assert dates(header_dates(text)) == ["2024-03-12"]
-    assert [(f.date, f.source) for f in article_dates(text, [0], markup=markup)] == [("2024-03-12", "meta")]
+    assert [(f.date, f.source) for f in article_dates(text, [0], meta=meta_date(markup))] == [("2024-03-12", "meta")]
 
 
 # ------------------------------------------------------------------ file names

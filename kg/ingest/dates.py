@@ -359,12 +359,13 @@ def filename_date(path: str) -> FoundDate | None:
 
 # ------------------------------------------------------------------ articles
 
-def article_dates(text: str, starts: Sequence[int], *, path: str = "", markup: str | None = None,
+def article_dates(text: str, starts: Sequence[int], *, path: str = "", meta: FoundDate | None = None,
                   policy: str = DEFAULT_POLICY) -> list[FoundDate | None]:
     """The date of each article of a page, the articles given by their start offsets in `text`
-    (in order). By `policy`: "text" reads the page (its <meta> when `markup` is given, then the
-    header above the article; an article under no header takes its own dateline's date),
-    "filename" the file name only, "none" nothing; the default, "text,filename", reads the text,
+    (in order). By `policy`: "text" reads the page (`meta`, an HTML page's meta_date read from
+    its markup before the tags are stripped, then the header above the article; an article under
+    no header takes its own dateline's date), "filename" the file name only (`path`, as given:
+    its folder may be the date), "none" nothing; the default, "text,filename", reads the text,
     then the file name. An article's dateline without a year takes it from the file name's date."""
     if policy not in POLICIES:
         raise ValueError(f"date policy {policy!r}: expected one of {', '.join(POLICIES)}")
@@ -372,7 +373,6 @@ def article_dates(text: str, starts: Sequence[int], *, path: str = "", markup: s
     if "text" not in policy:
         return [named for _ in starts]
     text = fold(text)
-    meta = meta_date(markup) if markup else None
     headers = _header_dates(text)
     ends = list(starts[1:]) + [len(text)]
     out: list[FoundDate | None] = []
