@@ -142,6 +142,13 @@ def test_datelines_take_their_year_from_the_file_name_and_日前_gives_no_day():
     assert [NO_HEADER[f.start:f.end] for f in found if f.source == "dateline"] == ["3月11日", "3月10日", "3月9日"]
 
 
+def test_a_month_in_the_file_name_gives_datelines_their_year():
+    found = article_dates(NO_HEADER, FOUR, path="archive/2024-03.txt")
+    assert [(f.date, f.source) for f in found] == [("2024-03-11", "dateline"), ("2024-03-10", "dateline"),
+                                                   ("2024-03", "filename"), ("2024-03-09", "dateline")]
+    assert found[2].precision == "month"
+
+
 def test_a_dateline_without_a_year_and_nothing_to_take_it_from_gives_no_date():
     assert article_dates(NO_HEADER, FOUR, path="news/page.txt") == [None] * 4
 

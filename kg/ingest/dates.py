@@ -46,6 +46,14 @@ class FoundDate:
     def day(self) -> dt.date | None:
         return dt.date.fromisoformat(self.date) if self.precision == "day" else None
 
+    @property
+    def latest(self) -> dt.date | None:
+        """The last day it can be (2024-03: 2024-03-31): a reference for dates without a year."""
+        if self.precision == "month":
+            year, month = (int(x) for x in self.date.split("-"))
+            return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return self.day
+
 
 # ------------------------------------------------------------------ reading one date
 
@@ -380,7 +388,7 @@ def article_dates(text: str, starts: Sequence[int], *, path: str = "", meta: Fou
         # the last header above the article's end: a page's masthead sits inside its first article
         header = next((h for h in reversed(headers) if h.start < end), None)
         page = meta or header
-        out.append(page or _dateline(text, start, end, named.day if named else None) or named)
+        out.append(page or _dateline(text, start, end, named.latest if named else None) or named)
     return out
 
 
