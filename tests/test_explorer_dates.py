@@ -85,7 +85,7 @@ def career_network(dated: bool = True) -> Network:
 def test_post_edges_carry_each_titles_dates_status_and_rank_and_sentences_their_date():
     data = view_data(career_network(), large=False)
     assert data["postFields"] == ["title", "firstSeen", "lastSeen", "start", "end", "status", "rank"]
-    assert data["statuses"]["current"] == ["现任", "current"] and data["statuses"]["ended"] == ["已免", "ended"]
+    assert data["statuses"]["current"] == ["现任", "current"] and data["statuses"]["ended"] == ["离任", "ended"]
     labels = [n[2] for n in data["nodes"]]
     edges = [dict(zip(data["edgeFields"], row)) for row in data["edges"]]
     (committee,) = [e for e in edges if labels[e["from"]] == "欧阳林峰" and labels[e["to"]] == "中共攸县委员会"]
@@ -140,7 +140,7 @@ def test_a_persons_panel_lists_the_posts_as_a_timeline(page):
     texts = [items.nth(k).inner_text() for k in range(3)]
     assert [t.split(" · ")[0] for t in texts] == ["县长", "副书记", "书记"]           # by start, else first seen
     assert [items.nth(k).get_attribute("data-when") for k in range(3)] == ["2021-01-08", "2021-03-05", "2024-03-12"]
-    assert "攸县人民政府" in texts[0] and "已免 ended" in texts[0] and "正处级" in texts[0]
+    assert "攸县人民政府" in texts[0] and "离任 ended" in texts[0] and "正处级" in texts[0]
     assert "任期 term 2021-01-08 – 2022-12-28" in texts[0] and "见于 seen 2021-03-05 – 2022-12-29" in texts[0]
     assert "原任 former" in texts[1] and "副处级" in texts[1] and "见于 seen 2021-03-05" in texts[1]
     assert "现任 current" in texts[2] and "中共攸县委员会" in texts[2]
