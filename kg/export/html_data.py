@@ -43,7 +43,15 @@ PLACES = ("region", "zone")
 
 NODE_FIELDS = ("iri", "kind", "label", "code", "level", "region", "aliases", "mentions", "degree", "size",
                "sources", "places", "x", "y")
-EDGE_FIELDS = ("from", "to", "relation", "titles", "sources", "support", "confidence", "rule")
+EDGE_FIELDS = ("from", "to", "relation", "titles", "sources", "support", "confidence", "rule", "posts")
+# A post's dates, status and rank (issue 15), one row per title in an edge's `posts`: page field ->
+# the kg.graph.network.Edge attribute it is read from (ISO dates, a status name, a rank as 正处级).
+# The page draws a person's posts as a timeline, and offers a date filter when any are dated.
+# Edge and Source (Source.date: the article's date) gain these attributes in the integration;
+# until then they read as "" and the page is as before.
+POST_FIELDS = {"title": "title", "firstSeen": "first_seen", "lastSeen": "last_seen", "start": "start_date",
+               "end": "end_date", "status": "status", "rank": "rank"}
+STATUSES = ("current", "nominated", "ended", "former")
 
 
 dumps = partial(json.dumps, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -97,6 +105,7 @@ def view_json(net: Network, large: bool) -> Iterator[str]:
     yield (f'{{"large":{dumps(large)},"classes":{dumps(classes)},'
            f'"relations":{dumps([_relation(r) for r in RELATIONS])},'
            f'"levels":{dumps({name: label_of(term) for name, term in LEVELS.items()})},'
+           f'"statuses":{dumps(_statuses())},"postFields":{dumps(list(POST_FIELDS))},'
            f'"files":{dumps(sentences.files)},"sentences":{dumps(sentences.rows)},'
            f'"nodeFields":{dumps(list(NODE_FIELDS))},"nodes":[')
     yield ",".join(rows)
@@ -129,6 +138,18 @@ def _relation(name: str) -> dict:
             "color": color}
 
 
+def _statuses() -> dict:
+    """{"current": ["现任", "current"], ...}: the status concepts' labels from the ontology."""
+    return {s: [label_of(KG + s.capitalize()), label_of(KG + s.capitalize(), "en")] for s in STATUSES}
+
+
+def _post_row(e) -> list | None:
+    """[title, first seen, last seen, start, end, status, rank] of a post edge, or None when it
+    carries none of them (an undated graph then has no post rows at all)."""
+    row = [str(getattr(e, attribute, "") or "") for attribute in POST_FIELDS.values()]
+    return row if any(row[1:]) else None
+
+
 def _size(degree: int, large: bool) -> float:
     """Node radius in pixels, growing with the square root of the degree."""
     base, step, top = (6, 2.0, 40) if large else (10, 3.5, 48)
@@ -149,10 +170,11 @@ class Interner:
         if name not in self._files:
             self._files[name] = len(self.files)
             self.files.append(name)
-        key = (self._files[name], source.start, source.end, source.sentence)
+        date = getattr(source, "date", "") or ""         # the article's date, when the integration gives it
+        key = (self._files[name], source.start, source.end, source.sentence, date)
         if key not in self._rows:
             self._rows[key] = len(self.rows)
-            self.rows.append(list(key))
+            self.rows.append(list(key) if date else list(key[:4]))
         return self._rows[key]
 
 
@@ -176,7 +198,7 @@ def _edge_rows(net: Network, index: dict, sentences: Interner) -> Iterator[list]
         if row is None or row[1] != j or row[0] != i or row[2] != e.relation:
             if row is not None:
                 yield _finish(row)
-            row = [i, j, e.relation, [], [], 0, 0.0, []]
+            row = [i, j, e.relation, [], [], 0, 0.0, [], []]
         row[5] += e.support
         if e.confidence is None and not e.sources and not e.title and not e.rule:
             continue                                    # a mention link: nothing more to add
@@ -189,6 +211,9 @@ def _edge_rows(net: Network, index: dict, sentences: Interner) -> Iterator[list]
             row[6] = max(row[6], float(e.confidence))
         if e.rule and e.rule not in row[7]:
             row[7].append(e.rule)
+        post = _post_row(e) if e.relation == "holds_post" else None
+        if post is not None and post not in row[8]:
+            row[8].append(post)
     if row is not None:
         yield _finish(row)
 
@@ -197,6 +222,7 @@ def _finish(row: list) -> list:
     if len(row[3]) > 1:
         row[3].sort()
     row[7] = ",".join(sorted(row[7])) if row[7] else ""
+    row[8].sort()
     return row
 
 
@@ -204,13 +230,13 @@ _NAMES: dict[str, str] = {}
 
 
 def _row_json(row: list) -> str:
-    if row[3] or row[4] or row[7]:
+    if row[3] or row[4] or row[7] or row[8]:
         return dumps(row)
     # a mention link: nothing to escape but the relation's name
     name = _NAMES.get(row[2])
     if name is None:
         name = _NAMES[row[2]] = dumps(row[2])
-    return f"[{row[0]},{row[1]},{name},[],[],{row[5]},{float.__repr__(row[6])},\"\"]"
+    return f"[{row[0]},{row[1]},{name},[],[],{row[5]},{float.__repr__(row[6])},\"\",[]]"
 
 
 def _places(kinds: list[str], below: array, n: int) -> list[list[int]]:

@@ -1,4 +1,4 @@
-/* The graph explorer: search, class / relation / region filters, side panel.
+/* The graph explorer: search, class / relation / region / date filters, side panel.
    Every string from the data reaches the page through textContent or the
    canvas, never through innerHTML, so names from the news stay text. */
 (function () {
@@ -14,6 +14,14 @@
   data.relations.forEach(function (r) { relations[r.relation] = r; });
   var large = data.large;
 
+  // Posts' dates, status and rank, and sentences' dates (issue 15). Undated graphs have none: the
+  // posts list and the filters are then as they always were, and the date filter stays hidden.
+  var postFields = data.postFields || [];
+  var statuses = data.statuses || {};
+  edges.forEach(function (e) {
+    e.posts = (e.posts || []).map(function (row) { return record(row, postFields); });
+  });
+
   var outEdges = nodes.map(function () { return []; });
   var inEdges = nodes.map(function () { return []; });
   edges.forEach(function (e, i) { outEdges[e.from].push(i); inEdges[e.to].push(i); });
@@ -22,11 +30,57 @@
     if ((n.kind === "region" || n.kind === "zone") && n.code && !(n.code in regionByCode)) regionByCode[n.code] = i;
   });
 
+  // ------------------------------------------------------------ dates
+
+  // A span is [first, last] as ISO day strings (they sort as text); a month or a year covers all its days.
+  function firstDay(d) { return d.length === 4 ? d + "-01-01" : d.length === 7 ? d + "-01" : d; }
+  function lastDay(d) { return d.length === 4 ? d + "-12-31" : d.length === 7 ? d + "-31" : d; }
+
+  function widen(span, low, high) {
+    if (!low) return span;
+    var a = firstDay(low), b = lastDay(high || low);
+    if (!span) return [a, b];
+    return [a < span[0] ? a : span[0], b > span[1] ? b : span[1]];
+  }
+
+  // A post lasts from its start (or its first sighting) to its end (or its last sighting).
+  function postSpan(p) {
+    var from = p.start || p.firstSeen || p.end || p.lastSeen;
+    return widen(null, from, p.end || p.lastSeen || from);
+  }
+
+  function sourcesSpan(list, span) {
+    list.forEach(function (s) { var d = data.sentences[s][4]; if (d) span = widen(span, d, d); });
+    return span;
+  }
+
+  var edgeSpan = edges.map(function (e) {
+    var span = sourcesSpan(e.sources, null);
+    e.posts.forEach(function (p) { var s = postSpan(p); if (s) span = widen(span, s[0], s[1]); });
+    return span;
+  });
+  var fileSpan = {};
+  data.sentences.forEach(function (s) { if (s[4]) fileSpan[s[0]] = widen(fileSpan[s[0]] || null, s[4], s[4]); });
+  var fileIndex = {};
+  data.files.forEach(function (name, i) { fileIndex[name] = i; });
+  var nodeSpan = nodes.map(function (n, i) {
+    var span = n.kind === "document" ? fileSpan[fileIndex[n.label]] || null : sourcesSpan(n.sources, null);
+    outEdges[i].concat(inEdges[i]).forEach(function (k) {
+      if (edgeSpan[k]) span = widen(span, edgeSpan[k][0], edgeSpan[k][1]);
+    });
+    return span;
+  });
+  var extent = null;
+  nodeSpan.concat(edgeSpan).forEach(function (s) { if (s) extent = widen(extent, s[0], s[1]); });
+
   var state = {
     kinds: new Set(data.classes.map(function (c) { return c.kind; })),
     relations: new Set(data.relations.map(function (r) { return r.relation; })
       .concat(edges.map(function (e) { return e.relation; }))),
     region: -1,
+    dateFrom: extent ? extent[0] : "",   // the date filter: the whole extent, undated kept, filters nothing
+    dateTo: extent ? extent[1] : "",
+    undated: true,
     highlight: null,        // Set of node indices: the focus and its neighbours; or null
     focus: -1,
     focusEdges: [],         // indices of the focus's shown edges
@@ -36,11 +90,13 @@
   // ------------------------------------------------------------ helpers
 
   function rows(list, fields) {
-    return list.map(function (row) {
-      var o = {};
-      fields.forEach(function (f, i) { o[f] = row[i]; });
-      return o;
-    });
+    return list.map(function (row) { return record(row, fields); });
+  }
+
+  function record(row, fields) {
+    var o = {};
+    fields.forEach(function (f, i) { o[f] = row[i]; });
+    return o;
   }
 
   function el(tag, props, children) {
@@ -197,7 +253,17 @@
 
   function edgeShown(k) {
     var e = edges[k];
-    return state.visible[e.from] && state.visible[e.to] && state.relations.has(e.relation);
+    return state.visible[e.from] && state.visible[e.to] && state.relations.has(e.relation) && inDates(edgeSpan[k]);
+  }
+
+  function datesFilter() {
+    return extent !== null && (state.dateFrom > extent[0] || state.dateTo < extent[1] || !state.undated);
+  }
+
+  function inDates(span) {
+    if (!datesFilter()) return true;
+    if (!span) return state.undated;
+    return span[0] <= state.dateTo && span[1] >= state.dateFrom;
   }
 
   function updateStatus() {
@@ -216,7 +282,7 @@
   function applyFilters() {
     var region = state.region, changes = [];
     nodes.forEach(function (n, i) {
-      var visible = state.kinds.has(n.kind) && (region < 0 || n.places.indexOf(region) >= 0);
+      var visible = state.kinds.has(n.kind) && (region < 0 || n.places.indexOf(region) >= 0) && inDates(nodeSpan[i]);
       if (visible !== state.visible[i]) {
         state.visible[i] = visible;
         changes.push({ id: i, hidden: !visible });
@@ -227,12 +293,48 @@
     updateStatus();
   }
 
-  function applyRelation(relation) {
-    var hidden = !state.relations.has(relation), changes = [];
-    edges.forEach(function (e, k) { if (e.relation === relation) changes.push({ id: k, hidden: hidden }); });
+  // An edge is hidden when its relation is unticked or the date range leaves it out (a post that
+  // ended before the range, between two people shown for other posts); only changes reach vis.
+  var edgeHidden = edges.map(function () { return false; });
+  function syncEdges() {
+    var changes = [];
+    edges.forEach(function (e, k) {
+      var hidden = !state.relations.has(e.relation) || !inDates(edgeSpan[k]);
+      if (hidden !== edgeHidden[k]) { edgeHidden[k] = hidden; changes.push({ id: k, hidden: hidden }); }
+    });
     if (changes.length) visEdges.update(changes);
+  }
+
+  function applyRelation() {
+    syncEdges();
     refocus();
     updateStatus();
+  }
+
+  // The date range hides the nodes and edges the sources date outside it, and unless kept, those
+  // they do not date.
+  function applyDates() {
+    syncEdges();
+    applyFilters();
+  }
+
+  function buildDates() {
+    if (!extent) return;                  // nothing is dated: no date filter
+    var from = document.getElementById("kg-date-from"), to = document.getElementById("kg-date-to");
+    var undated = document.getElementById("kg-undated");
+    [from, to].forEach(function (input) { input.min = extent[0]; input.max = extent[1]; });
+    from.value = extent[0];
+    to.value = extent[1];
+    function changed() {
+      state.dateFrom = from.value || extent[0];
+      state.dateTo = to.value || extent[1];
+      state.undated = undated.checked;
+      applyDates();
+    }
+    from.addEventListener("change", changed);
+    to.addEventListener("change", changed);
+    undated.addEventListener("change", changed);
+    document.getElementById("kg-dates").hidden = false;
   }
 
   function refocus() {
@@ -263,7 +365,7 @@
       box.checked = true;
       box.addEventListener("change", function () {
         if (box.checked) state.relations.add(r.relation); else state.relations.delete(r.relation);
-        applyRelation(r.relation);
+        applyRelation();
       });
       rels.appendChild(el("li", null, [el("label", { title: r.iri }, [
         box, lineIcon(r.color), el("span", { text: r.label }), el("small", { text: r.labelEn }),
@@ -285,6 +387,15 @@
     state.region = -1;
     document.getElementById("kg-region").value = "-1";
     document.querySelectorAll("#kg-classes input").forEach(function (b) { b.checked = true; });
+    if (extent && datesFilter()) {
+      state.dateFrom = extent[0];
+      state.dateTo = extent[1];
+      state.undated = true;
+      document.getElementById("kg-date-from").value = extent[0];
+      document.getElementById("kg-date-to").value = extent[1];
+      document.getElementById("kg-undated").checked = true;
+      applyDates();
+    }
   }
 
   // ------------------------------------------------------------ search and highlight
@@ -428,7 +539,16 @@
     }, [])));
 
     var posts = outEdges[i].filter(function (k) { return edges[k].relation === "holds_post"; });
-    if (posts.length) {
+    if (posts.length && posts.some(function (k) { return edges[k].posts.length; })) {
+      body.appendChild(el("h3", { text: "任职经历 Posts over time" }));
+      body.appendChild(el("ul", { id: "kg-posts", className: "kg-timeline" }, limited(timeline(posts).map(function (item) {
+        var e = item.edge, p = item.post;
+        return el("li", { className: p && postSpan(p) ? "" : "kg-undated", "data-when": p ? postWhen(p) : "" }, [
+          el("div", null, [item.title || relations.holds_post.label, " · ", nodeLink(e.to)].concat(postBadges(p))),
+          el("div", { className: "kg-when", text: postDates(p) })
+        ].concat(sources(e.sources, [n.label, nodes[e.to].label].concat(e.titles), 3)));
+      }), 100)));
+    } else if (posts.length) {
       body.appendChild(el("h3", { text: "职务 Posts" }));
       body.appendChild(el("ul", { id: "kg-posts" }, limited(posts.map(function (k) {
         var e = edges[k];
@@ -439,9 +559,10 @@
     var holders = inEdges[i].filter(function (k) { return edges[k].relation === "holds_post"; });
     if (holders.length) {
       body.appendChild(el("h3", { text: "任职人员 Holders" }));
-      body.appendChild(el("ul", { id: "kg-holders" }, limited(holders.map(function (k) {
-        var e = edges[k];
-        return el("li", null, [nodeLink(e.from), " · ", e.titles.join("、")]);
+      body.appendChild(el("ul", { id: "kg-holders" }, limited(timeline(holders).map(function (item) {
+        var dates = item.post ? postDates(item.post) : "";
+        return el("li", null, [nodeLink(item.edge.from), " · ", item.title]
+          .concat(postBadges(item.post), dates ? [el("span", { className: "kg-when", text: " " + dates })] : []));
       }), 200)));
     }
 
@@ -482,6 +603,47 @@
     openPanel();
   }
 
+  // One item per title of the given post edges, dated ones first in date order: its edge, its title and
+  // its dates, status and rank if the data has them.
+  function timeline(list) {
+    var items = [];
+    list.forEach(function (k) {
+      var e = edges[k];
+      (e.titles.length ? e.titles : [""]).forEach(function (title) {
+        var post = null;
+        e.posts.forEach(function (p) { if (p.title === title) post = p; });
+        items.push({ edge: e, title: title, post: post, when: post ? postWhen(post) : "" });
+      });
+    });
+    return items.sort(function (a, b) {
+      return (!a.when - !b.when) || (a.when < b.when ? -1 : a.when > b.when ? 1 : 0) ||
+        (a.title < b.title ? -1 : a.title > b.title ? 1 : 0) || a.edge.to - b.edge.to || a.edge.from - b.edge.from;
+    });
+  }
+
+  function postWhen(p) { return p.start || p.firstSeen || p.end || p.lastSeen || ""; }
+
+  function postDates(p) {
+    if (!p) return "日期不详 no date";
+    var parts = [];
+    if (p.start || p.end) parts.push("任期 term " + (p.start || "…") + " – " + (p.end || "…"));
+    if (p.firstSeen || p.lastSeen) {
+      var seen = p.firstSeen || p.lastSeen, last = p.lastSeen || p.firstSeen;
+      parts.push("见于 seen " + seen + (last !== seen ? " – " + last : ""));
+    }
+    return parts.length ? parts.join(" · ") : "日期不详 no date";
+  }
+
+  function postBadges(p) {
+    var out = [];
+    if (p && p.status) {
+      var label = statuses[p.status] ? statuses[p.status][0] + " " + statuses[p.status][1] : p.status;
+      out.push(el("span", { className: "kg-status kg-status-" + p.status.replace(/[^a-z]/g, ""), text: label }));
+    }
+    if (p && p.rank) out.push(el("span", { className: "kg-rank", text: p.rank }));
+    return out;
+  }
+
   function showEdgePanel(k) {
     var e = edges[k];
     var body = document.getElementById("kg-panel-body");
@@ -492,6 +654,10 @@
                  ["支持 support", String(e.support)]];
     if (e.rule) facts.push(["规则 rule", e.rule]);
     if (e.confidence) facts.push(["置信度 confidence", e.confidence.toFixed(2)]);
+    e.posts.forEach(function (p) {
+      var status = p.status ? " · " + (statuses[p.status] ? statuses[p.status][0] : p.status) : "";
+      facts.push([p.title, postDates(p) + status + (p.rank ? " · " + p.rank : "")]);
+    });
     body.appendChild(el("p", null, [nodeLink(e.from), " → ", nodeLink(e.to)]));
     body.appendChild(el("dl", null, facts.reduce(function (acc, f) {
       acc.push(el("dt", { text: f[0] })); acc.push(el("dd", { text: f[1] })); return acc;
@@ -556,6 +722,7 @@
   });
 
   buildLegend();
+  buildDates();
   updateStatus();
   performance.mark("kg-ready");
 
