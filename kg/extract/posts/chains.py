@@ -11,7 +11,8 @@ from ..tokens import tokenize
 
 PUNCT = set(",。;:!?、“”‘’()《》 \n…—")
 CHAIN_SEP = ("、", "兼")
-MAX_LIST_GAP = 12    # characters between one post's name and the next title of a list (主持会议,)
+MAX_LIST_GAP = 12
+ORG_WINDOW = 48      # characters before a title read again for its institution: twice the longest name    # characters between one post's name and the next title of a list (主持会议,)
 
 OrgBefore = Callable[[int], tuple[str, int]]
 
@@ -27,12 +28,16 @@ def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> Org
     def before(pos: int) -> tuple[str, int]:
         start = pos
         if pos:
-            toks = tokenize(sentence[:pos], lexicon)   # retokenised: jieba may glue the title to the name (委副|书记)
+            # retokenised: jieba may glue the title to the name (委副|书记); a name is never longer than the window
+            lo = max(0, pos - ORG_WINDOW)
+            window = sentence[lo:pos]
+            toks = tokenize(window, lexicon)
             if toks and toks[-1].pos not in ("x", "w") and toks[-1].word not in span_words(lexicon).stop_words:
-                start, _ = expand_left(toks, len(toks) - 1, sentence[:pos], lexicon)
+                start, _ = expand_left(toks, len(toks) - 1, window, lexicon)
                 k = next((k for k in range(len(toks) - 1, 0, -1) if toks[k].start == start), 0)
                 if k >= 2 and toks[k - 1].word == "驻" and toks[k - 2].pos not in ("x", "w"):
-                    start, _ = expand_left(toks, k - 2, sentence[:pos], lexicon)   # 湖南省人民政府驻|深圳办事处
+                    start, _ = expand_left(toks, k - 2, window, lexicon)   # 湖南省人民政府驻|深圳办事处
+                start += lo
         for m in places:                   # never cut a place name in two: 在中|湖村 -> 中湖村
             if m.start < start < m.end or m.end == start < pos and m.attrs.get("level") == "village":
                 start = m.start            # and a village right before is the body's: 金鸡村|工作队
