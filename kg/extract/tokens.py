@@ -60,28 +60,31 @@ def tokenize(text: str, lexicon: Lexicon) -> list[Token]:
     places, cores, titles = _place_words(lexicon), title_cores(lexicon), lexicon.terms.titles
     function_chars = lexicon.words(RULES, "function_chars")
     out, pos = [], 0
-    new = tuple.__new__          # Token(...) without the Python-level __new__ frame
+    append, new = out.append, tuple.__new__      # Token(...) without the Python-level __new__ frame
     for word, tag in rjieba.tag(text):
-        if not word:
+        n = len(word)
+        if not n:
             continue
         if word in places:
             tag = "ns"
-        ending = cores.get(word[-1]) if len(word) >= 3 else None
-        core = next((c for c in ending if word.endswith(c) and len(word) > len(c)), None) if ending else None
-        if len(word) >= 2 and word[0] in function_chars and word[1] in LEVEL_CHARS and word not in places:
-            out.append(Token(word[0], "p", pos, pos + 1))     # 由|县人大常委会, 和|县域经济
-            word, pos = word[1:], pos + 1
-            tag = "n"
-        elif len(word) == 2 and word[1] in CONJUNCTIONS and not has_word(word):
-            out.append(Token(word[0], tag, pos, pos + 1))     # 羊贵|平及|市委: a name's last character and 及
-            word, pos, tag = word[1], pos + 1, "c"
-        if core and word not in titles and not word[: -len(core)] in ("副", "总", "常务副"):
-            head = word[: -len(core)]
-            out.append(Token(head, "n", pos, pos + len(head)))
-            out.append(Token(core, "nnt", pos + len(head), pos + len(word)))
-        else:
-            out.append(new(Token, (word, tag, pos, pos + len(word))))
-        pos += len(word)
+        elif n >= 2:
+            if word[0] in function_chars and word[1] in LEVEL_CHARS:
+                append(new(Token, (word[0], "p", pos, pos + 1)))     # 由|县人大常委会, 和|县域经济
+                word, pos, n, tag = word[1:], pos + 1, n - 1, "n"
+            elif n == 2 and word[1] in CONJUNCTIONS and not has_word(word):
+                append(new(Token, (word[0], tag, pos, pos + 1)))     # 羊贵|平及|市委: a name's end and 及
+                word, pos, n, tag = word[1], pos + 1, 1, "c"
+        ending = cores.get(word[-1]) if n >= 3 else None
+        if ending and word not in titles:
+            core = next((c for c in ending if word.endswith(c) and n > len(c)), None)
+            if core and word[:-len(core)] not in ("副", "总", "常务副"):
+                head = word[:-len(core)]
+                append(new(Token, (head, "n", pos, pos + len(head))))
+                append(new(Token, (core, "nnt", pos + len(head), pos + n)))
+                pos += n
+                continue
+        append(new(Token, (word, tag, pos, pos + n)))
+        pos += n
     return out
 
 
