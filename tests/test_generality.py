@@ -263,3 +263,18 @@ def test_a_community_named_twice_is_one_and_a_verb_makes_no_community(extract):
     m = extract("长沙晚报讯 雨花区东塘街道砂子塘社区的居民在议事。砂子塘社区党委书记易红霞说,53名干部下沉社区开展服务。")
     assert [n for n in sorted(names(m, "region")) if n.endswith("社区")] == ["砂子塘社区"]
     assert len([k for k in m.entities if k.kind == "region" and k.name == "砂子塘社区"]) == 1
+
+
+def test_a_portals_source_line_makes_its_county_the_home_and_is_no_headline(extract):
+    # the county visited in the sentence before does not move the article's own county
+    m = extract("衡阳县召开乡村振兴推进会\n\n来源:衡阳县融媒体中心 作者:李明 发布时间:2024-03-05\n\n"
+                "3月4日,衡南县考察团来衡阳县学习。县委书记刘志国强调,要抓好产业。")
+    assert posts(m) == {("刘志国", "书记", "中共衡阳县委员会")}
+    (article,) = m.documents[0].articles
+    assert (article.source, article.headline) == ("衡阳县融媒体中心", "衡阳县召开乡村振兴推进会")
+
+
+def test_a_quoted_name_in_a_chain_is_no_break(extract):
+    m = extract("邵阳日报讯 市委书记、市委“邵商回归”工程领导小组组长皇甫正阳,市委副书记、市长邝立新座谈。")
+    assert ("皇甫正阳", "书记", "中共邵阳市委员会") in posts(m)
+    assert any(p[0] == "皇甫正阳" and p[1] == "组长" and "邵商回归" in p[2] for p in posts(m))

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..model import OffsetMap
-from .patterns import dateline, is_byline_line
+from .patterns import dateline, is_byline_line, source_named
 
 TERMINAL = set("。!?;…)】」』")
 CLOSERS = set("”’\"'")
 CONTINUERS = set(",、:(“《")
+ENDS_WITH_DATE = re.compile(r"\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 BODY_WIDTH = 25        # a line this long that stops mid-sentence was cut by the column
 HEADLINE_MAX = 30      # lines up to this long may be headings or captions dropped into a sentence
 MAX_SKIPPED = 2
@@ -107,8 +108,9 @@ def junction_is_word(a: str, b: str, has_word) -> bool:
 def is_cut(text: str, nxt: str, has_word, tight: bool = False) -> bool:
     """Does this line stop in the middle of a sentence that `nxt` continues? `tight`: no blank
     line parts them in a file whose paragraphs are parted by blank lines."""
-    if is_terminal(text) or is_byline_line(nxt) or dateline(nxt):
-        return False
+    if is_terminal(text) or is_byline_line(nxt) or dateline(nxt) or source_named(text) or source_named(nxt) \
+            or ENDS_WITH_DATE.search(text):
+        return False       # 来源:…  发布时间:2024-03-05 is a line of its own
     return (len(text) >= BODY_WIDTH or text[-1] in CONTINUERS or unbalanced(text)
             or junction_is_word(text, nxt, has_word) and not headline_like(nxt)
             or tight and len(nxt) >= BODY_WIDTH and is_han(text[-1]) and is_han(nxt[0]))

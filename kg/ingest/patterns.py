@@ -36,6 +36,16 @@ def byline_people(text: str) -> list[tuple[str, str]]:
     return people
 
 
+# A portal's source line: "来源:衡阳县融媒体中心", "来源：株洲日报 作者：…"
+SOURCE_LINE = re.compile(rf"(?:^|\s)(?:来源|稿源|信息来源)\s*[:：]\s*(?P<source>[{CJK}·]{{2,20}}?)(?=$|\s|[|,,]|作者|编辑|发布|时间)")
+
+
+def source_named(text: str) -> str:
+    """The paper or media centre a portal's source line names, or ''."""
+    m = SOURCE_LINE.search(text) if "来源" in text or "稿源" in text else None
+    return m.group("source") if m else ""
+
+
 def dateline(text: str):
     """(paper, people, length) for a paragraph opening with a dateline, else None."""
     m = DATELINE.match(text)

@@ -14,10 +14,11 @@ from ..model import Article, Document, Sentence
 from .clean import Block, is_terminal
 from .masthead import read_masthead
 from .patterns import (AUTHOR_LINE, AUTHOR_NOTE, TRAILING_AUTHORS, byline_people, dateline,
-                       is_byline_line)
+                       is_byline_line, source_named)
 
 SENTENCE_END = re.compile(r"[。!?!?]+[”’」』)]*|……[”’]?(?=[^,、:”’])|\n")
 MAX_SENTENCE = 400
+SOURCE_LINE_MAX = 80    # characters of a line that may be a portal's source line
 TWO_PART = re.compile(r"[\u4e00-\u9fff”》] +[\u4e00-\u9fff“《]")   # "新晃政务服务中心 持续推进…": a front-page headline   # very long runs without punctuation are cut here (tables, lists, one-line files)
 
 
@@ -70,7 +71,9 @@ def segment(doc: Document, blocks: list[Block], name_score=lambda s: 0.0) -> Non
             current = open_article(run[0] if run else i)
             for j in run:
                 tj = text[blocks[j].start:blocks[j].end]
-                if kinds[j] == "heading" and len(tj) > len(current.headline) and not tj.startswith("——"):
+                if source_named(tj):
+                    current.source = current.source or source_named(tj)   # 来源:… is no headline
+                elif kinds[j] == "heading" and len(tj) > len(current.headline) and not tj.startswith("——"):
                     current.headline = current.headline or tj
                 elif kinds[j] == "byline":
                     current.authors += byline_people(tj)
@@ -80,6 +83,8 @@ def segment(doc: Document, blocks: list[Block], name_score=lambda s: 0.0) -> Non
             paper, people, _ = opens
             current.source = current.source or paper
             current.authors += people
+        if not current.source and len(t) <= SOURCE_LINE_MAX:
+            current.source = source_named(t)          # a portal's 来源:衡阳县融媒体中心
         m = TRAILING_AUTHORS.search(t)
         if m and not AUTHOR_NOTE.search(t):
             current.authors += [("作者", n) for n in m.group("names").split() if name_score(n) >= 0.3]

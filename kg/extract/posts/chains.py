@@ -61,8 +61,10 @@ def chain_units(text: str, hits: list[Mention], k: int, org_before: OrgBefore, l
     while j >= 0:
         prev = hits[j]
         gap = text[prev.end:chain[0].start]
-        # 常委、宣传部部长,县融媒体中心主任某: a title closed by a comma, with no name, goes on to the next
-        if gap[:1] in CHAIN_SEP + (",",) and not any(ch in PUNCT for ch in gap[1:]) and len(gap) <= 20:
+        # 常委、宣传部部长,县融媒体中心主任某: a title closed by a comma, with no name, goes on to the next;
+        # a quoted name inside the next body is no break (市委书记、市委“邵商回归”工程领导小组组长)
+        inner = gap[1:].replace("“", "").replace("”", "") if gap.count("“") == gap.count("”") else gap[1:]
+        if gap[:1] in CHAIN_SEP + (",",) and not any(ch in PUNCT for ch in inner) and len(gap) <= 24:
             chain.insert(0, prev)
             j -= 1
         else:
