@@ -29,12 +29,15 @@ PREFIXES = {"kg": KG_IRI, "org": "http://www.w3.org/ns/org#", "schema": "https:/
             "prov": "http://www.w3.org/ns/prov#", "skos": "http://www.w3.org/2004/02/skos/core#",
             "dcterms": "http://purl.org/dc/terms/", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
             "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-            "owl": "http://www.w3.org/2002/07/owl#"}
+            "owl": "http://www.w3.org/2002/07/owl#", "time": "http://www.w3.org/2006/time#"}
 _KG, _ORG, _SCHEMA, _PROV, _SKOS, _DCT, _RDFS, _RDF, _XSD = (
     PREFIXES[p] for p in ("kg", "org", "schema", "prov", "skos", "dcterms", "rdfs", "rdf", "xsd"))
 
 RDF_TYPE = _RDF + "type"
 XSD_INTEGER, XSD_BOOLEAN, XSD_DECIMAL, XSD_STRING = (_XSD + n for n in ("integer", "boolean", "decimal", "string"))
+XSD_DATE = _XSD + "date"
+# An article's date by its precision (kg.model.Article.date_precision) -> the datatype of its dcterms:date
+DATE_TYPES = {"day": XSD_DATE, "month": _XSD + "gYearMonth", "year": _XSD + "gYear"}
 LABEL, ALT_LABEL, NOTATION = _RDFS + "label", _SKOS + "altLabel", _SKOS + "notation"
 DERIVED_FROM, IS_PART_OF = _PROV + "wasDerivedFrom", _DCT + "isPartOf"
 
@@ -245,6 +248,9 @@ def _parts(docs: list, index: _Index) -> Iterator[tuple[str, Pairs]]:
                 pairs.append((_DCT + "publisher", zh(art.source)))
             start, end = span(art.start, art.end)
             pairs += [(_KG + "start", lit(start)), (_KG + "end", lit(end))]
+            if art.date and art.date_precision in DATE_TYPES:
+                pairs += [(_DCT + "date", Lit(art.date, "", DATE_TYPES[art.date_precision])),
+                          (_KG + "dateSource", lit(art.date_source)), (_KG + "datePrecision", lit(art.date_precision))]
             pairs.extend((_SCHEMA + "author", j) for j in authors.get(art.index, ()))
             for sent in art.sentences:
                 byte = sent.index >> 3

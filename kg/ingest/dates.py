@@ -19,6 +19,7 @@ import datetime as dt
 import html
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -382,11 +383,13 @@ def article_dates(text: str, starts: Sequence[int], *, path: str = "", meta: Fou
         return [named for _ in starts]
     text = fold(text)
     headers = _header_dates(text)
+    header_starts = [h.start for h in headers]
     ends = list(starts[1:]) + [len(text)]
     out: list[FoundDate | None] = []
     for start, end in zip(starts, ends, strict=True):
         # the last header above the article's end: a page's masthead sits inside its first article
-        header = next((h for h in reversed(headers) if h.start < end), None)
+        k = bisect_left(header_starts, end)
+        header = headers[k - 1] if k else None
         page = meta or header
         out.append(page or _dateline(text, start, end, named.latest if named else None) or named)
     return out
