@@ -46,8 +46,11 @@ def extract_texts(texts: Mapping[str, str], province: str | None = None, dates: 
 
 
 def posts(graph: Merged) -> list[tuple[str, str, str]]:
-    """(person, title, institution) of every post, sorted."""
-    return sorted((f.subject.name, f.title, f.object.name) for f in graph.facts if f.predicate == "holds_post")
+    """(person, title, institution) of every post held, sorted: as officials.rq, without the posts
+    a source ends (免去, 辞去: status ended). Every post, with its status, dates and rank, is a
+    holds_post fact of graph.facts."""
+    return sorted((f.subject.name, f.title, f.object.name) for f in graph.facts
+                  if f.predicate == "holds_post" and f.status != "ended")
 
 
 def to_turtle(graph: Merged) -> str:
