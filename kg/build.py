@@ -19,7 +19,8 @@ from . import __version__
 from . import faults
 from .cache import Cache, content_hash, dating, entry
 from .children import die_with_parent
-from .export.formats import FORMATS, write_exports
+from .export.formats import FORMATS, TABLE_FORMATS, write_exports
+from .export.posts_csv import write_posts_csv
 from .export.output_folder import BusyError, OutputFolder
 from .export.rdf_files import write_rdf
 from .ingest.dates import DEFAULT_POLICY, POLICIES
@@ -381,7 +382,7 @@ def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[st
     part of a build that per-file workers cannot share. Same files either way."""
     global _network_job
     network = [f for f in formats if f in NETWORK_FORMATS]
-    rdf = [f for f in formats if f not in NETWORK_FORMATS]
+    rdf = [f for f in formats if f not in NETWORK_FORMATS and f not in TABLE_FORMATS]
     side = None
     if beside and network and rdf and "fork" in multiprocessing.get_all_start_methods():
         _network_job = (out, merged, network)
@@ -391,12 +392,13 @@ def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[st
         faults.checkpoint("exporting")
     try:
         written, triples = write_rdf(out, merged, rdf)
-        written += pending.result() if side else write_exports(out, merged, None, network)
+        tables = [write_posts_csv(out, merged)] if "posts" in formats else []
+        written += (pending.result() if side else write_exports(out, merged, None, network)) + tables
     finally:
         if side:
             side.shutdown(wait=True, cancel_futures=True)
             _network_job = None
-    return written, triples   # RDF formats first, as in FORMATS
+    return written, triples   # RDF formats first, then the network's, then posts.csv, as in FORMATS
 
 
 def count(merged: Merged, report: BuildReport) -> None:

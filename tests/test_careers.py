@@ -101,6 +101,9 @@ S = Statement
     # seen current in March, ended in June: ended on its notice's day
     ([S("2024-03-01", "current", ""), S("2024-06-30", "ended", "dismissed")],
      Career("ended", "2024-03-01", "2024-06-30", "", "2024-06-30")),
+    # a dismissal printed again: the post ended on the first day
+    ([S("2024-03-01", "current", ""), S("2024-06-30", "ended", "dismissed"), S("2024-07-04", "ended", "dismissed")],
+     Career("ended", "2024-03-01", "2024-07-04", "", "2024-06-30")),
     # nominated and appointed on one page: current, from that day
     ([S("2024-07-02", "nominated", "nominated"), S("2024-07-02", "current", "appointed")],
      Career("current", "2024-07-02", "2024-07-02", "2024-07-02", "")),

@@ -10,6 +10,7 @@ folder that then replaces the output folder as one set (kg.export.output_folder)
   gexf     graph.gexf            network view for Gephi
   html     graph.html            interactive view in the browser (kg.export.html)
   neo4j    neo4j/nodes.csv, neo4j/relationships.csv   neo4j-admin import format
+  posts    posts.csv             one row per post, for Excel, pandas and R (kg.export.posts_csv)
 """
 from __future__ import annotations
 
@@ -27,9 +28,11 @@ from ..graph.network import (POST_ATTRS, Edge, Network, aliases_json, network as
 from ..model import Merged
 from .atomic import atomic_path
 from .html import write_html
+from .posts_csv import write_posts_csv
 from .rdf_files import RDF_FORMATS, nt_term, to_jsonld, to_ntriples, write_rdf  # noqa: F401 (the RDF API, here as before)
 
-FORMATS = ("ttl", "jsonld", "nt", "graphml", "gexf", "html", "neo4j")
+FORMATS = ("ttl", "jsonld", "nt", "graphml", "gexf", "html", "neo4j", "posts")
+TABLE_FORMATS = ("posts",)     # written from the merged model, like the RDF files, but not RDF
 
 # Node kind (kg.graph.network) -> Neo4j labels; the first is the `type` attribute
 # in GraphML/GEXF. Zones are regions too, as in the RDF (kg:Zone ⊑ kg:Region).
@@ -61,6 +64,9 @@ def write_exports(out: str, merged: Merged, graph=None, formats=FORMATS) -> list
         written.extend(write_rdf(out, merged, formats)[0])
     for fmt in FORMATS:
         if fmt not in formats or fmt in RDF_FORMATS:
+            continue
+        if fmt == "posts":
+            written.append(write_posts_csv(out, merged))
             continue
         if network is None:
             network = network_view(merged)   # one light view for the four, built once

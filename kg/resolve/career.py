@@ -16,10 +16,11 @@ statement of a post across the corpus, (date, status, event) each, and settles t
   stage of a post's life they speak of: nominated < current < former < ended. So a post stated
   current on 3月1日 and ended on 6月30日 is ended; a post only nominated and appointed on the
   same page is current; a post a dismissal notice ends and another page calls 原局长 is ended.
-- end: when the status is ended, the date of the statement that ends it (none if undated);
-- start: the earliest appointment or election dated after the last end before the status's
-  statement, and not after it: the start of the tenure the status speaks of (none if the
-  status is nominated, or no appointment is dated).
+- end: when the status is ended, the day of the first of the last run of ending statements (a
+  dismissal reprinted a week later does not move it; none if undated);
+- start: the earliest appointment or election dated after any earlier end and not after the
+  end: the start of the tenure the status speaks of (none if the status is nominated, or no
+  appointment is dated).
 
 Everything is computed from sets and sorted, so it does not depend on the order of files,
 articles or workers. Ranks (kg.lexicon.ranks) are read after the merge, from the institution's
@@ -96,12 +97,15 @@ def settle(found: Iterable[Statement]) -> Career:
         return Career("current", "", "", "", "")
     dates = [s.date for s in found if s.date]
     last = found[-1]
-    end = last.date if last.status == "ended" else ""
+    k = len(found) - 1                  # the first of the statements that end the post last
+    while last.status == "ended" and k > 0 and found[k - 1].status == "ended" and found[k - 1].date:
+        k -= 1
+    end = found[k].date if last.status == "ended" else ""
     start = ""
     if last.status != "nominated":
-        floor = max((s.date for s in found if s.status == "ended" and s.date and s.date < last.date), default="")
+        floor = max((s.date for s in found[:k] if s.status == "ended" and s.date), default="")
         start = next((s.date for s in found if s.event in STARTS and s.date and s.date > floor
-                      and (not last.date or s.date <= last.date)), "")
+                      and (not found[k].date or s.date <= found[k].date)), "")
     return Career(last.status, dates[0] if dates else "", dates[-1] if dates else "", start, end)
 
 
