@@ -163,3 +163,10 @@ def test_posts_of_party_and_state_bodies_get_the_rank_of_their_title_and_level()
     assert ranks["贺志斌", "书记", "网岭镇党委"] == "正科级"
     assert ranks["蔡文良", "院长", "株洲市中心医院"] == ""             # a hospital: outside the civil service
     assert ranks["易晓阳", "常委", "中共攸县委员会"] == "副处级"
+
+
+def test_a_subdistrict_body_the_gazetteer_cannot_place_still_ranks_as_a_townships():
+    text = page("2024-05-22", "龙阳街道:网格连民心\n\n麦晓东\n\n近年来,汉寿县龙阳街道推进网格化管理。\n\n"
+                              "(作者系汉寿县龙阳街道党工委副书记)")
+    found = posts(kg.extract_text(text, "a.txt"))
+    assert found["麦晓东", "副书记", "汉寿县龙阳街道党工委"].rank == "副科级"     # not the county's 副处级

@@ -24,14 +24,15 @@ statement of a post across the corpus, (date, status, event) each, and settles t
 
 Everything is computed from sets and sorted, so it does not depend on the order of files,
 articles or workers. Ranks (kg.lexicon.ranks) are read after the merge, from the institution's
-name, the names of the bodies above it and the level of its place.
+name, the names of the bodies above it and the level of its place (or the level its name says:
+a 街道党工委 located only in its county is still a township's body).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-from ..lexicon.ranks import body_kind, rank_of
+from ..lexicon.ranks import body_kind, name_level, rank_of
 from ..model import Document, EntityInfo, EntityKey, Fact, MergedFact
 
 STAGES = ("nominated", "current", "former", "ended")      # a post's life, in order
@@ -138,4 +139,5 @@ def post_rank(title: str, org: EntityKey, entities: dict[EntityKey, EntityInfo],
         return None
     code = info.attrs.get("code") or (place.scope if place.scope.isdigit() else "")
     names = [entities[k].label if k in entities else k.name for k in chain]
-    return rank_of(title, body_kind(names[0], names[1:]), info.attrs.get("level", ""), code)
+    level = next((lvl for lvl in map(name_level, names) if lvl), None) or info.attrs.get("level", "")
+    return rank_of(title, body_kind(names[0], names[1:]), level, code)
