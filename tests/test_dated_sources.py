@@ -13,6 +13,7 @@ from rdflib.namespace import DCTERMS, XSD
 
 from kg.build import BuildError, build
 from kg.cli import main
+from kg.ingest.dates import article_dates
 
 KG = Namespace("https://w3id.org/hunan-kg/ontology#")
 D = "https://w3id.org/hunan-kg/doc/"
@@ -107,3 +108,9 @@ def test_the_cache_keys_the_date_a_files_folder_gives(tmp_path):
     assert report.cached == 1                         # the same file in the same folder: from the cache
     report = build([str(tmp_path / "2024-03-12")], str(out), formats=["ttl"], date_from="text")
     assert report.cached == 0 and dated(graph(out), "a01") is None    # another policy: extracted again
+
+
+def test_a_file_without_articles_has_no_dates():
+    """A page that is only a masthead (or nothing) has no article to date (hypothesis found it)."""
+    assert article_dates("", []) == []
+    assert article_dates("株洲日报\n2024年3月12日 星期二\n", [], path="2024-03-12.txt") == []

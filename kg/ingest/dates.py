@@ -379,6 +379,8 @@ def article_dates(text: str, starts: Sequence[int], *, path: str = "", meta: Fou
     if policy not in POLICIES:
         raise ValueError(f"date policy {policy!r}: expected one of {', '.join(POLICIES)}")
     named = filename_date(path) if "filename" in policy and path else None
+    if not starts:
+        return []                                # a file with no article (blank, or only a masthead)
     if "text" not in policy:
         return [named for _ in starts]
     text = fold(text)
