@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 
+from .ingest.dates import DEFAULT_POLICY, meta_date
 from .ingest.read import HTML_SUFFIXES, RawText, strip_html
 from .lexicon.lexicon import infer_province, load_lexicon
 from .model import Merged
@@ -21,29 +22,35 @@ from .pipeline import document, extract
 from .resolve.merge import merge
 
 
-def extract_text(text: str, name: str = "text.txt", province: str | None = None) -> Merged:
+def extract_text(text: str, name: str = "text.txt", province: str | None = None,
+                 dates: str = DEFAULT_POLICY) -> Merged:
     """The graph of one text, read as a file called `name` would be (an .html name: as a web page).
-    `province`: the home province's GB/T 2260 code (default: inferred from the text)."""
-    return extract_texts({name: text}, province)
+    `province`: the home province's GB/T 2260 code (default: inferred from the text); `dates`: how
+    its articles are dated, as `kg build --date-from` (a date in `name` counts as the file name's)."""
+    return extract_texts({name: text}, province, dates)
 
 
-def extract_texts(texts: Mapping[str, str], province: str | None = None) -> Merged:
+def extract_texts(texts: Mapping[str, str], province: str | None = None, dates: str = DEFAULT_POLICY) -> Merged:
     """The graph of several texts, by file name, merged as `kg build` merges files.
-    `province`: the corpus's home province (default: inferred from all the texts)."""
+    `province`: the corpus's home province (default: inferred from all the texts); `dates`: as
+    extract_text."""
     lexicon = load_lexicon(infer_province(texts[name] for name in sorted(texts)) if province is None else province)
     results = []
     for name in sorted(texts):
-        text = texts[name]
+        text, meta = texts[name], None
         if name.lower().endswith(HTML_SUFFIXES):
-            text = strip_html(text)
+            text, meta = strip_html(text), meta_date(text)
         sha256 = hashlib.sha256(texts[name].encode("utf-8", "surrogatepass")).hexdigest()
-        results.append(extract(document(RawText(name, text, "utf-8", sha256)), lexicon))
+        results.append(extract(document(RawText(name, text, "utf-8", sha256, meta), dates=dates), lexicon))
     return merge(results)
 
 
 def posts(graph: Merged) -> list[tuple[str, str, str]]:
-    """(person, title, institution) of every post, sorted."""
-    return sorted((f.subject.name, f.title, f.object.name) for f in graph.facts if f.predicate == "holds_post")
+    """(person, title, institution) of every post held, sorted: as officials.rq, without the posts
+    a source ends (免去, 辞去: status ended). Every post, with its status, dates and rank, is a
+    holds_post fact of graph.facts."""
+    return sorted((f.subject.name, f.title, f.object.name) for f in graph.facts
+                  if f.predicate == "holds_post" and f.status != "ended")
 
 
 def to_turtle(graph: Merged) -> str:

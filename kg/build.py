@@ -17,11 +17,13 @@ from typing import NamedTuple
 
 from . import __version__
 from . import faults
-from .cache import Cache, content_hash, entry
+from .cache import Cache, content_hash, dating, entry
 from .children import die_with_parent
-from .export.formats import FORMATS, write_exports
+from .export.formats import FORMATS, TABLE_FORMATS, write_exports
+from .export.posts_csv import write_posts_csv
 from .export.output_folder import BusyError, OutputFolder
 from .export.rdf_files import write_rdf
+from .ingest.dates import DEFAULT_POLICY, POLICIES
 from .ingest.inputs import Inputs, doc_ids, scan_inputs
 from .ingest.read import InputError, InputWarning, read_file, readable_name
 from .lexicon.gazetteer import load_gazetteer
@@ -73,6 +75,12 @@ class Job:
     province: str = ""   # the corpus's home province
     sha256: str = ""     # of the file, when the build keeps a cache
     cached: bool = False
+    dates: str = DEFAULT_POLICY   # --date-from: how its articles are dated (kg.ingest.dates.POLICIES)
+
+    @property
+    def dating(self) -> str:
+        """What its dates depend on besides its content (kg.cache.dating): part of its cache key."""
+        return dating(self.path, self.dates)
 
 
 class Extracted(NamedTuple):
@@ -84,16 +92,21 @@ class WorkerMismatch(Exception):
     """A remote worker runs different extraction code or lexicons than the client."""
 
 
-def extract_one(path: str, doc_id: str, province: str, cache_entry: bool = False) -> Extracted | str:
-    """One file to a FileSummary (and its cache entry, if asked for), or why the file was skipped."""
+def extract_one(path: str, doc_id: str, province: str, cache_entry: bool = False, dates: str = DEFAULT_POLICY,
+                named: str | None = None) -> Extracted | str:
+    """One file to a FileSummary (and its cache entry, if asked for), or why the file was skipped.
+    `dates`: the --date-from policy; `named`: the path a date in the file's name is read from
+    (default: `path`)."""
+    named = path if named is None else named
     try:
         with warnings.catch_warnings(record=True) as caught:   # a file read, but damaged (kg.ingest.read)
             warnings.simplefilter("always", InputWarning)
-            result = extract_file(path, doc_id, province)
+            result = extract_file(path, doc_id, province, dates, named)
         result.document.name = readable_name(result.document.name)
         result.warnings.extend(str(w.message) for w in caught if issubclass(w.category, InputWarning))
         summary = compact(result)
-        return Extracted(summary, entry(summary, os.path.basename(path)) if cache_entry else None)
+        return Extracted(summary, entry(summary, os.path.basename(path), dating(named, dates))
+                         if cache_entry else None)
     except InputError as exc:
         return str(exc)
     except RecursionError:
@@ -101,8 +114,9 @@ def extract_one(path: str, doc_id: str, province: str, cache_entry: bool = False
 
 
 def extract_sent(data: bytes, name: str, doc_id: str, province: str, fingerprint: str,
-                 cache_entry: bool) -> Extracted | str:
-    """extract_one on a Dask worker, which gets the file's bytes, not its path."""
+                 cache_entry: bool, dates: str = DEFAULT_POLICY, named: str | None = None) -> Extracted | str:
+    """extract_one on a Dask worker, which gets the file's bytes, not its path (`named`: the
+    client's path, which a date in the file's or its folder's name is read from)."""
     from .cache import fingerprint as worker_fingerprint
     if worker_fingerprint() != fingerprint:
         raise WorkerMismatch(f"kg {__version__} on this worker extracts differently "
@@ -111,7 +125,7 @@ def extract_sent(data: bytes, name: str, doc_id: str, province: str, fingerprint
         path = os.path.join(folder, name)
         with open(path, "wb") as fh:
             fh.write(data)
-        return extract_one(path, doc_id, province, cache_entry)
+        return extract_one(path, doc_id, province, cache_entry, dates, named)
 
 
 class LocalEngine:
@@ -124,11 +138,11 @@ class LocalEngine:
 
     def submit(self, job: Job, cache_entry: bool):
         if self.workers <= 1:   # in this process: no pickling there and back
-            return _Done(extract_one(job.path, job.doc_id, job.province, cache_entry))
+            return _Done(extract_one(job.path, job.doc_id, job.province, cache_entry, job.dates))
         if self.pool is None:
             self.pool = ProcessPoolExecutor(max_workers=self.workers, initializer=die_with_parent,
                                             initargs=(os.getpid(),))
-        return self.pool.submit(extract_one, job.path, job.doc_id, job.province, cache_entry)
+        return self.pool.submit(extract_one, job.path, job.doc_id, job.province, cache_entry, job.dates)
 
     def close(self) -> None:
         if self.pool is not None:
@@ -166,7 +180,7 @@ class DaskEngine:
         except OSError as exc:
             return _Done(f"cannot read: {exc.strerror or exc}")
         return self.client.submit(extract_sent, data, os.path.basename(job.path), job.doc_id, job.province,
-                                  self.fingerprint, cache_entry, pure=False)
+                                  self.fingerprint, cache_entry, job.dates, job.path, pure=False)
 
     def close(self) -> None:
         self.client.close()
@@ -197,7 +211,7 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
         summary, data = outcome
         summary.result.document.path = job.path
         if cache is not None and data is not None and summary.result.document.sha256 == job.sha256:
-            cache.put(job.sha256, job.doc_id, os.path.basename(job.path), data)   # the file did not change meanwhile
+            cache.put(job.sha256, job.doc_id, os.path.basename(job.path), data, job.dating)   # the file did not change meanwhile
         return job, summary
 
     for job in jobs:
@@ -205,7 +219,7 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
         if cache is not None:
             try:
                 job.sha256 = content_hash(job.path)
-                hit = cache.get(job.sha256, job.doc_id, os.path.basename(job.path))
+                hit = cache.get(job.sha256, job.doc_id, os.path.basename(job.path), job.dating)
             except OSError:
                 pass   # the extractor reports the unreadable file
         if hit is not None:
@@ -235,14 +249,14 @@ def corpus_province(paths: list[str]) -> str:
     return infer_province(texts())
 
 
-def extract_all(paths: list[str], workers: int) -> tuple[list[FileResult], list[str]]:
+def extract_all(paths: list[str], workers: int, dates: str = DEFAULT_POLICY) -> tuple[list[FileResult], list[str]]:
     """Every file's compact FileResult (in doc_id order) and the skip messages; no cache."""
     ids = doc_ids(paths)
     province = corpus_province(paths)
     engine = LocalEngine(workers)
     results, skipped = [], []
     try:
-        jobs = sorted((Job(p, ids[p], province) for p in paths), key=lambda j: j.doc_id)
+        jobs = sorted((Job(p, ids[p], province, dates=dates) for p in paths), key=lambda j: j.doc_id)
         for _, outcome in summaries(jobs, engine, None):
             if isinstance(outcome, str):
                 skipped.append(outcome)
@@ -255,8 +269,13 @@ def extract_all(paths: list[str], workers: int) -> tuple[list[FileResult], list[
 
 def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(f"warning: {msg}", file=sys.stderr),
           *, cache: bool = True, cache_dir: str | None = None, engine: str = "local", scheduler: str | None = None,
-          progress: bool = False, formats=FORMATS, strict: bool = False, province: str | None = None) -> BuildReport:
+          progress: bool = False, formats=FORMATS, strict: bool = False, province: str | None = None,
+          date_from: str = DEFAULT_POLICY) -> BuildReport:
+    """`date_from`: how articles are dated (kg.ingest.dates.POLICIES): from the text (page header,
+    HTML meta, dateline), then the file's name (the default), one of them, or none."""
     t0 = time.perf_counter()
+    if date_from not in POLICIES:
+        raise BuildError(f"unknown --date-from {date_from!r}: choose from {', '.join(POLICIES)}")
     if province and getattr(load_gazetteer().get(province), "level", "") != "province":
         raise BuildError(f"unknown province code {province!r} (a GB/T 2260 province code such as 430000)")
     try:
@@ -278,7 +297,7 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
         with OutputFolder(out, later.append) as folder:
             report = _build_into(folder, found, workers, later, cache=cache, cache_dir=cache_dir, engine=engine,
                                  scheduler=scheduler, progress=progress, formats=formats, strict=strict,
-                                 province=province)
+                                 province=province, date_from=date_from)
     except BusyError as exc:
         raise BuildError(str(exc)) from None
     finally:
@@ -289,12 +308,12 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
 
 
 def _build_into(folder: OutputFolder, found: Inputs, workers: int, later: list[str], *, cache, cache_dir,
-                engine, scheduler, progress, formats, strict, province) -> BuildReport:
+                engine, scheduler, progress, formats, strict, province, date_from) -> BuildReport:
     out = folder.out
     ids = doc_ids(found.files)
     if province is None:
         province = corpus_province([f.path for f in found.files])
-    jobs = sorted((Job(f.path, ids[f.path], province) for f in found.files), key=lambda j: j.doc_id)
+    jobs = sorted((Job(f.path, ids[f.path], province, dates=date_from) for f in found.files), key=lambda j: j.doc_id)
     # the cache in OUT is this build's alone while it holds OUT's lock; one given with --cache may be shared
     store = Cache(cache_dir or os.path.join(out, ".cache"), later.append, shared=cache_dir is not None,
                   province=province) if cache else None
@@ -363,7 +382,7 @@ def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[st
     part of a build that per-file workers cannot share. Same files either way."""
     global _network_job
     network = [f for f in formats if f in NETWORK_FORMATS]
-    rdf = [f for f in formats if f not in NETWORK_FORMATS]
+    rdf = [f for f in formats if f not in NETWORK_FORMATS and f not in TABLE_FORMATS]
     side = None
     if beside and network and rdf and "fork" in multiprocessing.get_all_start_methods():
         _network_job = (out, merged, network)
@@ -373,12 +392,13 @@ def _write_all(out: str, merged: Merged, formats, beside: bool) -> tuple[list[st
         faults.checkpoint("exporting")
     try:
         written, triples = write_rdf(out, merged, rdf)
-        written += pending.result() if side else write_exports(out, merged, None, network)
+        tables = [write_posts_csv(out, merged)] if "posts" in formats else []
+        written += (pending.result() if side else write_exports(out, merged, None, network)) + tables
     finally:
         if side:
             side.shutdown(wait=True, cancel_futures=True)
             _network_job = None
-    return written, triples   # RDF formats first, as in FORMATS
+    return written, triples   # RDF formats first, then the network's, then posts.csv, as in FORMATS
 
 
 def count(merged: Merged, report: BuildReport) -> None:

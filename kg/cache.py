@@ -1,7 +1,9 @@
 """Per-file results cached on disk, so a rebuild re-extracts only what changed.
 
-An entry is keyed by the file's content hash and the name it is known by (its
-document id and file name appear in the graph), and filed under a fingerprint
+An entry is keyed by the file's content hash, the name it is known by (its
+document id and file name appear in the graph), the corpus's home province and
+what its articles' dates depend on besides the content (the --date-from policy
+and the date the file's path gives: `dating`), and filed under a fingerprint
 of everything else a result depends on: the extractor version, the lexicons in
 kg/data, the source of the per-file stages and the segmenter's version.
 Changing any of them starts a new, empty folder; entries are never reused
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from . import plain_data
 from .export.atomic import atomic_path
+from .ingest.dates import filename_date
 from .model import FileSummary
 
 FORMAT = 3
@@ -71,20 +74,27 @@ class BadEntry(Exception):
     """A cache entry that is not this file's result from this kg; the message says why."""
 
 
-def entry(summary: FileSummary, name: str) -> bytes:
+def dating(path: str, policy: str) -> str:
+    """What a file's dates depend on besides its content: the --date-from policy and, when the
+    policy reads file names, the date its path gives (kg.ingest.dates.filename_date), if any."""
+    named = filename_date(path) if "filename" in policy else None
+    return f"{policy} {named.date if named is not None else ''}"
+
+
+def entry(summary: FileSummary, name: str, dates: str = "") -> bytes:
     """A file's cache entry: a header line, then the summary (kg.plain_data JSON), zlib-compressed.
-    `name`: the file name the cache key is made with."""
+    `name`, `dates`: the file name and the dating (`dating`) the cache key is made with."""
     body = plain_data.dumps(summary)
     doc = summary.result.document
     header = {"kg-cache": FORMAT, "fingerprint": fingerprint(), "sha256": doc.sha256, "doc_id": doc.doc_id,
-              "name": name, "body-sha256": hashlib.sha256(body).hexdigest()}
+              "name": name, "dates": dates, "body-sha256": hashlib.sha256(body).hexdigest()}
     line = json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass")
     return zlib.compress(line + b"\n" + body, 1)
 
 
-def read_entry(data: bytes, sha256: str, doc_id: str, name: str) -> FileSummary:
+def read_entry(data: bytes, sha256: str, doc_id: str, name: str, dates: str = "") -> FileSummary:
     """The summary in an entry if it is whole (its checksum) and the result for this file (SHA-256,
-    document id, name) from this kg (format, fingerprint); else BadEntry."""
+    document id, name, dating) from this kg (format, fingerprint); else BadEntry."""
     try:
         text = zlib.decompress(data)
     except zlib.error:
@@ -97,9 +107,9 @@ def read_entry(data: bytes, sha256: str, doc_id: str, name: str) -> FileSummary:
     if type(header) is not dict:
         raise BadEntry("not a cache entry")
     expected = {"kg-cache": FORMAT, "fingerprint": fingerprint(), "sha256": sha256, "doc_id": doc_id,
-                "name": name, "body-sha256": hashlib.sha256(body).hexdigest()}
+                "name": name, "dates": dates, "body-sha256": hashlib.sha256(body).hexdigest()}
     wrong = next((k for k, v in expected.items() if header.get(k) != v), None)
-    if wrong in ("sha256", "doc_id", "name"):
+    if wrong in ("sha256", "doc_id", "name", "dates"):
         raise BadEntry(f"it is another file's ({wrong} differs)")
     if wrong == "body-sha256":
         raise BadEntry("its content does not match its checksum (edited or damaged)")
@@ -138,19 +148,20 @@ class Cache:
         self.hits = self.misses = 0
         self._remove_temporary(time.time() - self.STALE if shared else float("inf"))
 
-    def key(self, sha256: str, doc_id: str, name: str) -> str:
-        return hashlib.sha256(f"{sha256}\0{doc_id}\0{name}\0{self.province}".encode("utf-8", "surrogatepass")).hexdigest()
+    def key(self, sha256: str, doc_id: str, name: str, dates: str = "") -> str:
+        return hashlib.sha256(f"{sha256}\0{doc_id}\0{name}\0{self.province}\0{dates}"
+                              .encode("utf-8", "surrogatepass")).hexdigest()
 
-    def path(self, sha256: str, doc_id: str, name: str) -> str:
-        key = self.key(sha256, doc_id, name)
+    def path(self, sha256: str, doc_id: str, name: str, dates: str = "") -> str:
+        key = self.key(sha256, doc_id, name, dates)
         return os.path.join(self.folder, key[:2], key + ".json.z")
 
-    def get(self, sha256: str, doc_id: str, name: str) -> FileSummary | None:
-        """The file's summary, if its entry is there and good (read_entry)."""
-        path = self.path(sha256, doc_id, name)
+    def get(self, sha256: str, doc_id: str, name: str, dates: str = "") -> FileSummary | None:
+        """The file's summary, if its entry is there and good (read_entry). `dates`: its dating."""
+        path = self.path(sha256, doc_id, name, dates)
         try:
             with open(path, "rb") as fh:
-                summary = read_entry(fh.read(), sha256, doc_id, name)
+                summary = read_entry(fh.read(), sha256, doc_id, name, dates)
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -161,9 +172,9 @@ class Cache:
         self.hits += 1
         return summary
 
-    def put(self, sha256: str, doc_id: str, name: str, data: bytes) -> None:
+    def put(self, sha256: str, doc_id: str, name: str, data: bytes, dates: str = "") -> None:
         """Store an entry made by `entry`; a cache that cannot be written only costs time."""
-        path = self.path(sha256, doc_id, name)
+        path = self.path(sha256, doc_id, name, dates)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with atomic_path(path) as tmp:

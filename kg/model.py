@@ -80,6 +80,9 @@ class Article:
     source: str = ""     # the paper named in the dateline, or the page's masthead (株洲日报)
     home: str = ""       # region code of the place the article is about
     sentences: list["Sentence"] = field(default_factory=list)
+    date: str = ""       # ISO 8601 (2024-03-12, 2024-03 or 2024) when the page says it (kg.ingest.dates)
+    date_source: str = ""     # where it was read: header, meta, dateline, filename
+    date_precision: str = ""  # day, month, year
 
 
 @dataclass(slots=True)   # a large build keeps hundreds of thousands: no __dict__ each
@@ -265,6 +268,13 @@ class MergedFact:
     evidence: EvidenceList
     rule: str
     confidence: float
+    # What the sources say of a post over time (kg.resolve.career), posts only, "" when unknown:
+    status: str = ""     # current | nominated | ended | former
+    first_seen: str = ""  # the earliest and latest day-precision dates of the articles stating it (ISO)
+    last_seen: str = ""
+    start: str = ""      # the date of the notice that appointed or elected the person
+    end: str = ""        # the date of the notice that ended the post
+    rank: str = ""       # 正处级 … (kg.lexicon.ranks), for posts of party and state bodies
 
 
 @dataclass

@@ -45,6 +45,11 @@ def read_graph(path: str) -> Graph:
             line = fh.read(exc.start).count(b"\n") + 1
         raise QueryError(f"{path}: line {line}: bad syntax: not UTF-8 at byte {exc.start} "
                          "(the file is cut short or is not text)") from None
+    except IndexError:   # rdflib's Turtle parser, when the file ends inside a token (kg:end 35|)
+        with open(path, "rb") as fh:
+            line = fh.read().count(b"\n") + 1
+        raise QueryError(f"{path}: line {line}: bad syntax: the file ends inside a statement "
+                         "(it is cut short)") from None
     except Exception as exc:  # any parser failure means: not a readable RDF file
         raise QueryError(f"{path}: {one_line(exc)}") from None
     if not len(g):

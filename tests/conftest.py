@@ -25,8 +25,10 @@ def exports(folder) -> dict[str, bytes]:
 
 
 def posts(merged) -> set[tuple[str, str, str]]:
-    """(person, title, institution) for every post."""
-    return {(f.subject.name, f.title, f.object.name) for f in merged.facts if f.predicate == "holds_post"}
+    """(person, title, institution) for every post held: not those a source ends (免去: status ended),
+    as officials.rq reads the graph."""
+    return {(f.subject.name, f.title, f.object.name) for f in merged.facts
+            if f.predicate == "holds_post" and f.status != "ended"}
 
 
 def names(merged, kind: str) -> set[str]:

@@ -1,12 +1,10 @@
 """The explorer with dated posts (issue 15): the page's data carries each post's dates, status and
 rank and each sentence's date (kg/export/html_data.py); a person's panel lists the posts as a
 timeline, an institution's its holders in date order, and a date range filters the graph, hidden
-when nothing is dated. The network is built here with the attributes the integration will give
-kg.graph.network's Edge and Source (first_seen, last_seen, start_date, end_date, status, rank;
-date). People invented, places real."""
+when nothing is dated. The network is built here by hand with kg.graph.network's Edge and Source
+and their career attributes (first_seen, last_seen, start_date, end_date, status, rank; date).
+People invented, places real."""
 from __future__ import annotations
-
-from collections import namedtuple
 
 import pytest
 
@@ -15,9 +13,8 @@ from kg.export.html_data import view_data
 from kg.graph.network import Edge, Network, Node, Source
 from test_html import Page, browser_only, chromium  # noqa: F401  (the fixture)
 
-DatedSource = namedtuple("DatedSource", Source._fields + ("date",))
-DatedEdge = namedtuple("DatedEdge", Edge._fields + ("first_seen", "last_seen", "start_date", "end_date", "status",
-                                                    "rank"))
+DatedSource = Source           # kg.graph.network's Source and Edge carry the dates (issue 15, phase 2)
+DatedEdge = Edge
 UNDATED = ("",) * 6
 
 

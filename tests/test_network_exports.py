@@ -5,7 +5,10 @@ export_network's sorted copy, networkx's GraphML writer and GEXFWriter, and
 the csv rows of the old write_neo4j. That pipeline is kept here, frozen, as
 the oracle, and run on the seeds and on hand-made graphs with awkward names
 (XML and CSV metacharacters, line breaks, tabs, quotes, `;` in aliases),
-entities sharing an IRI, a fact as the first edge, no facts, no edges, nothing at all."""
+entities sharing an IRI, a fact as the first edge, no facts, no edges, nothing at all.
+Issue 15 added to it what the files say of a post over time (status, rank, first and
+last seen, start_date, end_date, on post edges after their confidence; the article's date of a
+dated source sentence; six more columns at the end of relationships.csv)."""
 from __future__ import annotations
 
 import csv
@@ -37,14 +40,17 @@ NETWORK_FORMATS = ["graphml", "gexf", "html", "neo4j"]
 
 def old_to_network(merged: Merged) -> nx.MultiDiGraph:
     g = nx.MultiDiGraph()
-    sentences = {(d.doc_id, s.index): (d.name, s.text) for d in merged.documents
+    sentences = {(d.doc_id, s.index): (d.name, s.text, a.date) for d in merged.documents
                  for a in d.articles for s in a.sentences}
     region_of = {f.subject: f.object for f in merged.facts if f.predicate == "located_in"}
 
+    def source(e):
+        name, text, date = sentences[(e.doc_id, e.sentence)]
+        return {"file": name, "sentence": text, "start": e.start, "end": e.end} | ({"date": date} if date else {})
+
     def source_list(evidence):
-        return json.dumps([{"file": sentences[(e.doc_id, e.sentence)][0], "sentence": sentences[(e.doc_id, e.sentence)][1],
-                            "start": e.start, "end": e.end} for e in evidence[:MAX_SOURCES]
-                           if (e.doc_id, e.sentence) in sentences], ensure_ascii=False)
+        return json.dumps([source(e) for e in evidence[:MAX_SOURCES] if (e.doc_id, e.sentence) in sentences],
+                          ensure_ascii=False)
 
     for key, info in merged.entities.items():
         if key.kind not in KINDS:
@@ -68,9 +74,15 @@ def old_to_network(merged: Merged) -> nx.MultiDiGraph:
         if s not in g or o not in g:
             continue
         label = f"{RELATIONS[f.predicate]}:{f.title}" if f.title else RELATIONS[f.predicate]
+        career = {"status": f.status, "rank": f.rank, "first_seen": f.first_seen, "last_seen": f.last_seen,
+                  "start_date": f.start, "end_date": f.end} if f.predicate == "holds_post" else {}
         g.add_edge(s, o, key=f"{f.predicate}:{f.title}", relation=f.predicate, label=label, title=f.title,
-                   support=len(f.evidence) or 1, rule=f.rule, confidence=f.confidence, sources=source_list(f.evidence))
+                   support=len(f.evidence) or 1, rule=f.rule, confidence=f.confidence, **career,
+                   sources=source_list(f.evidence))
     return g
+
+
+CAREER = ("status", "rank", "first_seen", "last_seen", "start_date", "end_date")
 
 
 OLD_LABELS = {"official": ["Official", "Person"], "institution": ["Institution"], "region": ["Region"],
@@ -94,6 +106,8 @@ def old_export_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
                  "support": int(a.get("support", 0)), "weight": int(a.get("support", 0)), "rule": a.get("rule", "")}
         if a.get("confidence") is not None:
             attrs["confidence"] = float(a["confidence"])
+            if a.get("relation") == "holds_post":
+                attrs.update((name, a.get(name, "")) for name in CAREER)
         attrs["sources"] = a.get("sources", "[]")
         g.add_edge(s, o, key=f"e{i}", **attrs)
     return g
@@ -119,10 +133,12 @@ def old_files(merged: Merged, folder) -> dict[str, bytes]:
         aliases = ";".join(x.replace(";", "；") for x in json.loads(a["aliases"] or "[]"))
         nodes.append([node, ";".join(OLD_LABELS.get(a["kind"], [a["type"]])), a["label"], a["kind"], a["code"],
                       a["level"], a["region"], a["mentions"], aliases, a["sources"]])
-    rels = [[":START_ID", ":END_ID", ":TYPE", "label", "title", "support:int", "rule", "confidence:float", "sources"]]
+    rels = [[":START_ID", ":END_ID", ":TYPE", "label", "title", "support:int", "rule", "confidence:float", "sources",
+             "status", "rank", "first_seen:date", "last_seen:date", "start_date:date", "end_date:date"]]
     for s, o, a in g.edges(data=True):
         rels.append([s, o, a["relation"].upper(), a["label"], a["title"], a["support"], a["rule"],
-                     f"{a['confidence']:.2f}" if "confidence" in a else "", a["sources"]])
+                     f"{a['confidence']:.2f}" if "confidence" in a else "", a["sources"],
+                     *(a.get(name, "") for name in CAREER)])
     out = {"graph.graphml": (folder / "graph.graphml").read_bytes(), "graph.gexf": (folder / "graph.gexf").read_bytes()}
     for name, rows in (("nodes.csv", nodes), ("relationships.csv", rels)):
         buf = io.StringIO()
@@ -145,10 +161,11 @@ def new_files(merged: Merged, folder) -> dict[str, bytes]:
 AWKWARD = 'A&B <医院> "甲" \'乙\'\t丙\r\n丁;戊'
 
 
-def doc(doc_id: str, name: str, sentences: list[str]) -> Document:
+def doc(doc_id: str, name: str, sentences: list[str], date: str = "") -> Document:
     rows = [Sentence(i, 10 * i, 10 * i + len(text), text) for i, text in enumerate(sentences)]
     return Document(path=name, name=name, doc_id=doc_id, sha256="", encoding="utf-8", text="", offsets=OffsetMap(),
-                    articles=[Article(0, 0, 10 * len(rows), sentences=rows)])
+                    articles=[Article(0, 0, 10 * len(rows), sentences=rows, date=date, date_source="header" if date else "",
+                                      date_precision="day" if date else "")])
 
 
 def ev(doc_id: str, sentence: int, start: int = 0) -> Evidence:
@@ -164,7 +181,7 @@ def awkward_graph(mentions: bool = True) -> Merged:
     """Two files with awkward names and sentences; a province from the gazetteer (no mention), a city
     known under two keys that share its IRI, an institution with awkward name and aliases, an official
     with two posts in it, a program run by it, a journalist; facts the network leaves out."""
-    docs = [doc("d1", 'a&b<c>"d".txt', [AWKWARD, "株洲市中心医院院长张三出席。", "line\nbreak & <tag>"]),
+    docs = [doc("d1", 'a&b<c>"d".txt', [AWKWARD, "株洲市中心医院院长张三出席。", "line\nbreak & <tag>"], "2024-03-12"),
             doc("d-2", "第二\t篇;.txt", ["岳阳市\r\n卫健委", "另一句"])]
 
     def m(*refs):
@@ -185,8 +202,9 @@ def awkward_graph(mentions: bool = True) -> Merged:
     city, province = key["region", "株洲市"], key["region", "湖南省"]
     facts = [
         MergedFact(person, "author_of", "d1", "", [ev("d1", 1)], "byline", 1.0),
-        MergedFact(person, "holds_post", org, "院长", [ev("d1", 1), ev("d1", 0)], "title-chain", 0.95),
-        MergedFact(person, "holds_post", org, AWKWARD, [ev("d1", 0)], "title-chain", 0.9),
+        MergedFact(person, "holds_post", org, "院长", [ev("d1", 1), ev("d1", 0)], "title-chain", 0.95, status="ended",
+                   first_seen="2024-03-12", last_seen="2024-03-12", start="2021-05-06", end="2024-03-12", rank="正处级"),
+        MergedFact(person, "holds_post", org, AWKWARD, [ev("d1", 0)], "title-chain", 0.9, status="current"),
         MergedFact(person, "holds_post", key["journalist", "刘琼"], "记者", [ev("d1", 1)], "x", 0.5),
         MergedFact(org, "located_in", city, "", [ev("d1", 2)], "loc-suffix", 0.8),
         MergedFact(program, "run_by", org, "", [ev("d-2", 1), ev("d-2", 7)], "runs", 0.7),
@@ -305,3 +323,23 @@ def test_network_exports_hold_no_per_edge_structures(tmp_path):
         tracemalloc.stop()
     assert peak < 25_000_000, f"{peak / 1e6:.1f} MB"
     assert os.path.getsize(tmp_path / "graph.graphml") > 30_000 * 300
+
+
+def test_a_posts_career_and_a_sources_date_reach_every_graph_tool(tmp_path):
+    new_files(awkward_graph(), tmp_path)
+    want = {"status": "ended", "rank": "正处级", "first_seen": "2024-03-12", "last_seen": "2024-03-12",
+            "start_date": "2021-05-06", "end_date": "2024-03-12"}
+    for g in (nx.read_graphml(tmp_path / "graph.graphml"), nx.read_gexf(tmp_path / "graph.gexf")):
+        (post,) = [a for _, _, a in g.edges(data=True) if a.get("title") == "院长"]
+        assert {k: post[k] for k in want} == want
+        assert json.loads(post["sources"])[0]["date"] == "2024-03-12"
+        others = [a for _, _, a in g.edges(data=True) if a.get("relation") not in ("holds_post",)]
+        assert others and not any("status" in a for a in others)
+    with open(tmp_path / "neo4j" / "relationships.csv", encoding="utf-8", newline="") as fh:
+        (row,) = [r for r in csv.DictReader(fh) if r["title"] == "院长"]
+    assert {k.split(":")[0]: v for k, v in row.items() if k.split(":")[0] in want} == want
+    data = view_data(network(awkward_graph()), large=False)
+    edges = [dict(zip(data["edgeFields"], r)) for r in data["edges"]]
+    posts = [dict(zip(data["postFields"], p)) for e in edges for p in e["posts"]]
+    assert {"title": "院长", "firstSeen": "2024-03-12", "lastSeen": "2024-03-12", "start": "2021-05-06",
+            "end": "2024-03-12", "status": "ended", "rank": "正处级"} in posts

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.lexicon.ranks import BODIES, LEVELS, RANKS, body_kind, rank_of, rank_table
+from kg.lexicon.ranks import BODIES, LEVELS, RANKS, body_kind, name_level, rank_of, rank_table
 
 
 @pytest.mark.parametrize("title, body, level, rank", [
@@ -137,3 +137,12 @@ def test_the_table_is_well_formed_and_covers_the_common_titles():
                         ("主席", "cppcc"), ("部长", "core"), ("局长", "department"), ("副局长", "department"),
                         ("院长", "court"), ("检察长", "procuratorate"), ("书记", "discipline")]:
         assert (title, body) in table, (title, body)
+
+
+@pytest.mark.parametrize("name, level", [
+    ("汉寿县龙阳街道党工委", "township"), ("中共汉寿县龙阳街道工作委员会", "township"), ("网岭镇党委", "township"),
+    ("中共网岭镇委员会", "township"), ("虎形山瑶族乡人民政府", "township"), ("玉潭街道办事处", "township"),
+    ("中共攸县委员会", None), ("攸县人民政府", None), ("株洲市教育局", None), ("长沙市人大常委会", None),
+])
+def test_a_bodys_name_may_say_its_level(name, level):
+    assert name_level(name) == level

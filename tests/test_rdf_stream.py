@@ -1,7 +1,8 @@
 """The RDF exports streamed from the merged model (kg.graph.rdf.subjects ->
 kg.export.rdf_files): the same triples as an rdflib Graph built the obvious way,
 the same in all three files, each subject once and in order, and the same
-JSON-LD text as rdflib's serializer gives."""
+JSON-LD text as rdflib's serializer gives. The corpus is the seeds and a dated
+page of notices (tests/data/dated), so posts' statuses, dates and tenures are in it."""
 from __future__ import annotations
 
 import io
@@ -28,12 +29,15 @@ from kg.graph.rdf import PREFIXES, Lit, graph_of, subjects, triples
 from kg.ingest.inputs import find_inputs
 from kg.resolve.merge import merge
 
-KG, ORG, SCHEMA, PROV = (Namespace(PREFIXES[p]) for p in ("kg", "org", "schema", "prov"))
+KG, ORG, SCHEMA, PROV, TIME = (Namespace(PREFIXES[p]) for p in ("kg", "org", "schema", "prov", "time"))
+DATED = os.path.join(ROOT, "tests", "data", "dated")
+RANKS = {"正部级": KG.ZhengBu, "副部级": KG.FuBu, "正厅级": KG.ZhengTing, "副厅级": KG.FuTing, "正处级": KG.ZhengChu,
+         "副处级": KG.FuChu, "正科级": KG.ZhengKe, "副科级": KG.FuKe}
 
 
 @pytest.fixture(scope="module")
 def merged():
-    results, skipped = extract_all(find_inputs([SEEDS]), 1)
+    results, skipped = extract_all(find_inputs([SEEDS, DATED]), 1)
     assert not skipped
     return merge(results)
 
@@ -56,6 +60,24 @@ def reference(merged) -> Graph:
         for ev in evidence:
             g.add((node, PROV.wasDerivedFrom, URIRef(sentence_iri(ev.doc_id, ev.sentence))))
             used.add((ev.doc_id, ev.sentence))
+
+    def career(post, f):
+        g.add((post, KG.status, KG[f.status.capitalize()]))
+        if f.rank:
+            g.add((post, KG.rank, RANKS[f.rank]))
+        for p, day in ((KG.firstSeen, f.first_seen), (KG.lastSeen, f.last_seen)):
+            if day:
+                g.add((post, p, Literal(day, datatype=XSD.date)))
+        if f.start or f.end:
+            during = URIRef(str(post) + "/during")
+            g.add((post, ORG.memberDuring, during))
+            g.add((during, RDF.type, TIME.Interval))
+            for p, day in ((TIME.hasBeginning, f.start), (TIME.hasEnd, f.end)):
+                if day:
+                    instant = URIRef(f"{BASE}date/{day}")
+                    g.add((during, p, instant))
+                    g.add((instant, RDF.type, TIME.Instant))
+                    g.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
 
     types = {"region": [KG.Region], "zone": [KG.Region, KG.Zone], "org": [ORG.Organization],
              "person": [KG.Official, SCHEMA.Person], "journalist": [KG.Journalist, SCHEMA.Person],
@@ -90,6 +112,7 @@ def reference(merged) -> Graph:
                 g.add((post, p, o))
             g.add((role, RDF.type, ORG.Role))
             g.add((role, RDFS.label, zh(f.title)))
+            career(post, f)
             sources(post, f.evidence)
         elif f.predicate == "author_of":
             doc_id, index = f.object.rsplit("/", 1)
@@ -124,6 +147,11 @@ def reference(merged) -> Graph:
             start, end = doc.offsets.span(art.start, art.end)
             g.add((a, KG.start, Literal(start)))
             g.add((a, KG.end, Literal(end)))
+            if art.date:
+                kind = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}[art.date_precision]
+                g.add((a, DCTERMS.date, Literal(art.date, datatype=kind)))
+                g.add((a, KG.dateSource, Literal(art.date_source)))
+                g.add((a, KG.datePrecision, Literal(art.date_precision)))
             for sent in art.sentences:
                 if (doc.doc_id, sent.index) in used:
                     sn = URIRef(sentence_iri(doc.doc_id, sent.index))
@@ -214,7 +242,7 @@ def test_the_writers_keep_no_state_per_subject(merged):
     for w in writers:
         w.close()
     assert n > 1000
-    assert len(writers[0].names.vocab) < 60 and len(writers[0].predicates) < 60   # vocabulary only
+    assert len(writers[0].names.vocab) < 90 and len(writers[0].predicates) < 60   # vocabulary only (levels, ranks…)
     assert len(writers[1].context.shrunk) + len(writers[1].context.symbols) < 120
     assert len(writers[2].predicates) < 60 and 2 <= DeepestNTriples.deepest <= 3   # doc/x waits for doc/x/a000 ...
 

@@ -57,9 +57,9 @@ def calls(monkeypatch):
     """Files the build really extracts (workers=1 extracts in this process)."""
     seen: list[str] = []
 
-    def counting(path, doc_id=None, province=None):
+    def counting(path, doc_id=None, province=None, *dating):
         seen.append(os.path.basename(path))
-        return extract_file(path, doc_id, province)
+        return extract_file(path, doc_id, province, *dating)
 
     monkeypatch.setattr(kg.build, "extract_file", counting)
     return seen

@@ -1,4 +1,5 @@
-"""`kg build [INPUT ...] [--out DIR] [--workers N] [--cache DIR | --no-cache] [--engine local|dask --scheduler ADDRESS] [--quiet]`."""
+"""`kg build [INPUT ...] [--out DIR] [--workers N] [--cache DIR | --no-cache] [--engine local|dask --scheduler ADDRESS]
+[--date-from text,filename|text|filename|none] [--quiet]`."""
 from __future__ import annotations
 
 import argparse
@@ -21,10 +22,15 @@ def register(sub) -> None:
     p.add_argument("--scheduler", metavar="ADDRESS", default=None,
                    help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--formats", type=_formats, default="all", metavar="LIST",
-                   help="comma list of exports to write: ttl,jsonld,nt,graphml,gexf,html,neo4j (default: all)")
+                   help="comma list of exports to write: ttl,jsonld,nt,graphml,gexf,html,neo4j,posts (default: all)")
     p.add_argument("--province", metavar="CODE", default=None,
                    help="the corpus's home province, a GB/T 2260 code (430000 for Hunan): what a bare county "
                         "short form or 省 refers to (default: the province most of the corpus's places belong to)")
+    from ..ingest.dates import DEFAULT_POLICY, POLICIES
+    p.add_argument("--date-from", default=DEFAULT_POLICY, choices=POLICIES, metavar="WHERE",
+                   help="how articles are dated: text (the page header, an HTML page's published-time meta, the "
+                        "dateline), filename (a date in the file's or its folder's name), text,filename (the "
+                        "text, else the file name: the default) or none. Never from a file's modification time")
     p.add_argument("--strict", action="store_true",
                    help="treat warnings (files or folders skipped, files read damaged) as errors: write nothing, exit 1")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; warnings still shown")
@@ -48,7 +54,7 @@ def run(args) -> int:
         report = build(inputs, out, workers=max(1, args.workers), cache=not args.no_cache, cache_dir=args.cache,
                        engine=args.engine, scheduler=args.scheduler,
                        progress=not args.quiet and sys.stderr.isatty(), formats=args.formats,
-                       strict=args.strict, province=args.province, warn=lambda msg: print(f"warning: {line(msg)}", file=sys.stderr))
+                       strict=args.strict, province=args.province, date_from=args.date_from, warn=lambda msg: print(f"warning: {line(msg)}", file=sys.stderr))
     except BuildError as exc:
         print(f"kg build: {line(exc)}", file=sys.stderr)
         return 1

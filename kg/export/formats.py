@@ -10,6 +10,7 @@ folder that then replaces the output folder as one set (kg.export.output_folder)
   gexf     graph.gexf            network view for Gephi
   html     graph.html            interactive view in the browser (kg.export.html)
   neo4j    neo4j/nodes.csv, neo4j/relationships.csv   neo4j-admin import format
+  posts    posts.csv             one row per post, for Excel, pandas and R (kg.export.posts_csv)
 """
 from __future__ import annotations
 
@@ -22,20 +23,23 @@ from contextlib import contextmanager
 
 import networkx as nx
 
-from ..graph.network import Edge, Network, aliases_json, network as network_view, sources_json
+from ..graph.network import (POST_ATTRS, Edge, Network, aliases_json, network as network_view, post_values,
+                             sources_json)
 from ..model import Merged
 from .atomic import atomic_path
 from .html import write_html
+from .posts_csv import write_posts_csv
 from .rdf_files import RDF_FORMATS, nt_term, to_jsonld, to_ntriples, write_rdf  # noqa: F401 (the RDF API, here as before)
 
-FORMATS = ("ttl", "jsonld", "nt", "graphml", "gexf", "html", "neo4j")
+FORMATS = ("ttl", "jsonld", "nt", "graphml", "gexf", "html", "neo4j", "posts")
+TABLE_FORMATS = ("posts",)     # written from the merged model, like the RDF files, but not RDF
 
 # Node kind (kg.graph.network) -> Neo4j labels; the first is the `type` attribute
 # in GraphML/GEXF. Zones are regions too, as in the RDF (kg:Zone ⊑ kg:Region).
 NODE_LABELS = {"official": ["Official", "Person"], "institution": ["Institution"], "region": ["Region"],
                "zone": ["Zone", "Region"], "program": ["Program"], "document": ["Document"]}
 NODE_ATTRS = ("type", "kind", "label", "code", "level", "region", "mentions", "aliases", "sources")
-EDGE_ATTRS = ("relation", "label", "title", "support", "weight", "rule", "confidence", "sources")
+EDGE_ATTRS = ("relation", "label", "title", "support", "weight", "rule", "confidence", *POST_ATTRS, "sources")
 
 
 def parse_formats(text: str) -> list[str]:
@@ -60,6 +64,9 @@ def write_exports(out: str, merged: Merged, graph=None, formats=FORMATS) -> list
         written.extend(write_rdf(out, merged, formats)[0])
     for fmt in FORMATS:
         if fmt not in formats or fmt in RDF_FORMATS:
+            continue
+        if fmt == "posts":
+            written.append(write_posts_csv(out, merged))
             continue
         if network is None:
             network = network_view(merged)   # one light view for the four, built once
@@ -105,6 +112,8 @@ def export_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
                  "support": int(a.get("support", 0)), "weight": int(a.get("support", 0)), "rule": a.get("rule", "")}
         if a.get("confidence") is not None:  # mentions (mentioned_in) have none
             attrs["confidence"] = float(a["confidence"])
+            if a.get("relation") == "holds_post":    # a post's career: status, rank, dates ("" when unknown)
+                attrs.update((name, str(a.get(name) or "")) for name in POST_ATTRS)
         attrs["sources"] = _scalar(a.get("sources", "[]"))
         g.add_edge(s, o, key=f"e{i}", **attrs)
     return g
@@ -152,17 +161,30 @@ def _xml_attr(text: str) -> str:
     return text
 
 
+def _is_post(e: Edge) -> bool:
+    """Does the edge carry a post's career (POST_ATTRS) in the files? Posts, which are facts."""
+    return e.relation == "holds_post" and e.confidence is not None
+
+
 def _edge_attrs(network: Network) -> list[str]:
     """Edge attribute names in the order a writer first meets them: the first edge's, then
-    `confidence` if only later edges (facts, not mentions) carry one."""
+    `confidence` if only later edges (facts, not mentions) carry one, then a post's career
+    attributes if only later edges (posts) carry them. Every post is a fact: its confidence
+    comes first."""
     first = next(network.edges(), None)
     if first is None:
         return []
-    names = list(GRAPHML_EDGE)
-    if first.confidence is None:
-        names.remove("confidence")
-        if network.rated:
-            names.append("confidence")
+    names = [n for n in GRAPHML_EDGE if n != "confidence" and n not in POST_ATTRS]
+    tail = names.pop()                                 # sources
+    if first.confidence is not None:
+        names.append("confidence")
+    if _is_post(first):
+        names.extend(POST_ATTRS)
+    names.append(tail)
+    if first.confidence is None and network.rated:
+        names.append("confidence")
+    if not _is_post(first) and network.posts:
+        names.extend(POST_ATTRS)
     return names
 
 
@@ -177,6 +199,7 @@ def _xml_file(path: str):
 
 
 CHUNK = 256   # edges per write
+NO_POST = (None,) * len(POST_ATTRS)   # an edge that is no post writes none of a post's attributes
 
 
 def _chunks(items):
@@ -207,8 +230,8 @@ def _cached(body):
 
 
 # An edge's values in the order networkx writes them (its attribute dict's order)
-GRAPHML_EDGE = ("relation", "label", "title", "support", "weight", "rule", "confidence", "sources")
-GEXF_EDGE = ("relation", "title", "support", "rule", "confidence", "sources", "networkx_key")
+GRAPHML_EDGE = ("relation", "label", "title", "support", "weight", "rule", "confidence", *POST_ATTRS, "sources")
+GEXF_EDGE = ("relation", "title", "support", "rule", "confidence", *POST_ATTRS, "sources", "networkx_key")
 
 
 def write_graphml(network: Network, path: str) -> str:
@@ -247,7 +270,8 @@ def write_graphml(network: Network, path: str) -> str:
         def body(e: Edge) -> str:
             support = str(e.support)
             values = (e.relation, e.label, e.title, support, support, e.rule,
-                      None if e.confidence is None else str(float(e.confidence)), sources_json(e.sources))
+                      None if e.confidence is None else str(float(e.confidence)),
+                      *(post_values(e) if _is_post(e) else NO_POST), sources_json(e.sources))
             return "".join(f"{d[name]}>{_xml_text(value)}</data>\n" if value else f"{d[name]} />\n"
                            for name, value in zip(GRAPHML_EDGE, values) if value is not None) + "    </edge>\n"
 
@@ -303,7 +327,8 @@ def write_gexf(network: Network, path: str) -> str:
         def body(e: Edge) -> str:
             # label and weight (XML attributes), then every attvalue but the last, networkx_key (e0, e1, ...)
             values = (e.relation, e.title, str(e.support), e.rule,
-                      None if e.confidence is None else str(float(e.confidence)), sources_json(e.sources))
+                      None if e.confidence is None else str(float(e.confidence)),
+                      *(post_values(e) if _is_post(e) else NO_POST), sources_json(e.sources))
             return (f'label="{_xml_attr(e.label)}" weight="{e.support}">\n        <attvalues>\n'
                     + "".join(f'{a[name]}{_xml_attr(value)}" />\n'
                               for name, value in zip(GEXF_EDGE, values) if value is not None)
@@ -333,7 +358,7 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 NODE_HEADER = ["id:ID", ":LABEL", "label", "kind", "code", "level", "region", "mentions:int", "aliases:string[]",
                "sources"]
 REL_HEADER = [":START_ID", ":END_ID", ":TYPE", "label", "title", "support:int", "rule", "confidence:float",
-              "sources"]
+              "sources", "status", "rank", "first_seen:date", "last_seen:date", "start_date:date", "end_date:date"]
 
 
 def _cell(value) -> str:
@@ -362,7 +387,7 @@ def write_neo4j(network: Network, folder: str) -> list[str]:
     def rest(e: Edge) -> str:
         return csv_line([_cell(v) for v in (e.relation.upper(), e.label, e.title, e.support, e.rule,
                                              "" if e.confidence is None else f"{e.confidence:.2f}",
-                                             sources_json(e.sources))])
+                                             sources_json(e.sources), *post_values(e))])
 
     with _csv_file(paths[1]) as write:
         write([REL_HEADER])

@@ -47,8 +47,7 @@ EDGE_FIELDS = ("from", "to", "relation", "titles", "sources", "support", "confid
 # A post's dates, status and rank (issue 15), one row per title in an edge's `posts`: page field ->
 # the kg.graph.network.Edge attribute it is read from (ISO dates, a status name, a rank as 正处级).
 # The page draws a person's posts as a timeline, and offers a date filter when any are dated.
-# Edge and Source (Source.date: the article's date) gain these attributes in the integration;
-# until then they read as "" and the page is as before.
+# Source.date is the article's date; an undated graph's posts carry only a status and a rank.
 POST_FIELDS = {"title": "title", "firstSeen": "first_seen", "lastSeen": "last_seen", "start": "start_date",
                "end": "end_date", "status": "status", "rank": "rank"}
 STATUSES = ("current", "nominated", "ended", "former")
@@ -146,7 +145,7 @@ def _statuses() -> dict:
 def _post_row(e) -> list | None:
     """[title, first seen, last seen, start, end, status, rank] of a post edge, or None when it
     carries none of them (an undated graph then has no post rows at all)."""
-    row = [str(getattr(e, attribute, "") or "") for attribute in POST_FIELDS.values()]
+    row = [str(getattr(e, attribute) or "") for attribute in POST_FIELDS.values()]
     return row if any(row[1:]) else None
 
 
@@ -170,7 +169,7 @@ class Interner:
         if name not in self._files:
             self._files[name] = len(self.files)
             self.files.append(name)
-        date = getattr(source, "date", "") or ""         # the article's date, when the integration gives it
+        date = source.date or ""                          # the article's date, if dated
         key = (self._files[name], source.start, source.end, source.sentence, date)
         if key not in self._rows:
             self._rows[key] = len(self.rows)

@@ -33,7 +33,7 @@ from .. import faults
 
 # Everything a build may write, relative to OUT: never carried from one set to the next.
 EXPORT_FILES = ("graph.ttl", "graph.jsonld", "graph.nt", "graph.graphml", "graph.gexf", "graph.html",
-                "neo4j/nodes.csv", "neo4j/relationships.csv")
+                "neo4j/nodes.csv", "neo4j/relationships.csv", "posts.csv")
 # What an interrupted per-file write of older versions (kg.export.atomic) left in OUT.
 OLD_TEMPORARY = re.compile(r"\.tmp-.*(" + "|".join(re.escape(os.path.basename(f)) for f in EXPORT_FILES) + r")$")
 RENAME_EXCHANGE = 2

@@ -5,6 +5,7 @@
     提名庹志成为雨湖区人民政府副区长候选人;      nominated
     当选为…主任 / 聘任X为… / 批准任命X为…       elected, appointed
     免去邹立新的湘潭市教育局局长职务;            dismissed
+    邹立新的湘潭市教育局局长职务;                dismissed (a line of a 免去 list)
     X同志任县委书记 / X不再担任…职务             appointed, dismissed
 
 Each is a person Mention like find_posts gives (attrs["titles"]: the title Mentions with
@@ -32,12 +33,13 @@ PATTERNS = (
     (re.compile(rf"{NAME}当选为?{POST}{END}"), "elected"),
     (re.compile(rf"(?:^|[:;])\s*{NAME}为{POST}{END}"), "appointed"),      # a line of a 任命 list
     (re.compile(rf"(?:^|[,:;])\s*{NAME}同志任{POST}{END}"), "appointed"),
+    (re.compile(rf"(?:^|[:;])\s*{NAME}的{POST}职务(?=\([^()]*\)|[;。]|$)"), "dismissed"),   # a line of a 免去 list
 )
 
 
 def find_appointments(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
     """The appointments, nominations, elections and dismissals a notice's sentence states."""
-    if "为" not in sentence and "免去" not in sentence and "任" not in sentence and "担任" not in sentence:
+    if "为" not in sentence and "免去" not in sentence and "任" not in sentence and "职务" not in sentence:
         return []
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []

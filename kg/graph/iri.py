@@ -70,6 +70,16 @@ def post_iri(person: EntityKey, org: EntityKey, title: str) -> str:
     return f"{BASE}post/{segment(person.name)}-{segment(title)}-{short_hash(entity_iri(person), entity_iri(org), title)}"
 
 
+def interval_iri(post: str) -> str:
+    """The time:Interval of a post's tenure (org:memberDuring), under the post's IRI."""
+    return f"{post}/during"
+
+
+def instant_iri(date: str) -> str:
+    """The time:Instant of a day (2024-06-30), shared by every post beginning or ending on it."""
+    return f"{BASE}date/{segment(date)}"
+
+
 def role_iri(title: str) -> str:
     return f"{BASE}role/{segment(title)}"
 

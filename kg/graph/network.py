@@ -1,8 +1,10 @@
 """The merged model as a network, for the HTML view and graph tools.
 
 Nodes are entities and source files, keyed by IRI; posts become edges from
-the official to the institution (with the title); every node carries its
-class, Chinese label, region code where known, aliases and source sentences.
+the official to the institution (with the title, and what the sources say of
+the post over time: status, rank, first and last seen, start and end); every
+node carries its class, Chinese label, region code where known, aliases and
+source sentences (with their article's date, when it has one).
 
 `network(merged)` is the light view the exports are written from: the nodes
 as a sorted list, the edges streamed in order (source, target, relation,
@@ -32,11 +34,13 @@ _new = tuple.__new__    # Edge(...) without NamedTuple's Python-level __new__, f
 
 
 class Source(NamedTuple):
-    """A sentence a node or an edge was read from: file name, text, original-file offsets."""
+    """A sentence a node or an edge was read from: file name, text, original-file offsets, and
+    its article's date (ISO, "" if undated)."""
     file: str
     sentence: str
     start: int
     end: int
+    date: str = ""
 
 
 class Node(NamedTuple):
@@ -61,13 +65,33 @@ class Edge(NamedTuple):
     rule: str            # "" for mentioned_in
     confidence: float | None   # None for mentioned_in
     sources: tuple       # Source, at most MAX_SOURCES
+    # A post's (holds_post) career, as kg.model.MergedFact has it; "" for other edges and when unknown
+    first_seen: str = ""
+    last_seen: str = ""
+    start_date: str = ""
+    end_date: str = ""
+    status: str = ""     # current, nominated, ended, former
+    rank: str = ""       # 正处级 …
+
+
+# A post edge's career attributes in the graph tools' files, in this order (the Edge's fields; not
+# start and end, which GEXF keeps for a dynamic graph's time).
+POST_ATTRS = ("status", "rank", "first_seen", "last_seen", "start_date", "end_date")
+NO_CAREER = ("",) * len(POST_ATTRS)
+
+
+def post_values(e: Edge) -> tuple[str, ...]:
+    """A post edge's career values, in POST_ATTRS order."""
+    return (e.status, e.rank, e.first_seen, e.last_seen, e.start_date, e.end_date)
 
 
 def sources_json(sources: tuple) -> str:
-    """Sources as the JSON text the graph-tool exports carry ([{file, sentence, start, end}, ...])."""
+    """Sources as the JSON text the graph-tool exports carry ([{file, sentence, start, end[, date]}, ...];
+    date only for a dated article's sentence)."""
     if not sources:
         return "[]"
-    return json.dumps([s._asdict() for s in sources], ensure_ascii=False)
+    return json.dumps([s._asdict() if s.date else {"file": s.file, "sentence": s.sentence, "start": s.start,
+                                                   "end": s.end} for s in sources], ensure_ascii=False)
 
 
 def aliases_json(aliases: tuple) -> str:
@@ -78,11 +102,13 @@ class Network:
     """Nodes sorted by IRI, and a fresh iterator over the edges, sorted by
     (source, target, relation, title), each time `edges()` is called."""
 
-    def __init__(self, nodes: list[Node], edges: Callable[[], Iterator[Edge]], number_of_edges: int, rated: int):
+    def __init__(self, nodes: list[Node], edges: Callable[[], Iterator[Edge]], number_of_edges: int, rated: int,
+                 posts: int = 0):
         self.nodes = nodes
         self._edges = edges
         self.number_of_edges = number_of_edges
         self.rated = rated          # edges with a confidence (facts; mentions have none)
+        self.posts = posts          # holds_post edges, which carry a post's career (POST_ATTRS)
 
     def edges(self) -> Iterator[Edge]:
         return self._edges()
@@ -97,6 +123,8 @@ class Network:
             attrs = {"relation": e.relation, "label": e.label, "title": e.title, "support": e.support}
             if e.confidence is not None:
                 attrs.update(rule=e.rule, confidence=e.confidence)
+            if e.relation == "holds_post":
+                attrs.update(zip(POST_ATTRS, post_values(e)))
             g.add_edge(e.source, e.target, key=_edge_key(e), **attrs, sources=sources_json(e.sources))
         return g
 
@@ -137,9 +165,11 @@ def network(merged: Merged) -> Network:
         if s not in nodes or o not in nodes:
             continue
         label = f"{RELATIONS[f.predicate]}:{f.title}" if f.title else RELATIONS[f.predicate]
+        career = (f.first_seen, f.last_seen, f.start, f.end, f.status, f.rank) if f.predicate == "holds_post" \
+            else NO_CAREER
         facts.setdefault(s, {})[(o, f.predicate, f.title)] = Edge(   # a later equal fact replaces it, as in networkx
             s, o, f.predicate, label, f.title, len(f.evidence) or 1, f.rule, f.confidence,
-            lookup.sources(f.evidence))
+            lookup.sources(f.evidence), *career)
     del lookup
     mention_label = RELATIONS["mentioned_in"]
 
@@ -154,7 +184,7 @@ def network(merged: Merged) -> Network:
 
     def edges() -> Iterator[Edge]:
         for s in sorted(mentioned.keys() | facts.keys()):
-            out = [_new(Edge, (s, files[doc], "mentioned_in", mention_label, "", count, "", None, ()))
+            out = [_new(Edge, (s, files[doc], "mentioned_in", mention_label, "", count, "", None, ()) + NO_CAREER)
                    for doc, count in mention_counts(mentioned.get(s, ())).items() if doc in files]
             out.extend(facts.get(s, {}).values())
             out.sort(key=_order)
@@ -162,7 +192,8 @@ def network(merged: Merged) -> Network:
 
     links = sum(len(mention_counts(infos).keys() & files.keys()) for infos in mentioned.values())
     rated = sum(len(by_subject) for by_subject in facts.values())
-    return Network([nodes[iri] for iri in sorted(nodes)], edges, links + rated, rated)
+    posts = sum(e.relation == "holds_post" for by_subject in facts.values() for e in by_subject.values())
+    return Network([nodes[iri] for iri in sorted(nodes)], edges, links + rated, rated, posts)
 
 
 def _per_file(mentions) -> dict[str, int]:
@@ -184,19 +215,21 @@ class _SentenceLookup:
             doc = self.documents.get(e.doc_id)
             if doc is None:
                 continue
-            found = None
+            found = date = None
             if 0 <= e.article < len(doc.articles) and doc.articles[e.article].index == e.article:
-                for s in doc.articles[e.article].sentences:
+                art = doc.articles[e.article]
+                for s in art.sentences:
                     if s.index == e.sentence:
-                        found = s
+                        found, date = s, art.date
                         break
             if found is None:
                 sentences = self.by_file.get(e.doc_id)
                 if sentences is None:
-                    sentences = self.by_file[e.doc_id] = {s.index: s for a in doc.articles for s in a.sentences}
-                found = sentences.get(e.sentence)
+                    sentences = self.by_file[e.doc_id] = {s.index: (s, a.date) for a in doc.articles
+                                                          for s in a.sentences}
+                found, date = sentences.get(e.sentence, (None, None))
             if found is not None:
-                out.append(Source(doc.name, found.text, e.start, e.end))
+                out.append(Source(doc.name, found.text, e.start, e.end, date or ""))
         return tuple(out)
 
 
@@ -219,11 +252,14 @@ def from_networkx(graph: nx.MultiDiGraph) -> Network:
     edges = []
     for u, v, key, a in graph.edges(keys=True, data=True):
         confidence = a.get("confidence")
+        career = (str(a.get(name) or "") for name in ("first_seen", "last_seen", "start_date", "end_date", "status",
+                                                       "rank"))
         edges.append(Edge(u, v, a.get("relation", ""), a.get("label", ""), a.get("title", ""),
                           int(a.get("support", 1) or 0), a.get("rule", ""),
-                          None if confidence is None else float(confidence), _sources(a.get("sources"))))
+                          None if confidence is None else float(confidence), _sources(a.get("sources")), *career))
     edges.sort(key=lambda e: (e.source, _order(e)))
-    return Network(nodes, lambda: iter(edges), len(edges), sum(e.confidence is not None for e in edges))
+    return Network(nodes, lambda: iter(edges), len(edges), sum(e.confidence is not None for e in edges),
+                   sum(e.relation == "holds_post" for e in edges))
 
 
 def _json_list(value) -> list:
@@ -238,7 +274,8 @@ def _json_list(value) -> list:
 
 def _sources(value) -> tuple:
     return tuple(Source(str(s.get("file", "")), str(s.get("sentence", "")), int(s.get("start", 0) or 0),
-                        int(s.get("end", 0) or 0)) for s in _json_list(value) if isinstance(s, dict))
+                        int(s.get("end", 0) or 0), str(s.get("date") or "")) for s in _json_list(value)
+                 if isinstance(s, dict))
 
 
 def as_network(graph) -> Network:

@@ -21,20 +21,24 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from ..model import Merged
-from .iri import (GAZETTEER, KG as KG_IRI, article_iri, doc_iri, entity_iri, post_iri, role_iri,
-                  sentence_iri, statement_iri)
+from ..lexicon.ranks import RANKS
+from .iri import (GAZETTEER, KG as KG_IRI, article_iri, doc_iri, entity_iri, instant_iri, interval_iri, post_iri,
+                  role_iri, sentence_iri, statement_iri)
 
 # Namespaces, prefix -> IRI (the prefixes of graph.ttl and of graph.jsonld's @context).
 PREFIXES = {"kg": KG_IRI, "org": "http://www.w3.org/ns/org#", "schema": "https://schema.org/",
             "prov": "http://www.w3.org/ns/prov#", "skos": "http://www.w3.org/2004/02/skos/core#",
             "dcterms": "http://purl.org/dc/terms/", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
             "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-            "owl": "http://www.w3.org/2002/07/owl#"}
+            "owl": "http://www.w3.org/2002/07/owl#", "time": "http://www.w3.org/2006/time#"}
 _KG, _ORG, _SCHEMA, _PROV, _SKOS, _DCT, _RDFS, _RDF, _XSD = (
     PREFIXES[p] for p in ("kg", "org", "schema", "prov", "skos", "dcterms", "rdfs", "rdf", "xsd"))
 
 RDF_TYPE = _RDF + "type"
 XSD_INTEGER, XSD_BOOLEAN, XSD_DECIMAL, XSD_STRING = (_XSD + n for n in ("integer", "boolean", "decimal", "string"))
+XSD_DATE = _XSD + "date"
+# An article's date by its precision (kg.model.Article.date_precision) -> the datatype of its dcterms:date
+DATE_TYPES = {"day": XSD_DATE, "month": _XSD + "gYearMonth", "year": _XSD + "gYear"}
 LABEL, ALT_LABEL, NOTATION = _RDFS + "label", _SKOS + "altLabel", _SKOS + "notation"
 DERIVED_FROM, IS_PART_OF = _PROV + "wasDerivedFrom", _DCT + "isPartOf"
 
@@ -47,6 +51,11 @@ PREDICATE_IRIS = {"located_in": _KG + "locatedIn", "part_of": _SCHEMA + "contain
 TYPE_IRIS = {"region": [_KG + "Region"], "zone": [_KG + "Region", _KG + "Zone"], "org": [_ORG + "Organization"],
              "person": [_KG + "Official", _SCHEMA + "Person"], "journalist": [_KG + "Journalist", _SCHEMA + "Person"],
              "program": [_KG + "Program"]}
+# A post's status and rank (kg.model.MergedFact) -> their SKOS concepts in ontology/kg.ttl
+STATUS_IRIS = {s: _KG + s.capitalize() for s in ("current", "nominated", "ended", "former")}
+RANK_IRIS = dict(zip(RANKS, (_KG + n for n in ("ZhengBu", "FuBu", "ZhengTing", "FuTing", "ZhengChu", "FuChu",
+                                                 "ZhengKe", "FuKe")), strict=True))
+_TIME = PREFIXES["time"]
 GAZETTEER_LABEL = "GB/T 2260 administrative divisions, from jionlp 1.5.31 (Apache-2.0), vintage 2021"
 
 
@@ -85,7 +94,7 @@ def decimal(value: float) -> Lit:
 
 # Kinds of top-level items; PARTS stands for all the articles and cited sentences of a
 # document, whose IRIs all start with the document's IRI + "/" and so form one run.
-_ENTITY, _POST, _ROLE, _STATEMENT, _GAZETTEER, _DOC, _PARTS, _OTHER = range(8)
+_ENTITY, _POST, _ROLE, _STATEMENT, _GAZETTEER, _DOC, _PARTS, _OTHER, _INTERVAL, _INSTANT = range(10)
 
 
 class _Index:
@@ -100,12 +109,16 @@ class _Index:
             items.append((entity_iri(key), _ENTITY, info))
             if key.kind != "journalist":
                 self._cite(info.mentions)
-        roles = set()
+        roles, days = set(), set()
         for f in merged.facts:
             if f.predicate == "holds_post":
-                items.append((post_iri(f.subject, f.object, f.title), _POST, f))
+                post = post_iri(f.subject, f.object, f.title)
+                items.append((post, _POST, f))
                 roles.add((role_iri(f.title), f.title))
                 self._cite(f.evidence)
+                if f.start or f.end:
+                    items.append((interval_iri(post), _INTERVAL, f))
+                    days.update(d for d in (f.start, f.end) if d)
             elif f.predicate == "author_of":
                 doc_id, index = f.object.rsplit("/", 1)
                 self.authors.setdefault(doc_id, {}).setdefault(int(index), []).append(entity_iri(f.subject))
@@ -116,6 +129,7 @@ class _Index:
                 if f.rule != "gazetteer":
                     self._cite(f.evidence)
         items.extend((iri, _ROLE, title) for iri, title in roles)
+        items.extend((instant_iri(day), _INSTANT, day) for day in days)
         items.append((GAZETTEER, _GAZETTEER, None))
         docs = set()
         for doc in merged.documents:
@@ -200,8 +214,19 @@ def _pairs(iri: str, kind: int, what, index: _Index) -> Pairs:
                  (_ORG + "organization", entity_iri(f.object)), (_ORG + "role", role), (_KG + "title", zh(f.title)),
                  (LABEL, zh(f"{f.subject.name} {f.object.name}{f.title}")), (_KG + "rule", lit(f.rule)),
                  (_KG + "confidence", decimal(f.confidence))]
+        pairs.extend(_career(iri, f))
         pairs.extend(_sources(f.evidence))
         return pairs
+    if kind == _INTERVAL:
+        f = what
+        pairs = [(RDF_TYPE, _TIME + "Interval")]
+        if f.start:
+            pairs.append((_TIME + "hasBeginning", instant_iri(f.start)))
+        if f.end:
+            pairs.append((_TIME + "hasEnd", instant_iri(f.end)))
+        return pairs
+    if kind == _INSTANT:
+        return [(RDF_TYPE, _TIME + "Instant"), (_TIME + "inXSDDate", Lit(what, "", XSD_DATE))]
     if kind == _ROLE:
         return [(RDF_TYPE, _ORG + "Role"), (LABEL, zh(what))]
     if kind == _STATEMENT:
@@ -220,6 +245,22 @@ def _pairs(iri: str, kind: int, what, index: _Index) -> Pairs:
         return [(RDF_TYPE, _KG + "Document"), (_SCHEMA + "name", lit(doc.name)), (_KG + "sha256", lit(doc.sha256)),
                 (_KG + "encoding", lit(doc.encoding))]
     return index.other[iri]   # _OTHER: a subject known only from the relations or authors index
+
+
+def _career(post: str, f) -> Pairs:
+    """A post's status, rank, the days it was first and last seen, and its tenure's interval."""
+    pairs: Pairs = []
+    if f.status in STATUS_IRIS:
+        pairs.append((_KG + "status", STATUS_IRIS[f.status]))
+    if f.rank in RANK_IRIS:
+        pairs.append((_KG + "rank", RANK_IRIS[f.rank]))
+    if f.first_seen:
+        pairs.append((_KG + "firstSeen", Lit(f.first_seen, "", XSD_DATE)))
+    if f.last_seen:
+        pairs.append((_KG + "lastSeen", Lit(f.last_seen, "", XSD_DATE)))
+    if f.start or f.end:
+        pairs.append((_ORG + "memberDuring", interval_iri(post)))
+    return pairs
 
 
 def _sources(evidence) -> Iterator[tuple[str, str]]:
@@ -245,6 +286,9 @@ def _parts(docs: list, index: _Index) -> Iterator[tuple[str, Pairs]]:
                 pairs.append((_DCT + "publisher", zh(art.source)))
             start, end = span(art.start, art.end)
             pairs += [(_KG + "start", lit(start)), (_KG + "end", lit(end))]
+            if art.date and art.date_precision in DATE_TYPES:
+                pairs += [(_DCT + "date", Lit(art.date, "", DATE_TYPES[art.date_precision])),
+                          (_KG + "dateSource", lit(art.date_source)), (_KG + "datePrecision", lit(art.date_precision))]
             pairs.extend((_SCHEMA + "author", j) for j in authors.get(art.index, ()))
             for sent in art.sentences:
                 byte = sent.index >> 3

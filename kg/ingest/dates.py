@@ -19,6 +19,7 @@ import datetime as dt
 import html
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -378,15 +379,19 @@ def article_dates(text: str, starts: Sequence[int], *, path: str = "", meta: Fou
     if policy not in POLICIES:
         raise ValueError(f"date policy {policy!r}: expected one of {', '.join(POLICIES)}")
     named = filename_date(path) if "filename" in policy and path else None
+    if not starts:
+        return []                                # a file with no article (blank, or only a masthead)
     if "text" not in policy:
         return [named for _ in starts]
     text = fold(text)
     headers = _header_dates(text)
+    header_starts = [h.start for h in headers]
     ends = list(starts[1:]) + [len(text)]
     out: list[FoundDate | None] = []
     for start, end in zip(starts, ends, strict=True):
         # the last header above the article's end: a page's masthead sits inside its first article
-        header = next((h for h in reversed(headers) if h.start < end), None)
+        k = bisect_left(header_starts, end)
+        header = headers[k - 1] if k else None
         page = meta or header
         out.append(page or _dateline(text, start, end, named.latest if named else None) or named)
     return out

@@ -29,6 +29,8 @@ import stat
 import warnings
 from dataclasses import dataclass
 
+from .dates import FoundDate, meta_date
+
 
 class InputError(Exception):
     """A file that cannot be read as news text; the message names the reason."""
@@ -44,6 +46,7 @@ class RawText:
     text: str
     encoding: str
     sha256: str
+    meta: FoundDate | None = None    # an HTML page's published date, read from its <meta> tags (kg.ingest.dates)
 
 
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b",
@@ -253,10 +256,12 @@ def read_file(path: str) -> RawText:
             text, encoding = _accept(decoded, declared), declared
     if text is None:
         text, encoding = decode(data)
+    meta = None
     if is_html:
+        meta = meta_date(text)
         text = strip_html(text)
         encoding += "+html"
-    return RawText(path=path, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest())
+    return RawText(path=path, text=text, encoding=encoding, sha256=hashlib.sha256(data).hexdigest(), meta=meta)
 
 
 def readable_name(name: str) -> str:

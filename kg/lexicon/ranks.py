@@ -58,6 +58,23 @@ def special_places() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(rows, key=lambda r: -len(r[0])))
 
 
+@functools.cache
+def level_patterns() -> tuple[tuple[re.Pattern, str], ...]:
+    rows = []
+    for line in data_lines("rank_levels.tsv"):
+        pattern, level = line.split("\t")
+        if level not in LEVELS:
+            raise ValueError(f"kg/data/rank_levels.tsv: unknown level {level!r}")
+        rows.append((re.compile(pattern), level))
+    return tuple(rows)
+
+
+def name_level(name: str) -> str | None:
+    """The level a body's name says it is at (镇党委, 街道党工委, 乡人民政府: township), or None
+    when the name does not say (kg/data/rank_levels.tsv)."""
+    return next((level for pattern, level in level_patterns() if pattern.search(name.strip())), None)
+
+
 def body_kind(name: str, parents: Sequence[str] = ()) -> str | None:
     """The kind of body an institution's name says it is (party, government, congress, cppcc,
     discipline, core, court, procuratorate, department, section), or None outside the ranked

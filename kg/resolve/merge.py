@@ -3,7 +3,11 @@
 Entities with the same key are one thing: their aliases, attributes and
 mentions are unioned. Facts with the same subject, predicate, object (and
 title, for posts) are one fact supported by several sentences. Everything is
-sorted, so the result does not depend on the order files were read in."""
+sorted, so the result does not depend on the order files were read in.
+
+A post's statements (current, nominated, ended, former, each dated by its article)
+are gathered across files and settled once, in finish(): its status, first and
+last seen, start and end (kg.resolve.career says how); then its rank."""
 from __future__ import annotations
 
 import os
@@ -15,6 +19,7 @@ from dataclasses import replace
 
 from ..model import (Document, EntityInfo, EntityKey, Evidence, EvidenceList, Fact, FileResult, FileSummary, Merged, MergedFact,
                      OffsetMap, Sentence, pack_evidence)
+from . import career
 
 
 class SentenceStore:
@@ -106,11 +111,14 @@ class Merger:
             else:
                 into.mentions.extend(doc, info.mentions)
         evidence: dict[tuple, list[Evidence]] = {}
+        days = career.day_of(r.document)
         for f in r.facts:
             key = (f.subject, f.predicate, f.object, _title(f))
             g = grouped.get(key)
             if g is None:
                 g = grouped[key] = {"evidence": EvidenceList(self.doc_ids), "rules": set(), "conf": 0.0}
+            if f.predicate == "holds_post":
+                g.setdefault("said", set()).update(career.statements(f, days))
             if isinstance(f.evidence, array):                  # a compact result: one fact per key, packed
                 g["evidence"].add(doc, f.evidence)
             elif f.evidence is not None:    # background facts (the gazetteer's containment) cite no sentence
@@ -125,10 +133,14 @@ class Merger:
             info.aliases.discard(info.label)
         facts = []
         for (s, p, o, title), g in self.grouped.items():
-            facts.append(MergedFact(s, p, o, title, g["evidence"], "+".join(sorted(g["rules"])), round(g["conf"], 2)))
+            fact = MergedFact(s, p, o, title, g["evidence"], "+".join(sorted(g["rules"])), round(g["conf"], 2))
+            if p == "holds_post":
+                (fact.status, fact.first_seen, fact.last_seen, fact.start, fact.end) = career.settle(g.get("said", ()))
+            facts.append(fact)
         facts.sort(key=lambda f: (f.predicate, _sort_key(f.subject), _sort_key(f.object), f.title))
-        return Merged(self.documents, dict(sorted(self.entities.items(), key=lambda kv: _sort_key(kv[0]))),
-                      facts, self.warnings)
+        entities = dict(sorted(self.entities.items(), key=lambda kv: _sort_key(kv[0])))
+        career.rank_posts(entities, facts)
+        return Merged(self.documents, entities, facts, self.warnings)
 
 
 def merge(results: list[FileResult]) -> Merged:
@@ -170,13 +182,16 @@ def _title(f: Fact) -> str:
 
 def _grouped_facts(facts: list[Fact]) -> list[Fact]:
     """One fact per subject, predicate, object and title, as the merge groups them: the
-    rules joined by "+", the highest confidence, the evidence packed (pack_evidence)."""
+    rules joined by "+", the highest confidence, the evidence packed (pack_evidence), and a
+    post's statements (kg.resolve.career.seen)."""
     groups: dict[tuple, list[Fact]] = {}
     for f in facts:
         groups.setdefault((f.subject, f.predicate, f.object, _title(f)), []).append(f)
     out = []
     for (s, p, o, title), group in groups.items():
         attrs = {"title" if p == "holds_post" else "role": title} if title else {}
+        if p == "holds_post":
+            attrs[career.SEEN] = career.seen(group)      # what each statement says of the post, by article
         out.append(Fact(s, p, o, pack_evidence(f.evidence for f in group if f.evidence is not None),
                         "+".join(sorted({f.rule for f in group})), max(f.confidence for f in group), attrs))
     return out

@@ -8,6 +8,7 @@ so far in the sentence (self.here) and before it (self.earlier)."""
 from __future__ import annotations
 
 from ..model import EntityKey, Mention
+from .career import post_attrs
 from .context import Context
 from .local import RULES
 from .naming import OrgName, canonical, region_prefix
@@ -30,10 +31,10 @@ class PostReading:
                 author = next((n for r, n in self.art.authors if r == "作者"), None)
                 if author:
                     self.add_posts(author, m.attrs["titles"], ev, m.rule, m.confidence)
-            elif m.attrs.get("event") != "dismissed":      # a person only dismissed holds no post
-                self.add_posts(m.text, m.attrs["titles"], ev, m.rule, m.confidence)
+            else:           # a person only dismissed holds an ended post, no current one (kg.resolve.career)
+                self.add_posts(m.text, m.attrs["titles"], ev, m.rule, m.confidence, m.attrs.get("event", ""))
 
-    def add_posts(self, name: str, titles: tuple[Mention, ...], ev, rule: str, conf: float) -> None:
+    def add_posts(self, name: str, titles: tuple[Mention, ...], ev, rule: str, conf: float, event: str = "") -> None:
         prev: OrgName | None = None
         prev_region = ""
         posts = []
@@ -54,19 +55,19 @@ class PostReading:
             key = self.register_org(on, org_text or on.name, ev, explicit=bool(org_text))
             self.institution_body(on, org_text, title, ev)
             region = on.region or self.res.entities[key].attrs.get("region_code", "")
-            posts.append((key, title, region))
+            posts.append((key, title, region, u.attrs.get("status", "")))
             prev, prev_region = on, region or prev_region
         if prev is not None:
             self.last_org = (ev.sentence, prev)
         if not posts:
             return
-        city = self.city_of(next((r for _, _, r in posts if r), "")) or self.ctx.city or self.ctx.province
+        city = self.city_of(next((r for _, _, r, _ in posts if r), "")) or self.ctx.city or self.ctx.province
         person = EntityKey("person", name, city)
         self.res.add(person, name, ev)
         self.mentioned.add((person, ev.sentence))
         self.people[name] = person
-        for key, title, _ in posts:
-            self.res.fact(person, "holds_post", key, ev, rule, conf, title=title)
+        for key, title, _, said in posts:
+            self.res.fact(person, "holds_post", key, ev, rule, conf, title=title, **post_attrs(event, said))
 
     def place_body(self, org_text: str, title: str, at: int) -> tuple[str, str]:
         """A place's party body written into the title goes to the place: 荣桓镇|党委书记 ->
