@@ -332,7 +332,7 @@ def main(argv=None) -> int:
         shutil.move(str(extra), corpus / ("zz" + extra.name))
         c_sec, c_mem, c_out = kg_build(corpus, work / "outC", args.workers, cache=True)
         cached = re.search(r"\((\d+) from cache\)", c_out)
-        rows.append((f"kg build, cached, +1 file", c_sec, c_mem, f"{cached.group(1) if cached else '?'} of "
+        rows.append(("kg build, cached, +1 file", c_sec, c_mem, f"{cached.group(1) if cached else '?'} of "
                      f"{args.files + 1} files from cache"))
 
         triples = re.search(r"triples: (\d+)", report)

@@ -15,23 +15,21 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from . import __version__
-from . import faults
+from . import __version__, faults
 from .cache import Cache, content_hash, dating, entry
 from .children import die_with_parent
 from .export.formats import FORMATS, TABLE_FORMATS, write_exports
-from .export.posts_csv import write_posts_csv
 from .export.output_folder import BusyError, OutputFolder
+from .export.posts_csv import write_posts_csv
 from .export.rdf_files import write_rdf
 from .ingest.dates import DEFAULT_POLICY, POLICIES
 from .ingest.inputs import Inputs, doc_ids, scan_inputs
 from .ingest.read import InputError, InputWarning, read_file, readable_name
 from .lexicon.gazetteer import load_gazetteer
 from .lexicon.lexicon import infer_province
-from .model import FileResult, FileSummary
+from .model import FileResult, FileSummary, Merged
 from .pipeline import extract_file
 from .progress import Progress
-from .model import Merged
 from .resolve.merge import Merger, compact
 
 

@@ -26,7 +26,6 @@ from array import array
 
 from . import model
 
-
 FIELDS, DATA = '{"fields":', ',"data":'     # how dumps' text starts, and what comes between the two
 
 

@@ -6,8 +6,8 @@ import sys
 import pyoxigraph
 import pytest
 import rdflib
-
 from conftest import ROOT, SEEDS, exports
+
 from kg.build import build
 
 KG = "https://w3id.org/hunan-kg/ontology#"

@@ -13,8 +13,8 @@ import zlib
 from array import array
 
 import pytest
-
 from conftest import exports
+
 from kg import plain_data
 from kg.build import build
 from kg.cache import FORMAT, fingerprint

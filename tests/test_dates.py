@@ -8,8 +8,16 @@ import datetime as dt
 import pytest
 
 from kg.ingest.clean import clean
-from kg.ingest.dates import (FoundDate, article_dates, dateline_date, filename_date, find_dates, header_dates,
-                             meta_date, resolve_date)
+from kg.ingest.dates import (
+    FoundDate,
+    article_dates,
+    dateline_date,
+    filename_date,
+    find_dates,
+    header_dates,
+    meta_date,
+    resolve_date,
+)
 from kg.ingest.read import strip_html
 
 PAGE = """株洲日报

@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT, SEEDS, exports
 
-from conftest import exports, ROOT, SEEDS
 from kg.build import build, doc_ids
 
 SEED_FILES = sorted(os.path.join(SEEDS, f) for f in os.listdir(SEEDS))

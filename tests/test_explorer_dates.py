@@ -7,11 +7,11 @@ People invented, places real."""
 from __future__ import annotations
 
 import pytest
+from test_html import Page, browser_only, chromium  # noqa: F401  (the fixture)
 
 from kg.export.html import write_html
 from kg.export.html_data import view_data
 from kg.graph.network import Edge, Network, Node, Source
-from test_html import Page, browser_only, chromium  # noqa: F401  (the fixture)
 
 DatedSource = Source           # kg.graph.network's Source and Edge carry the dates (issue 15, phase 2)
 DatedEdge = Edge

@@ -12,9 +12,9 @@ import sys
 import time
 
 import pytest
-
 from conftest import ROOT, exports
-from kg.build import BuildError, build
+
+from kg.build import build
 from kg.export import atomic, output_folder
 from kg.export.output_folder import OutputFolder
 

@@ -15,8 +15,8 @@ import tempfile
 import networkx as nx
 import pytest
 import rdflib
-
 from conftest import ROOT, SEEDS
+
 from kg.build import build
 from kg.export.html import render, script_json, write_html
 from kg.export.html_data import view_data

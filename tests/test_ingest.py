@@ -2,8 +2,8 @@
 import os
 
 import rjieba
-
 from conftest import SEEDS
+
 from kg.ingest.clean import clean
 from kg.pipeline import load_document
 

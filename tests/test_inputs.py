@@ -8,8 +8,8 @@ import sys
 
 import pytest
 import rdflib
-
 from conftest import ROOT
+
 from kg.build import BuildError, build
 from kg.ingest import inputs
 from kg.ingest.inputs import doc_ids, scan_inputs

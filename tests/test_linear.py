@@ -8,6 +8,7 @@ import os
 import sys
 
 from conftest import ROOT
+
 from kg.extract.mentions import recognise
 from kg.lexicon.lexicon import load_lexicon
 from kg.pipeline import extract_file

@@ -1,6 +1,12 @@
 """Tests for kg.lexicon.names (shipped data: kg/data/surnames.tsv, given_chars.tsv, given_names.tsv)."""
-from kg.lexicon.names import (load_given_chars, load_given_ratios, load_surnames, name_score, person_name_score,
-                              split_name)
+from kg.lexicon.names import (
+    load_given_chars,
+    load_given_ratios,
+    load_surnames,
+    name_score,
+    person_name_score,
+    split_name,
+)
 
 
 def test_surnames_loaded():

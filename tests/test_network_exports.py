@@ -19,9 +19,9 @@ import tracemalloc
 
 import networkx as nx
 import pytest
+from conftest import SEEDS
 from networkx.readwrite.gexf import GEXFWriter
 
-from conftest import SEEDS
 from kg.build import extract_all
 from kg.export.formats import write_exports, write_gexf, write_graphml, write_neo4j
 from kg.export.html import render
@@ -29,8 +29,7 @@ from kg.export.html_data import view_data
 from kg.graph.iri import doc_iri, entity_iri
 from kg.graph.network import KINDS, MAX_SOURCES, RELATIONS, network, to_network
 from kg.ingest.inputs import find_inputs
-from kg.model import Article, Document, EntityInfo, EntityKey, Evidence, OffsetMap, Sentence
-from kg.model import Merged, MergedFact
+from kg.model import Article, Document, EntityInfo, EntityKey, Evidence, Merged, MergedFact, OffsetMap, Sentence
 from kg.resolve.merge import merge
 
 NETWORK_FORMATS = ["graphml", "gexf", "html", "neo4j"]

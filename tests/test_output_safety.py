@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-from decimal import Decimal
 import os
 import re
 import xml.dom.minidom
+from decimal import Decimal
 
 import pyoxigraph
 import pytest
 import rdflib
 
-from conftest import SEEDS
 from kg.build import build
 
 TEXT = ("株洲日报讯(记者/张三)株洲市人民政府副市长李明</script><script>alert(1)</script>出席会议并讲话。\n"
@@ -134,6 +133,7 @@ def test_graphml_and_gexf_read_back_in_networkx_whatever_the_names_hold(tmp_path
 
 def test_graphml_and_gexf_writers_replace_what_xml_cannot_hold(tmp_path):
     import networkx as nx
+
     from kg.export.formats import write_gexf, write_graphml
     from kg.graph.network import from_networkx
     g = nx.MultiDiGraph()

@@ -17,8 +17,8 @@ import kg
 from kg.build import build
 from kg.cli import main
 from kg.export.html_data import view_data
-from kg.graph.network import network
 from kg.export.posts_csv import COLUMNS, post_rows, write_posts_csv
+from kg.graph.network import network
 from kg.model import Article, Document, EntityInfo, EntityKey, Evidence, Merged, MergedFact, OffsetMap, Sentence
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

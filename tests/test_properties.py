@@ -10,13 +10,13 @@ import pyoxigraph
 import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_output_safety import oxigraph_terms, rdflib_terms
 
 from kg.build import BuildError, build
 from kg.export.turtle import escape_literal
 from kg.graph.iri import BASE, segment
 from kg.ingest.clean import clean, fold
 from kg.ingest.read import InputError, decode
-from test_output_safety import oxigraph_terms, rdflib_terms
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Any code point, lone surrogates and control characters included.

@@ -11,8 +11,8 @@ import threading
 import time
 
 import pytest
-
 from conftest import ROOT
+
 from kg.cli import main
 from kg.sparql.guard import keywords
 

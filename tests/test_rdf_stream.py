@@ -14,17 +14,26 @@ import sys
 import pytest
 import rdflib
 import rdflib.compare
+from conftest import ROOT, SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from conftest import ROOT, SEEDS
 from kg.build import extract_all
 from kg.export.rdf_files import FILES, JsonLdWriter, NTriplesWriter, nt_term, render, write_blocks, write_rdf
 from kg.export.turtle import TurtleWriter
-from kg.graph.iri import (BASE, GAZETTEER, article_iri, doc_iri, entity_iri, post_iri, role_iri, sentence_iri,
-                          statement_iri)
+from kg.graph.iri import (
+    BASE,
+    GAZETTEER,
+    article_iri,
+    doc_iri,
+    entity_iri,
+    post_iri,
+    role_iri,
+    sentence_iri,
+    statement_iri,
+)
 from kg.graph.rdf import PREFIXES, Lit, graph_of, subjects, triples
 from kg.ingest.inputs import find_inputs
 from kg.resolve.merge import merge

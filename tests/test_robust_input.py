@@ -10,8 +10,8 @@ import warnings
 
 import pytest
 import rdflib
-
 from conftest import ROOT, SEEDS
+
 from kg.build import BuildError, build
 from kg.ingest.clean import FOLD, fold
 from kg.ingest.read import InputError, InputWarning, decode, read_file, strip_html

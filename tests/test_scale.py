@@ -14,16 +14,16 @@ import termios
 import threading
 
 import pytest
+from conftest import ROOT, SEEDS, exports
 
 import kg.build
 import kg.cache
 import kg.pipeline
-from conftest import exports, ROOT, SEEDS
 from kg.build import WorkerMismatch, build, extract_sent
 from kg.cache import fingerprint
 from kg.graph.rdf import subjects
-from kg.pipeline import extract_file
 from kg.model import Evidence, EvidenceList, pack_evidence
+from kg.pipeline import extract_file
 from kg.resolve.merge import Merger, StoredSentences, compact, merge
 
 

@@ -23,8 +23,8 @@ from contextlib import contextmanager
 
 import networkx as nx
 
-from ..graph.network import (POST_ATTRS, Edge, Network, aliases_json, network as network_view, post_values,
-                             sources_json)
+from ..graph.network import POST_ATTRS, Edge, Network, aliases_json, post_values, sources_json
+from ..graph.network import network as network_view
 from ..model import Merged
 from .atomic import atomic_path
 from .html import write_html

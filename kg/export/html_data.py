@@ -20,7 +20,8 @@ from functools import partial
 import numpy as np
 
 from ..graph.network import Network, Source, as_network
-from ..graph.rdf import LEVEL_IRIS as LEVELS, PREFIXES
+from ..graph.rdf import LEVEL_IRIS as LEVELS
+from ..graph.rdf import PREFIXES
 from ..graph.vocab import RELATION_TERMS, label_of
 from .layout import layout_positions
 

@@ -28,8 +28,16 @@ from ..graph.iri import BASE
 from ..graph.rdf import PREFIXES, RDF_TYPE, XSD_BOOLEAN, XSD_INTEGER, XSD_STRING, Pairs, Term, subjects
 from ..model import Merged
 from .atomic import atomic_path
-from .turtle import IRI_SPECIAL, LITERAL_SPECIAL, NATIVE, VOCAB_UNDER_BASE, TurtleWriter, escape_iri, escape_literal, \
-    is_data
+from .turtle import (
+    IRI_SPECIAL,
+    LITERAL_SPECIAL,
+    NATIVE,
+    VOCAB_UNDER_BASE,
+    TurtleWriter,
+    escape_iri,
+    escape_literal,
+    is_data,
+)
 
 RDF_FORMATS = ("ttl", "jsonld", "nt")
 FILES = {"ttl": "graph.ttl", "jsonld": "graph.jsonld", "nt": "graph.nt"}

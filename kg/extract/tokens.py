@@ -90,7 +90,7 @@ def tokenize(text: str, lexicon: Lexicon) -> list[Token]:
 
 @functools.cache
 def _place_words(lexicon: Lexicon) -> frozenset[str]:
-    from .regions import place_words     # regions imports this module
+    from .regions import place_words  # regions imports this module
     return place_words(lexicon)
 
 

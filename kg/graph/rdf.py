@@ -20,10 +20,21 @@ from collections.abc import Iterable, Iterator
 from operator import itemgetter
 from typing import NamedTuple
 
-from ..model import Merged
 from ..lexicon.ranks import RANKS
-from .iri import (GAZETTEER, KG as KG_IRI, article_iri, doc_iri, entity_iri, instant_iri, interval_iri, post_iri,
-                  role_iri, sentence_iri, statement_iri)
+from ..model import Merged
+from .iri import (
+    GAZETTEER,
+    article_iri,
+    doc_iri,
+    entity_iri,
+    instant_iri,
+    interval_iri,
+    post_iri,
+    role_iri,
+    sentence_iri,
+    statement_iri,
+)
+from .iri import KG as KG_IRI
 
 # Namespaces, prefix -> IRI (the prefixes of graph.ttl and of graph.jsonld's @context).
 PREFIXES = {"kg": KG_IRI, "org": "http://www.w3.org/ns/org#", "schema": "https://schema.org/",

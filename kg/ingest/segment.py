@@ -13,8 +13,7 @@ import re
 from ..model import Article, Document, Sentence
 from .clean import Block, is_terminal
 from .masthead import read_masthead
-from .patterns import (AUTHOR_LINE, AUTHOR_NOTE, TRAILING_AUTHORS, byline_people, dateline,
-                       is_byline_line, source_named)
+from .patterns import AUTHOR_LINE, AUTHOR_NOTE, TRAILING_AUTHORS, byline_people, dateline, is_byline_line, source_named
 
 SENTENCE_END = re.compile(r"[。!?!?]+[”’」』)]*|……[”’]?(?=[^,、:”’])|\n")
 MAX_SENTENCE = 400

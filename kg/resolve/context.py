@@ -14,6 +14,7 @@ from ..lexicon.gazetteer import Division, load_gazetteer
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.terms import data_lines
 
+
 @dataclass
 class Context:
     province: str = ""    # the corpus's home province (Lexicon.province) or the home city's

@@ -17,8 +17,21 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from ..model import (Document, EntityInfo, EntityKey, Evidence, EvidenceList, Fact, FileResult, FileSummary, Merged, MergedFact,
-                     OffsetMap, Sentence, pack_evidence)
+from ..model import (
+    Document,
+    EntityInfo,
+    EntityKey,
+    Evidence,
+    EvidenceList,
+    Fact,
+    FileResult,
+    FileSummary,
+    Merged,
+    MergedFact,
+    OffsetMap,
+    Sentence,
+    pack_evidence,
+)
 from . import career
 
 
