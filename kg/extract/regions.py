@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from operator import attrgetter
 
 from ..lexicon.lexicon import Lexicon
 from ..model import Mention
@@ -133,7 +135,8 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
             if nxt and has_word(suffix + nxt) and not text.startswith(
                     ("办事处", "办", "党工委", "党委", "党支部", "党总支", "村委", "居委"), cut + len(suffix)):
                 continue          # 让村|民, 社区|里: the suffix starts another word
-            if any(t.start < cut < t.end and has_word(t.word) and t.pos != "ns" for t in tokens):
+            t = tokens[bisect_right(tokens, cut, key=attrgetter("start")) - 1]    # the token holding cut
+            if t.start < cut < t.end and has_word(t.word) and t.pos != "ns":
                 continue          # the suffix is part of a word: 加快|农村, 四好|农村
             if (stem in not_stems or stem.endswith(("小区", "示范", "新")) or has_word(name)
                     or any(c in stem for c in "的在和与及是对把被个等们向进到让使给")):
@@ -157,7 +160,10 @@ def zones(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
             continue
         start, _ = expand_left(tokens, i, text, lexicon)
         name = text[start:tok.end]
-        stem = [t for t in tokens[:i + 1] if t.start >= start and t.end <= tok.end]
+        j = i
+        while j > 0 and tokens[j - 1].start >= start:
+            j -= 1
+        stem = tokens[j:i + 1]
         if name in generic or len(name) < 3 or not proper_zone(stem, lexicon):
             continue
         out.append(Mention("zone", start, tok.end, name, rule="zone-suffix"))
