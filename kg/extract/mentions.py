@@ -147,19 +147,31 @@ def recognise(original: str, lexicon: Lexicon) -> list[dict]:
     if titles:
         spans = _no_person_inside(spans, titles)
     if "《" in text:
-        spans = [s for s in spans if not _in_title_marks(text, s)]
+        inside = _in_title_marks(text)
+        spans = [s for s in spans if not inside(s)]
     return [s.as_dict(original) for s in _settle(text, spans)]
 
 
 def _no_person_inside(spans: list[Span], titles: list[Span]) -> list[Span]:
     """档案中心副主任王晓东办公室, 里昂主帅加西亚: no institution's name holds a title and a
     person after it; the grammar ran over them, so the institution goes and they stay."""
-    persons = [s for s in spans if s.type == "person" and s.strength >= NORMAL]
+    persons = sorted((s.start, s.end) for s in spans if s.type == "person" and s.strength >= NORMAL)
     if not persons:
         return spans
-    return [s for s in spans if s.type != "institution"
-            or not any(s.start <= t.start and t.end <= s.end for t in titles)
-            or not any(s.start <= p.start and p.end <= s.end and (p.start, p.end) != (s.start, s.end) for p in persons)]
+    inner_titles = sorted((t.start, t.end) for t in titles)
+    return [s for s in spans if s.type != "institution" or not _holds(inner_titles, s.start, s.end, False)
+            or not _holds(persons, s.start, s.end, True)]
+
+
+def _holds(inner: list[tuple[int, int]], start: int, end: int, proper: bool) -> bool:
+    """Does [start, end) hold one of `inner` (sorted (start, end) pairs), other than itself when
+    `proper`? Only the pairs starting inside are read."""
+    k = bisect_left(inner, (start,))
+    while k < len(inner) and inner[k][0] < end:
+        if inner[k][1] <= end and not (proper and inner[k] == (start, end)):
+            return True
+        k += 1
+    return False
 
 
 # 开发商Valve, 发行商Ubisoft: a Latin name after a word for a games or media firm is that firm.
@@ -208,10 +220,21 @@ def _brands(text: str, tokens: list[Token]) -> list[Span]:
 BRAND_GLUE_TAGS = frozenset({"n", "nz", "nt", "nr", "nrt", "ns", "j", "eng", "vn", "ng"})
 
 
-def _in_title_marks(text: str, span: Span) -> bool:
-    """Inside 《…》: the title of a book, film or game (《哈利·波特》), whose words name no one here."""
-    opened = text.rfind("《", 0, span.start)
-    return opened >= 0 and text.rfind("》", opened, span.start) < 0 and text.find("》", span.end) >= 0
+def _in_title_marks(text: str):
+    """A test of a span: is it inside 《…》, the title of a book, film or game (《哈利·波特》), whose
+    words name no one here? (An opening mark before it with no closing one between, and a closing
+    mark after it.)"""
+    opens = [m.start() for m in re.finditer("《", text)]
+    closes = [m.start() for m in re.finditer("》", text)]
+    last_close = closes[-1] if closes else -1
+
+    def inside(span: Span) -> bool:
+        k = bisect_left(opens, span.start) - 1
+        if k < 0 or last_close < span.end:
+            return False
+        j = bisect_left(closes, span.start) - 1
+        return j < 0 or closes[j] < opens[k]
+    return inside
 
 
 def _is_han_word(word: str) -> bool:
@@ -220,7 +243,7 @@ def _is_han_word(word: str) -> bool:
 
 def _settle(text: str, spans: list[Span]) -> list[Span]:
     chosen: list[Span] = []
-    taken = Taken()
+    taken = Taken(len(text))
     for s in sorted(spans, key=lambda s: (-s.strength, -(s.end - s.start), s.start, TYPES.index(s.type))):
         if taken.take(s.start, s.end):
             chosen.append(s)
@@ -252,7 +275,7 @@ def _coordinated(text: str, spans: list[Span]) -> list[Span]:
     by_start = {s.start: s for s in spans}
     by_end = {s.end: s for s in spans}
     added: list[Span] = []
-    taken = Taken()
+    taken = Taken(len(text))
     for s in spans:
         taken.take(s.start, s.end)
     seps = [m.start() for m in re.finditer("、", text)]
@@ -429,10 +452,9 @@ def _located(text: str, tokens: list[Token]) -> list[Span]:
         first = bisect_left(tokens, m.end(), key=lambda t: t.start)
         if first >= len(tokens) or tokens[first].start != m.end() or tokens[first].pos[:1] in NOT_LOCATION_START:
             continue
-        k = first
-        while k < len(tokens) and tokens[k].pos[:1] not in CLAUSE_TAGS and tokens[k].word not in CLAUSE_WORDS \
-                and not (tokens[k].pos[:1] == "v" and tokens[k].pos != "vn"):
-            k += 1
+        k = _clause_end(tokens, first)
+        if k is None:
+            continue
         if k > first + 1 and tokens[k - 1].word in TRAILING_LOCATIVES + ("的",):
             k -= 1
         start, end = tokens[first].start, tokens[k - 1].end if k > first else tokens[first].start
@@ -441,13 +463,25 @@ def _located(text: str, tokens: list[Token]) -> list[Span]:
     return out
 
 
+def _clause_end(tokens: list[Token], first: int) -> int | None:
+    """The index of the token ending the clause that starts at tokens[first] (or len(tokens)); None
+    when the address it holds would be longer than MAX_LOCATED (reading stops there)."""
+    k = first
+    while k < len(tokens) and tokens[k].pos[:1] not in CLAUSE_TAGS and tokens[k].word not in CLAUSE_WORDS \
+            and not (tokens[k].pos[:1] == "v" and tokens[k].pos != "vn"):
+        if k >= first + 2 and tokens[k - 2].end - tokens[first].start > MAX_LOCATED:
+            return None         # the address would end at tokens[k - 2] or later
+        k += 1
+    return k
+
+
 def _labelled(text: str) -> list[Span]:
     if ":" not in text:
         return []
     out = []
     for m in ADDRESS_LABEL.finditer(text):
         start = m.end()
-        end = CLAUSE_END.search(text, start).start()
+        end = CLAUSE_END.search(text, start, start + MAX_ADDRESS + 1).start()    # a longer clause is too long
         opened = text.rfind("(", start, end)
         if opened >= 0 and text.find(")", opened, end) < 0:
             close = text.find(")", end, start + MAX_ADDRESS)
@@ -582,12 +616,11 @@ def _kinds() -> frozenset[str]:
 def _has_proper_part(tokens: list[Token], span: Span) -> bool:
     """外资银行, 博彩公司, 股份制银行 name a kind of company, not one: a name needs a
     part that is not a kind word (绿地集团, 英皇公司, 招商局地产)."""
-    first = bisect_left(tokens, span.start, key=lambda t: t.start)
+    k = bisect_left(tokens, span.start, key=lambda t: t.start)
     inner = []
-    for t in tokens[first:]:
-        if t.end > span.end:
-            break
-        inner.append(t)
+    while k < len(tokens) and tokens[k].end <= span.end:
+        inner.append(tokens[k])
+        k += 1
     if len(inner) <= 1:
         stem = _stem_of(inner[0].word) if inner else ""
         return not inner or not stem or not _all_kinds(stem)

@@ -124,10 +124,17 @@ def _teamish(text: str, start: int, end: int) -> bool:
     report, also where the segmenter cut the club's first characters off (费|耶诺德, 比|莱切) or glued
     a word after it (威廉希尔|凯比值), or two clubs written together (罗马米兰)."""
     name = text[start:end]
+    longest = _longest_club()       # no club's name is longer: the tests below read no further
     return club_like(name) or club_like(name[1:]) or club_like(text[max(0, start - 1):end]) \
         or club_like(text[max(0, start - 2):end]) or is_place(name) or len(name) == 2 and club_start(name) \
-        or any(club_like(name[:k]) for k in range(CLUB_PREFIX, len(name))) \
-        or any(club_like(name[:k]) and club_like(name[k:]) for k in range(2, len(name) - 1))
+        or any(club_like(name[:k]) for k in range(CLUB_PREFIX, min(len(name), longest + 1))) \
+        or any(club_like(name[:k]) and club_like(name[k:])
+               for k in range(max(2, len(name) - longest), min(len(name) - 1, longest + 1)))
+
+
+@functools.cache
+def _longest_club() -> int:
+    return max(map(len, clubs()))
 
 
 @functools.cache

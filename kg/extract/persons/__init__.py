@@ -27,7 +27,7 @@ from ..intervals import Taken
 from ..tokens import Token
 from .base import NAME_JOINERS, PersonMatch
 from .chinese import _chinese
-from .context import _names_no_one, _quoted
+from .context import _names_no_one, _quoted, first_openers
 from .cues import club_like
 from .dotted import _by_dot, _dotted, _hyphened
 from .foreign import _foreign, _whole_foreign
@@ -48,7 +48,8 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
              + _speakers(text) + _blogged(text) + _glued(text, tokens) + dotted + _titled(text, title_ends)
              + _hyphened(text, tokens))
     found = _whole_foreign(found)
-    found = [m for m in found if not _names_no_one(text, m, title_ends)]
+    openers = first_openers(text)
+    found = [m for m in found if not _names_no_one(text, m, title_ends, openers)]
     if dotted or "·" in text or "•" in text or "・" in text:
         # 龙湖|·蔚澜香醍: a name dot joins parts of a foreign name, which _dotted reads whole;
         # a name read otherwise right before or after one is part of a longer name (an estate's)
@@ -58,7 +59,7 @@ def find_persons(text: str, tokens: list[Token], title_ends: frozenset[int] = fr
         found = [m for m in found if not _quoted(text, m.start, m.end)]
     found.sort(key=lambda m: (-m.score, m.start))
     out: list[PersonMatch] = []
-    taken = Taken()
+    taken = Taken(len(text))
     for m in found:
         if m.score >= m.needed and taken.take(m.start, m.end):
             out.append(m)

@@ -11,11 +11,11 @@ from .cues import BEFORE_NAME, THING_AFTER, THING_AFTER_CHARS
 _AFTER_FIRSTS = frozenset(w[0] for w in THING_AFTER) | THING_AFTER_CHARS | frozenset("》”")
 
 
-def _names_no_one(text: str, m: PersonMatch, title_ends: frozenset[int]) -> bool:
+def _names_no_one(text: str, m: PersonMatch, title_ends: frozenset[int], openers: dict[str, int]) -> bool:
     """A name-shaped match that the words around it say names a thing, ends a cut title or is a
-    function word (cheap first tests: a character in a set)."""
+    function word (cheap first tests: a character in a set). `openers`: first_openers(text)."""
     nxt = text[m.end:m.end + 1]
-    return nxt in _AFTER_FIRSTS and (names_a_thing(text, m.end) or _closes_cut_title(text, m.start, m.end)) \
+    return nxt in _AFTER_FIRSTS and (names_a_thing(text, m.end) or _closes_cut_title(text, m.start, m.end, openers)) \
         or m.text[0] in "于和与" and _joins_words(text, m.start, m.text[0], title_ends)
 
 
@@ -37,11 +37,17 @@ def _joins_words(text: str, start: int, ch: str, title_ends: frozenset[int]) -> 
 CLOSERS = {"》": "《", "”": "“"}
 
 
-def _closes_cut_title(text: str, start: int, end: int) -> bool:
+def first_openers(text: str) -> dict[str, int]:
+    """Where the first opening mark of each closing mark of CLOSERS is in text (-1: none)."""
+    return {closer: text.find(opener) for closer, opener in CLOSERS.items()}
+
+
+def _closes_cut_title(text: str, start: int, end: int, openers: dict[str, int]) -> bool:
     """叶问》将上映, 杰西卡·阿尔巴”的票房: a name before a closing title mark or quotation mark
-    whose opening one the text lacks (the text starts inside the title) ends a work's title or a term."""
-    opener = CLOSERS.get(text[end:end + 1])
-    return opener is not None and opener not in text[:start]
+    whose opening one the text lacks before it (the text starts inside the title) ends a work's
+    title or a term."""
+    first = openers.get(text[end:end + 1])
+    return first is not None and not 0 <= first < start
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

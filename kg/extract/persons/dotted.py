@@ -15,7 +15,8 @@ from .foreign import is_ordinary
 @functools.cache
 def _hyphen_re() -> re.Pattern:
     chars = "".join(sorted(translit_chars()))
-    return re.compile(f"[{chars}]{{2,}}(?:-(?:[{chars}]{{2,}}|[A-Za-z]))*-[{chars}]{{2,}}")
+    # a match starts where a run of the characters starts (so a long run is read once, not from each character)
+    return re.compile(f"(?<![{chars}])[{chars}]{{2,}}(?:-(?:[{chars}]{{2,}}|[A-Za-z]))*-[{chars}]{{2,}}")
 
 
 def _hyphened(text: str, tokens: list[Token]) -> list[PersonMatch]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
+from itertools import accumulate
 
 from ..tokens import Token, has_word
 from .base import NAME_JOINERS, PersonMatch, THRESHOLD
@@ -42,8 +44,10 @@ def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
         if m.rule == "chinese" and f is not None and f.end > m.end and is_translit(m.text):
             cut[id(m)] = f
     # 卡|马克说: a "Chinese" name inside a foreign name, in its characters, is a part of it
+    spans = sorted((f.start, f.end) for f in foreign.values())
+    starts, reach = [s for s, _ in spans], list(accumulate((e for _, e in spans), max))   # reach: the furthest end so far
     inner = {id(m) for m in found if m.rule == "chinese" and m.start not in foreign and is_translit(m.text)
-             and any(f.start < m.start and m.end <= f.end for f in foreign.values())}
+             and (k := bisect_left(starts, m.start) - 1) >= 0 and reach[k] >= m.end}
     if inner:
         found = [m for m in found if id(m) not in inner]
     if not cut:
