@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.lexicon.lexicon import load_lexicon
-from kg.extract.mentions import fold, recognise
+from kg.ner import fold, recognise
 from kg.ingest.clean import fold as build_fold
 
 HUNAN = load_lexicon("430000")   # the home province the rules were written for

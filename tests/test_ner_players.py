@@ -1,12 +1,12 @@
 """`kg ner`: foreign names in sports and general news — players and coaches against
-clubs and places (kg/extract/persons/, kg/extract/sports.py `_teams`). The
+clubs and places (kg/extract/persons/, kg/ner/sports.py `find_teams`). The
 sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
 
 from kg.lexicon.lexicon import load_lexicon
-from kg.extract.mentions import recognise
+from kg.ner import recognise
 from kg.extract.persons import club_like
 
 HUNAN = load_lexicon("430000")   # the home province the rules were written for

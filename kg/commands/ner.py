@@ -29,7 +29,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..extract.mentions import recognise
+    from ..ner import recognise
     from ..lexicon.lexicon import infer_province, load_lexicon
     try:
         texts = [args.text] if args.text is not None else list(_read_texts(args.input))

@@ -1,6 +1,5 @@
-"""The typed span every rule of the NER view returns (kg.extract.mentions, kg.extract.sports), and
-the strengths that settle overlaps between them.
-"""
+"""The typed span every rule of the NER view returns, and the strengths that settle overlaps
+between them."""
 from __future__ import annotations
 
 from typing import NamedTuple

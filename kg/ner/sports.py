@@ -7,12 +7,12 @@ from __future__ import annotations
 import functools
 import re
 
-from .persons.base import char_tag
-from .persons.cues import (AFTER_PERSON, CLUB_PREFIX, PLACE_ENDINGS, PLAYER_CUES_AFTER, SPEECH_AFTER, bookmakers,
-                           club_like, club_start, clubs, is_place, is_translit, sports_terms, translit_chars)
-from .persons.foreign import is_ordinary
-from .tokens import Token, has_word, word_count
-from .typed_span import NORMAL, WEAK, Span
+from ..extract.persons.base import char_tag
+from ..extract.persons.cues import (AFTER_PERSON, CLUB_PREFIX, PLACE_ENDINGS, PLAYER_CUES_AFTER, SPEECH_AFTER, bookmakers,
+                                    club_like, club_start, clubs, is_place, is_translit, sports_terms, translit_chars)
+from ..extract.persons.foreign import is_ordinary
+from ..extract.tokens import Token, has_word, word_count
+from .span import NORMAL, WEAK, Span
 
 # In a match report a city or a foreign name stands for the team (米兰, 利物浦, 拉齐奥).
 SPORTS_CUES = ("比赛", "赛季", "联赛", "主场", "客场", "球队", "进球", "射门", "战胜", "击败", "逼平", "让球", "盘口",
@@ -33,16 +33,16 @@ RECORD_RE = re.compile(r"\d(?:胜\d|平\d|负|[-比]\d(?![\d.-]))")
 
 
 @functools.cache
-def _club_words() -> frozenset[str]:
+def club_words() -> frozenset[str]:
     """Clubs' names of three characters or more (切尔西, 阿森纳): no shorter, which are cities (罗马, 米兰)."""
     return frozenset(c for c in clubs() if len(c) >= 3)
 
 
-def _is_sports(text: str) -> bool:
+def is_sports(text: str) -> bool:
     return SPORTS_RE.search(text) is not None or RECORD_RE.search(text) is not None
 
 
-def _teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
+def find_teams(text: str, tokens: list[Token], spans: list[Span]) -> list[Span]:
     """In a match report, places and clubs without a person's cue are teams; a foreign name that
     is no club (kg/data/ner_clubs.txt, or the start of one) nor a place is a player."""
     out = []
@@ -143,7 +143,7 @@ def _club_names() -> frozenset[str]:
     return clubs() - sports_terms()
 
 
-def _clubs_in(text: str, tokens: list[Token]) -> list[Span]:
+def clubs_in(text: str, tokens: list[Token]) -> list[Span]:
     """蓝军, 国米, 皇马: in a match report a word that is a club's usual name is the team."""
     names = _club_names()
     out = []

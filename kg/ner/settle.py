@@ -1,0 +1,100 @@
+"""Settling the NER view's candidate spans: the strongest, then the longest, wins an overlap; then
+an institution right after another becomes its branch, untyped items of a list take their
+neighbours' type, and a venue run by an institution is an address."""
+from __future__ import annotations
+
+import re
+
+from ..extract.intervals import Taken
+from .institutions import subtype_of
+from .span import WEAK, Span
+
+TYPES = ("person", "title", "institution", "region")     # the order that settles a tie
+
+
+def settle(text: str, spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans in text order: by strength, then length, then position, then type."""
+    chosen: list[Span] = []
+    taken = Taken(len(text))
+    for s in sorted(spans, key=lambda s: (-s.strength, -(s.end - s.start), s.start, TYPES.index(s.type))):
+        if taken.take(s.start, s.end):
+            chosen.append(s)
+    chosen.sort(key=lambda s: s.start)
+    return [venue(text, s) for s in coordinated(text, join_branches(text, chosen))]
+
+
+# A building where things take place is an address, whoever runs it (洛杉矶国际会议中心, 伯纳乌球场).
+VENUES = ("会议中心", "会展中心", "展览中心", "博览中心", "贸中心", "球场", "体育场", "体育馆", "大酒店", "酒店", "饭店",
+          "宾馆", "机场", "火车站", "车站", "大厦")
+
+
+def venue(text: str, span: Span) -> Span:
+    if span.type == "institution" and span.subtype != "government" and text.endswith(VENUES, span.start, span.end):
+        return Span(span.start, span.end, "region", "", span.strength)
+    return span
+
+
+LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
+ITEM_CHAR = re.compile(r"(?![等和与及的])[\u4e00-\u9fffA-Za-z0-9]")
+LIST_TYPES = ("institution",)
+
+
+def coordinated(text: str, spans: list[Span]) -> list[Span]:
+    """招行、浦发、民生: the items of a list are of one kind; an item the rules
+    missed takes the type of a recognised neighbour."""
+    if "、" not in text:
+        return spans
+    by_start = {s.start: s for s in spans}
+    by_end = {s.end: s for s in spans}
+    added: list[Span] = []
+    taken = Taken(len(text))
+    for s in spans:
+        taken.take(s.start, s.end)
+    seps = [m.start() for m in re.finditer("、", text)]
+    for order in (seps, seps[::-1]):
+        for sep in order:
+            for item_start, item_end, neighbour in list_neighbours(text, sep, by_start, by_end):
+                if neighbour.type in LIST_TYPES and LIST_ITEM.fullmatch(text[item_start:item_end]) \
+                        and taken.take(item_start, item_end):
+                    new = Span(item_start, item_end, neighbour.type, neighbour.subtype, WEAK)
+                    added.append(new)
+                    by_start[new.start], by_end[new.end] = new, new
+    return sorted(spans + added, key=lambda s: s.start)
+
+
+def list_neighbours(text: str, sep: int, by_start: dict, by_end: dict):
+    """(start, end, typed neighbour) for the untyped item on either side of the 、 at `sep`."""
+    before, after = by_end.get(sep), by_start.get(sep + 1)
+    if after is not None and before is None:
+        start = sep
+        while start > 0 and ITEM_CHAR.match(text, start - 1) and sep - start < 6:
+            start -= 1
+        yield start, sep, after
+    if before is not None and after is None:
+        end = sep + 1
+        while end < len(text) and ITEM_CHAR.match(text, end) and end - sep - 1 < 6:
+            end += 1
+        yield sep + 1, end, before
+
+
+GENERIC_HEADS = ("相关", "有关", "各", "下属", "主管", "监管", "职能")
+
+
+MAX_NAME = 40         # characters; a parent, a branch and a department
+
+
+def join_branches(text: str, spans: list[Span]) -> list[Span]:
+    """招行|广州分行, 中国电影集团公司|营销策划分公司: an institution written right after
+    another is its branch or department, and the two are one name; so is a place
+    written right before an institution (北京市|住建委, 黎巴嫩|防空部队)."""
+    out: list[Span] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.type in ("institution", "region") and s.type == "institution" \
+                and prev.end == s.start and text[prev.end - 1] not in "、和与及" \
+                and not text.startswith(GENERIC_HEADS, s.start) and s.end - prev.start <= MAX_NAME:
+            subtype = prev.subtype if prev.type == "institution" else subtype_of(text[prev.start:s.end], s.subtype)
+            out[-1] = Span(prev.start, s.end, "institution", subtype, max(prev.strength, s.strength))
+        else:
+            out.append(s)
+    return out
