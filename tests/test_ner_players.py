@@ -7,7 +7,7 @@ import pytest
 
 from kg.lexicon.lexicon import load_lexicon
 from kg.ner import recognise
-from kg.extract.persons import club_like
+from kg.ner.clubs import club_like
 
 HUNAN = load_lexicon("430000")   # the home province the rules were written for
 

@@ -8,14 +8,13 @@ import functools
 import re
 from bisect import bisect_left
 
-from ..extract.persons.cues import world_places
+from ..extract.persons import world_places
 from ..extract.regions import find_places
 from ..extract.tokens import Token
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.terms import data_words
 from .scan import TokenIndex, char_class, is_han_word, stem_is_function
 from .span import NORMAL, STRONG, WEAK, Span
-from .sports import LOCATIVE_BEFORE
 
 # Words that end an address or a named spot (中关村大街, 丽泽商务区, 玉泉营桥).
 ADDRESS_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "弄", "里", "号", "号楼", "楼", "层", "室", "单元", "广场",
@@ -38,10 +37,10 @@ def _not_places() -> frozenset[str]:
 WORLD = ("中国", "中华人民共和国", "全球", "世界", "海外", "国外", "境外", "欧美")
 
 
-def _country_as_place(text: str, start: int, end: int, name: str) -> bool:
+def _country_as_place(text: str, start: int, end: int, name: str, locative: tuple[str, ...]) -> bool:
     """A country is a place where something happens (在越南, 到巴西), or stands alone in a list
     or clause (美国、日本, 韩国和), not as the modifier of the next word."""
-    return name not in WORLD and (text[max(0, start - 2):start].endswith(LOCATIVE_BEFORE + ("、",))
+    return name not in WORLD and (text[max(0, start - 2):start].endswith(locative + ("、",))
                                   or text[end:end + 1] in ("、", ",", "和", "与", "及"))
 
 
@@ -51,16 +50,16 @@ def countries() -> frozenset[str]:
 
 
 # Words before a place that say something is, happens or goes there.
-PLACE_CUES = LOCATIVE_BEFORE + ("往", "至", "去", "回", "来", "自", "游", "经", "途经", "进入", "走进", "离开", "落户",
+PLACE_CUES = ("往", "至", "去", "回", "来", "自", "游", "经", "途经", "进入", "走进", "离开", "落户",
                                 "登陆", "驻", "住", "返回", "访问", "出访", "到达", "遍访", "的")
 LIST_MARKS = ("、", "和", "与", "及", "等")
 CLAUSE_MARKS = ",。;:!?()“”\"《》【】 "
 
 
-def _placed(text: str, start: int, end: int) -> bool:
+def _placed(text: str, start: int, end: int, locative: tuple[str, ...]) -> bool:
     """在纽约, 到伦敦, 巴黎、罗马: a place the sentence locates something in, or an item of a list of places."""
     before, after = text[max(0, start - 2):start], text[end:end + 1]
-    return before.endswith(PLACE_CUES) or before[-1:] in LIST_MARKS and (not after or after in CLAUSE_MARKS + "、和与及的") \
+    return before.endswith(locative + PLACE_CUES) or before[-1:] in LIST_MARKS and (not after or after in CLAUSE_MARKS + "、和与及的") \
         or (not before or before[-1] in CLAUSE_MARKS + "、和与及") and after in LIST_MARKS
 
 
@@ -71,6 +70,7 @@ def find_addresses(text: str, tokens: list[Token], sports: bool, index: TokenInd
     places = find_places(text, tokens, lexicon)
     place_at = {m.start: m.end for m in places}
     country_names = countries()
+    locative = lexicon.sequence("ner", "locative_before")
     out = []
     n = len(tokens)
     i = 0
@@ -107,8 +107,8 @@ def find_addresses(text: str, tokens: list[Token], sports: bool, index: TokenInd
         # a word only the segmenter knows as a place (长城, 米兰 the club, 新建 the verb) needs a cue
         unknown = t.start not in place_at and name not in country_names and name not in world_places()
         if quoted or scenic or glued or parts == 1 and (
-                name in _not_places() or name in country_names and not _country_as_place(text, t.start, end, name)
-                or unknown and not sports and not _placed(text, t.start, end)):
+                name in _not_places() or name in country_names and not _country_as_place(text, t.start, end, name, locative)
+                or unknown and not sports and not _placed(text, t.start, end, locative)):
             i = j + 1
             continue
         out.append(Span(t.start, end, "region", "", NORMAL if parts > 1 else WEAK))

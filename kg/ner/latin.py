@@ -1,14 +1,95 @@
-"""Names in Latin script the NER view reads beyond the core: firms after a word for a games or
-media firm (开发商Valve)."""
+"""Names in Latin script, which the NER view reads beyond the core: a person's name after a role,
+before a verb of saying, or a known given name (选手Infi, Johnson说, Linda); the Latin name in
+brackets after a name (阿特金森(martinatkinson)); a firm after a word for a games or media firm
+(开发商Valve).
+"""
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
+from ..extract.persons import Reading, person, person_words
+from ..lexicon.lexicon import Lexicon
+from ..lexicon.terms import data_words
+from ..model import Mention
 from .span import WEAK, Span
+
+RULES = "ner"         # kg/data/rules/ner.txt
+
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9]{2,15}")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+# The score of a Latin name a cue vouches for.
+LATIN = 0.8
+
+
+class LatinWords(NamedTuple):
+    roles: tuple[str, ...]     # the person readers' roles and [latin_roles]: 选手, 总监
+    said: tuple[str, ...]      # verbs of saying but those a company uses too (宣布, 称), and [latin_after]
+
+
+@functools.cache
+def latin_words(lexicon: Lexicon) -> LatinWords:
+    pw, company = person_words(lexicon), frozenset(lexicon.sequence(RULES, "company_speech"))
+    return LatinWords(pw.person_roles + lexicon.sequence(RULES, "latin_roles"),
+                      tuple(w for w in pw.speech_after if w not in company) + lexicon.sequence(RULES, "latin_after"))
+
+
+def latin_names(r: Reading) -> list[Mention]:
+    """Latin-script names only where a role or a verb of saying says so (选手Infi,
+    总监BradBuxer, Johnson说): companies announce (宣布), people say."""
+    text = r.text
+    if not LATIN_LETTER.search(text):
+        return []
+    pw = r.words
+    lw = latin_words(r.lexicon)
+    out = []
+    for t in r.tokens:
+        if t.pos == "eng" and LATIN_NAME.fullmatch(t.word) and not t.word.isupper() \
+                and (t.start in r.title_ends and not text.endswith(pw.not_person_roles, 0, t.start)
+                     or text[max(0, t.start - 6):t.start].endswith(lw.roles)
+                     or text.startswith(lw.said, t.end) or _given_latin(t.word)):
+            out.append(person(t.start, t.end, t.word, LATIN, "latin"))
+    return out
+
+
+@functools.cache
+def latin_given_names() -> frozenset[str]:
+    """Common European given names (kg/data/ner_latin_given.txt: John, Linda)."""
+    return data_words("ner_latin_given.txt")
+
+
+# JohnCarpenter, GrahamMcTavish: a given name and a capitalised surname written without a space.
+CAMEL_NAME = re.compile(r"([A-Z][a-z]+)(?:Mc|Mac|O|De|Van)?[A-Z][a-z]{2,}")
+
+
+def _given_latin(word: str) -> bool:
+    """A given name alone (Linda, Raymond) or before a surname (BillRoper) names a person."""
+    if word in latin_given_names():
+        return True
+    m = CAMEL_NAME.fullmatch(word)
+    return m is not None and m.group(1) in latin_given_names()
+
+
+GLOSS = re.compile(r"\(([A-Za-z][A-Za-z.\-']{1,39})\)")
+GLOSSED_RULES = ("chinese", "foreign", "dotted", "hyphened", "foreign-listed", "chinese-listed")
+
+
+def latin_glosses(r: Reading, persons: list[Mention]) -> list[Mention]:
+    """阿特金森(martinatkinson): the name in Latin script, in brackets after a name, is a name."""
+    text = r.text
+    if "(" not in text:
+        return []
+    out = []
+    for m in persons:
+        g = GLOSS.match(text, m.end)
+        if g and g.group(1).lower() not in r.words.not_names and m.rule in GLOSSED_RULES:
+            out.append(person(g.start(1), g.end(1), g.group(1), m.confidence, "gloss"))
+    return out
+
 
 # 开发商Valve, 发行商Ubisoft: a Latin name after a word for a games or media firm is that firm.
 LATIN_FIRM = re.compile(r"(?:开发商|发行商|运营商|厂商|代理商|游戏公司|制作公司)([A-Za-z][A-Za-z0-9]{1,20})(?![A-Za-z0-9])")
-LATIN_LETTER = re.compile(r"[A-Za-z]")
 
 
 def find_latin_firms(text: str) -> list[Span]:

@@ -4,29 +4,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from operator import itemgetter
 
-from ..extract.persons import find_persons
-from ..extract.persons.chinese import glued_last, no_given_name
-from ..extract.persons.context import names_a_thing
-from ..extract.persons.cues import not_names
-from ..extract.persons.foreign import uncued
-from ..extract.posts import read_name
-from ..extract.tokens import Token, tokenize
+from ..extract.tokens import tokenize
 from ..lexicon.lexicon import Lexicon
-from ..lexicon.names import load_surnames, person_name_score
-from .addresses import countries, find_addresses
+from .addresses import find_addresses
 from .brands import find_brands
 from .institutions import find_institutions
 from .latin import find_latin_firms
+from .persons import find_ner_persons
 from .scan import TokenIndex, fold
 from .settle import settle
-from .span import NORMAL, WEAK, Span
-from .sports import club_words, clubs_in, find_teams, is_sports
+from .span import NORMAL, Span
+from .sports import clubs_in, find_teams, is_sports
 from .titles import find_titles
-
-# How well a name the build's reader finds after a title must read as a name (person_name_score).
-READ_MIN = 0.36
 
 
 def recognise(original: str, lexicon: Lexicon) -> list[dict]:
@@ -36,40 +26,19 @@ def recognise(original: str, lexicon: Lexicon) -> list[dict]:
     tokens = tokenize(text, lexicon)
     index = TokenIndex(tokens)
     titles = find_titles(text, tokens, index, lexicon)
-    # a match report: its words (比赛, 首发阵容…), or a club's name of three characters or more (切尔西)
-    sports = is_sports(text) or not club_words().isdisjoint(map(itemgetter(0), tokens))
+    sports = is_sports(text, tokens, lexicon)
+    title_ends = frozenset(t.end for t in titles)
     spans = (find_addresses(text, tokens, sports, index, lexicon) + find_institutions(text, tokens, index, lexicon)
-             + titles + _persons(text, tokens, frozenset(t.end for t in titles), lexicon) + find_latin_firms(text)
+             + titles + find_ner_persons(text, tokens, title_ends, lexicon) + find_latin_firms(text)
              + find_brands(text, tokens))
     if sports:
-        spans = find_teams(text, tokens, spans + clubs_in(text, tokens))
+        spans = find_teams(text, tokens, spans + clubs_in(text, tokens, lexicon), lexicon)
     if titles:
         spans = _no_person_inside(spans, titles)
     if "《" in text:
         inside = _in_title_marks(text)
         spans = [s for s in spans if not inside(s)]
     return [s.as_dict(original) for s in settle(text, spans)]
-
-
-def _persons(text: str, tokens: list[Token], title_ends: frozenset[int], lexicon: Lexicon) -> list[Span]:
-    """The person reader's names (a foreign name without a person's cue is weak: in a match report
-    it is a team), and the build's reading of a name after each title where it reads like a name."""
-    out = [Span(m.start, m.end, "person", "", WEAK if uncued(m) else NORMAL)
-           for m in find_persons(text, tokens, title_ends) if m.text not in countries()]
-    surnames = load_surnames()
-    found = {s.start: s.end for s in out}
-    for end in sorted(title_ends):
-        if text[end:end + 1] not in surnames and text[end:end + 2] not in surnames \
-                and not text.startswith(lexicon.sequence("posts", "saying"), end + 2):
-            continue                   # no name can start here (read_name needs a surname or 说/表示 after)
-        name = read_name(text, end, lexicon)    # the build's reading of the name after a post title
-        if name and not no_given_name(name[0]) and person_name_score(name[0]) >= READ_MIN \
-                and name[0] not in not_names() \
-                and not (found.get(end, 0) == end + len(name[0]) - 1 and glued_last(text, end, end + len(name[0]))) \
-                and not names_a_thing(text, end + len(name[0])):
-            # the reader's name, not the build's with a word glued to it (画家李涛|的作品, 副部长马涛|在, 董事长李诚|李总)
-            out.append(Span(end, end + len(name[0]), "person", "", NORMAL))
-    return out
 
 
 def _no_person_inside(spans: list[Span], titles: list[Span]) -> list[Span]:

@@ -1,14 +1,21 @@
-"""What every person reader shares: the match it returns, the rating of a name's shape
+"""What every person reader shares: the sentence it reads (Reading), what a caller adds to the
+readers (PersonExtras), the Mention a reader returns (person), the rating of a name's shape
 (name_score, THRESHOLD) and the tests of single characters (surname, Han, the segmenter's tag).
 """
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 import rjieba
 
+from ...lexicon.lexicon import Lexicon
 from ...lexicon.names import load_surnames, person_name_score
+from ...model import NO_ATTRS, Mention
+from ..tokens import Token
+from .cues import PersonWords
 
 NAME_JOINERS = "·•・"
 
@@ -22,34 +29,66 @@ THRESHOLD = 0.8
 name_score = functools.lru_cache(maxsize=1 << 16)(person_name_score)
 
 
-class PersonMatch(NamedTuple):    # a tuple: made for every candidate, so it must be cheap
-    start: int
-    end: int
+def never(word: str) -> bool:
+    return False
+
+
+class PersonExtras(NamedTuple):
+    """What a caller adds to the core person readers (kg.ner adds Latin-script names, brands, clubs)."""
+
+    readers: tuple[Callable[[Reading], list[Mention]], ...] = ()   # run with the core readers, before settling
+    glossers: tuple[Callable[[Reading, list[Mention]], list[Mention]], ...] = ()   # run on the settled names
+    not_names: frozenset[str] = frozenset()      # more words that name no one (brands)
+    is_club: Callable[[str], bool] = never        # a team's name: a list holding one is no list of people
+
+
+NO_EXTRAS = PersonExtras()
+
+
+class Reading(NamedTuple):
+    """One sentence as the person readers read it."""
+
     text: str
-    score: float
-    rule: str          # chinese | foreign | latin | speaker | glued | dotted
-    needed: float = 0.0    # the score the rule asks of a name standing alone
+    tokens: list[Token]
+    title_ends: frozenset[int]     # where a title ends (记者|马力): the strongest sign that a name follows
+    lexicon: Lexicon
+    words: PersonWords             # person_words(lexicon, extras.not_names)
+    extras: PersonExtras
 
 
-def _surname_len(s: str, surnames: dict | None = None) -> int:
+@functools.cache
+def needs(score: float) -> Mapping[str, object]:
+    """The attrs of a name that must score `score` to stand alone (shared: attrs are never changed)."""
+    return MappingProxyType({"needed": score}) if score else NO_ATTRS
+
+
+def person(start: int, end: int, text: str, score: float, rule: str, needed: float = 0.0) -> Mention:
+    """A person Mention: confidence is the score (name_score plus evidence, which may exceed 1);
+    attrs["needed"], when the rule sets one, is the score it must reach to stand alone."""
+    return Mention("person", start, end, text, needs(needed), rule, score)
+
+
+def needed(m: Mention) -> float:
+    return m.attrs.get("needed", 0.0)
+
+
+def surname_len(s: str, surnames: dict | None = None) -> int:
+    """The length of the surname `s` starts with (2 for a compound one before a given name), or 0."""
     surnames = surnames or load_surnames()
     if s[:2] in surnames and len(s) >= 3:
         return 2
     return 1 if s[:1] in surnames else 0
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
 @functools.cache
-def _char_tag(ch: str) -> str:
+def char_tag(ch: str) -> str:
     """The segmenter's tag of a character standing alone."""
     return rjieba.tag(ch)[0][1]
 
 
-char_tag = _char_tag
-
-
-def _function_char(ch: str) -> bool:
-    return _char_tag(ch) in FUNCTION_TAGS
+def function_char(ch: str) -> bool:
+    return char_tag(ch) in FUNCTION_TAGS

@@ -6,9 +6,10 @@ from __future__ import annotations
 import functools
 import re
 
+from ...model import Mention
 from ..tokens import Token
-from .base import NAME_JOINERS, PersonMatch, _is_han
-from .cues import PLACE_CUES_AFTER, PLACE_ENDINGS, is_translit, not_names, translit_chars
+from .base import NAME_JOINERS, Reading, is_han, person
+from .cues import is_translit, translit_chars
 from .foreign import is_ordinary
 
 
@@ -19,28 +20,31 @@ def _hyphen_re() -> re.Pattern:
     return re.compile(f"(?<![{chars}])[{chars}]{{2,}}(?:-(?:[{chars}]{{2,}}|[A-Za-z]))*-[{chars}]{{2,}}")
 
 
-def _hyphened(text: str, tokens: list[Token]) -> list[PersonMatch]:
+def hyphened_names(r: Reading) -> list[Mention]:
     """福雷斯特-阿伦, 弗朗西斯-福德-科波拉: parts of a foreign name in transliteration
     characters joined by a hyphen are one name, unless a place's word follows (劳拉-克劳馥|路)."""
+    text, pw = r.text, r.words
     if "-" not in text:
         return []
     out = []
-    bounds = {t.start for t in tokens} | {t.end for t in tokens}
+    bounds = {t.start for t in r.tokens} | {t.end for t in r.tokens}
     for m in _hyphen_re().finditer(text):
-        if m.start() in bounds and m.end() in bounds and not text.startswith(PLACE_CUES_AFTER, m.end()) \
-                and text[m.end():m.end() + 1] not in PLACE_ENDINGS:
-            out.append(PersonMatch(m.start(), m.end(), m.group(), HYPHENED, "hyphened"))
+        if m.start() in bounds and m.end() in bounds and not text.startswith(pw.place_after, m.end()) \
+                and text[m.end():m.end() + 1] not in pw.place_endings:
+            out.append(person(m.start(), m.end(), m.group(), HYPHENED, "hyphened"))
     return out
 
 
 HYPHENED = 1.5
+DOTTED = 1.2
 DOT_PART_TAGS = {"nr", "nrt", "nrfg", "ns", "nz", "n", "x", "j", "ng", "eng", "vn", "v", "a", "q"}
 MAX_DOT_PART = 6
 
 
-def _dotted(text: str, tokens: list[Token]) -> list[PersonMatch]:
+def dotted_names(r: Reading) -> list[Mention]:
     """迈克尔·坎宁安, 刘易斯·卡洛尔: a name dot joins the parts of one foreign name,
     whatever characters they are written in; a dot left hanging ends it (哈罗德·)."""
+    text, tokens = r.text, r.tokens
     if not any(dot in text for dot in NAME_JOINERS):
         return []
     out = []
@@ -68,11 +72,11 @@ def _dotted(text: str, tokens: list[Token]) -> list[PersonMatch]:
                     end = tokens[j].end
                 j += 1
             else:
-                end = tokens[j].end if j + 1 >= n or not _is_han(text[tokens[j].end]) else tokens[j].start
+                end = tokens[j].end if j + 1 >= n or not is_han(text[tokens[j].end]) else tokens[j].start
                 break
         name = text[start:end]
-        if len(name.strip(NAME_JOINERS)) >= 2 and name not in not_names() and not _chinese_dotted(name):
-            out.append(PersonMatch(start, end, name, 1.2, "dotted"))
+        if len(name.strip(NAME_JOINERS)) >= 2 and name not in r.words.not_names and not _chinese_dotted(name):
+            out.append(person(start, end, name, DOTTED, "dotted"))
         i = max(j, i + 1)
     return out
 
@@ -81,7 +85,8 @@ def _initial(word: str) -> bool:
     return len(word) == 1 and ("a" <= word <= "z" or "A" <= word <= "Z")
 
 
-def _by_dot(text: str, start: int, end: int) -> bool:
+def by_dot(text: str, start: int, end: int) -> bool:
+    """A name dot right after or right before text[start:end]."""
     return end < len(text) and text[end] in NAME_JOINERS or start > 0 and text[start - 1] in NAME_JOINERS
 
 
@@ -96,4 +101,4 @@ def _chinese_dotted(name: str) -> bool:
 
 
 def _dot_part(tok: Token) -> bool:
-    return tok.pos in DOT_PART_TAGS and 1 <= len(tok.word) <= MAX_DOT_PART and all(_is_han(c) for c in tok.word)
+    return tok.pos in DOT_PART_TAGS and 1 <= len(tok.word) <= MAX_DOT_PART and all(is_han(c) for c in tok.word)
