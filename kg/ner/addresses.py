@@ -14,7 +14,8 @@ from ..extract.tokens import Token
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.terms import data_words
 from .scan import TokenIndex, char_class, is_han_word, stem_is_function
-from .span import NORMAL, STRONG, WEAK, Span
+from ..model import Mention
+from .span import NORMAL, STRONG, WEAK, span
 
 # Words that end an address or a named spot (中关村大街, 丽泽商务区, 玉泉营桥).
 ADDRESS_SUFFIXES = ("路", "街", "大街", "大道", "巷", "胡同", "弄", "里", "号", "号楼", "楼", "层", "室", "单元", "广场",
@@ -63,7 +64,8 @@ def _placed(text: str, start: int, end: int, locative: tuple[str, ...]) -> bool:
         or (not before or before[-1] in CLAUSE_MARKS + "、和与及") and after in LIST_MARKS
 
 
-def find_addresses(text: str, tokens: list[Token], sports: bool, index: TokenIndex, lexicon: Lexicon) -> list[Span]:
+def find_addresses(text: str, tokens: list[Token], sports: bool, index: TokenIndex,
+                   lexicon: Lexicon) -> list[Mention]:
     """Addresses: a place grown rightwards over the places, streets, numbers and
     buildings after it (北京市海淀区学院路30号). A place that only modifies the
     word after it (美国财政部, 北京房价) is no address; nor is a lone country."""
@@ -111,7 +113,7 @@ def find_addresses(text: str, tokens: list[Token], sports: bool, index: TokenInd
                 or unknown and not sports and not _placed(text, t.start, end, locative)):
             i = j + 1
             continue
-        out.append(Span(t.start, end, "region", "", NORMAL if parts > 1 else WEAK))
+        out.append(span("region", t.start, end, text, NORMAL if parts > 1 else WEAK, "address"))
         i = j + 1
     return out + _named_spots(text, tokens, index) + _labelled(text) + _located(text, tokens)
 
@@ -133,7 +135,7 @@ TRAILING_LOCATIVES = ("上", "中", "里", "里面")
 MAX_LOCATED = 25
 
 
-def _located(text: str, tokens: list[Token]) -> list[Span]:
+def _located(text: str, tokens: list[Token]) -> list[Mention]:
     out = []
     for m in LOCATED.finditer(text):
         first = bisect_left(tokens, m.end(), key=lambda t: t.start)
@@ -146,7 +148,7 @@ def _located(text: str, tokens: list[Token]) -> list[Span]:
             k -= 1
         start, end = tokens[first].start, tokens[k - 1].end if k > first else tokens[first].start
         if 2 <= end - start <= MAX_LOCATED:
-            out.append(Span(start, end, "region", "", NORMAL))
+            out.append(span("region", start, end, text, NORMAL, "located"))
     return out
 
 
@@ -162,7 +164,7 @@ def _clause_end(tokens: list[Token], first: int) -> int | None:
     return k
 
 
-def _labelled(text: str) -> list[Span]:
+def _labelled(text: str) -> list[Mention]:
     if ":" not in text:
         return []
     out = []
@@ -175,7 +177,7 @@ def _labelled(text: str) -> list[Span]:
             end = close + 1 if close >= 0 else end
         name = text[start:end]
         if 2 <= len(name) <= MAX_ADDRESS and not name.isascii() and "http" not in name and "www" not in name:
-            out.append(Span(start, end, "region", "", STRONG))
+            out.append(span("region", start, end, text, STRONG, "labelled"))
     return out
 
 
@@ -191,7 +193,7 @@ SPOT_LAST_CHARS = char_class(x[-1] for x in SPOT_SUFFIXES)
 SPOT_STEM_TAGS = {"nr", "nz", "ns", "nrt", "j", "x", "eng", "ng", "nt"}
 
 
-def _named_spots(text: str, tokens: list[Token], index: TokenIndex) -> list[Span]:
+def _named_spots(text: str, tokens: list[Token], index: TokenIndex) -> list[Mention]:
     out = []
     for m in SPOT_LAST_CHARS.finditer(text):      # words ending in a suffix's last character
         i = index.ending_at(m.end())
@@ -203,11 +205,11 @@ def _named_spots(text: str, tokens: list[Token], index: TokenIndex) -> list[Span
         suffix = next(x for x in SPOT_SUFFIXES_LONGEST_FIRST if t.word.endswith(x))
         if len(t.word) > len(suffix):
             if len(t.word) >= 3 and t.pos in SPOT_STEM_TAGS | {"n"} and not stem_is_function(t.word):
-                out.append(Span(t.start, t.end, "region", "", WEAK))
+                out.append(span("region", t.start, t.end, text, WEAK, "named-spot"))
             continue
         k = i
         while k > 0 and i - k < 2 and tokens[k - 1].pos in SPOT_STEM_TAGS and is_han_word(tokens[k - 1].word):
             k -= 1
         if k < i:
-            out.append(Span(tokens[k].start, t.end, "region", "", WEAK))
+            out.append(span("region", tokens[k].start, t.end, text, WEAK, "named-spot"))
     return out

@@ -14,7 +14,8 @@ from ..extract.tokens import Token
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.terms import data_lines, data_words, load_terms
 from .scan import TokenIndex, WordFinder, char_class, stem_is_function
-from .span import NORMAL, STRONG, WEAK, Span
+from ..model import Mention
+from .span import NORMAL, STRONG, WEAK, span, subtype as subtype_of_span
 from .titles import title_automaton
 
 SUBTYPES = {"government": "government", "party": "government", "company": "company"}
@@ -44,7 +45,7 @@ def _not_institutions() -> frozenset[str]:
     return data_words("ner_not_institutions.txt")
 
 
-def find_institutions(text: str, tokens: list[Token], index: TokenIndex, lexicon: Lexicon) -> list[Span]:
+def find_institutions(text: str, tokens: list[Token], index: TokenIndex, lexicon: Lexicon) -> list[Mention]:
     out = []
     for m in find_orgs(text, tokens, lexicon):
         start, k = m.start, index.starting_at(m.start)
@@ -53,7 +54,7 @@ def find_institutions(text: str, tokens: list[Token], index: TokenIndex, lexicon
         closed = text.rfind(")", start, m.end - 2)
         if closed >= 0:
             start = closed + 1      # 日电(记者刘赞)日本政府: a name does not run back over a closed bracket
-        out.append(Span(start, m.end, "institution", subtype_of(m.text, m.attrs["subtype"]), NORMAL))
+        out.append(span("institution", start, m.end, text, NORMAL, "org", subtype_of(m.text, m.attrs["subtype"])))
     _, suffixes = _institution_words()
     for end_idx, (word, subtype) in _word_automaton().iter(text):
         start, last = index.starting_at(end_idx - len(word) + 1), index.ending_at(end_idx + 1)
@@ -63,12 +64,12 @@ def find_institutions(text: str, tokens: list[Token], index: TokenIndex, lexicon
                 grown = _grow_left(tokens, last, text, lexicon)
                 if grown < start and not stem_is_function(text[grown:start]):
                     start = grown
-            out.append(Span(start, end_idx + 1, "institution", subtype, STRONG))
+            out.append(span("institution", start, end_idx + 1, text, STRONG, "institution-word", subtype))
     titles = load_terms().titles
     blocked = _not_institutions()
     for t in tokens:
         if t.pos == "nt" and t.word not in blocked:
-            out.append(Span(t.start, t.end, "institution", subtype_of(t.word), WEAK))
+            out.append(span("institution", t.start, t.end, text, WEAK, "nt", subtype_of(t.word)))
     for m in _suffix_last_chars().finditer(text):    # words ending in a suffix's last character
         i = index.ending_at(m.end())
         if i is None:
@@ -84,21 +85,22 @@ def find_institutions(text: str, tokens: list[Token], index: TokenIndex, lexicon
         start = _grow_left(tokens, i, text, lexicon)
         name = text[start:t.end]
         if len(name) > len(suffix) and name not in blocked and not stem_is_function(name[:-len(suffix)]):
-            out.append(Span(start, t.end, "institution", suffixes[suffix], WEAK))
-    out = [s for s in out if s.strength == STRONG or s.subtype == "government" or _has_proper_part(tokens, s)]
-    by_end: dict[int, list[Span]] = {}
+            out.append(span("institution", start, t.end, text, WEAK, "institution-suffix", suffixes[suffix]))
+    out = [s for s in out
+           if s.confidence == STRONG or subtype_of_span(s) == "government" or _has_proper_part(tokens, s)]
+    by_end: dict[int, list[Mention]] = {}
     for s in out:
         by_end.setdefault(s.end, []).append(s)
     return [_grown(text, s, by_end[s.end]) for s in out]
 
 
-def _grown(text: str, span: Span, same_end: list[Span]) -> Span:
+def _grown(text: str, m: Mention, same_end: list[Mention]) -> Mention:
     """住房和城乡|建设部: a name grown further left over the same head is the name;
     it takes the strength of the shorter one it contains."""
-    inner = [o for o in same_end if span.start < o.start and o.strength > span.strength]
-    if not inner or any(True for _ in title_automaton()[0].iter(text[span.start:max(o.start for o in inner)])):
-        return span       # 嘉宾主持人|新浪乐居北京公司: a title is no part of a name
-    return Span(span.start, span.end, span.type, span.subtype, max(o.strength for o in inner))
+    inner = [o for o in same_end if m.start < o.start and o.confidence > m.confidence]
+    if not inner or any(True for _ in title_automaton()[0].iter(text[m.start:max(o.start for o in inner)])):
+        return m       # 嘉宾主持人|新浪乐居北京公司: a title is no part of a name
+    return m._replace(confidence=max(o.confidence for o in inner))
 
 
 @functools.cache
@@ -119,12 +121,12 @@ def _kinds() -> frozenset[str]:
     return data_words("ner_institution_kinds.txt")
 
 
-def _has_proper_part(tokens: list[Token], span: Span) -> bool:
+def _has_proper_part(tokens: list[Token], m: Mention) -> bool:
     """外资银行, 博彩公司, 股份制银行 name a kind of company, not one: a name needs a
     part that is not a kind word (绿地集团, 英皇公司, 招商局地产)."""
-    k = bisect_left(tokens, span.start, key=lambda t: t.start)
+    k = bisect_left(tokens, m.start, key=lambda t: t.start)
     inner = []
-    while k < len(tokens) and tokens[k].end <= span.end:
+    while k < len(tokens) and tokens[k].end <= m.end:
         inner.append(tokens[k])
         k += 1
     if len(inner) <= 1:

@@ -13,7 +13,7 @@ from ..extract.persons import Reading, person, person_words
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.terms import data_words
 from ..model import Mention
-from .span import WEAK, Span
+from .span import WEAK, span
 
 RULES = "ner"         # kg/data/rules/ner.txt
 
@@ -92,7 +92,8 @@ def latin_glosses(r: Reading, persons: list[Mention]) -> list[Mention]:
 LATIN_FIRM = re.compile(r"(?:开发商|发行商|运营商|厂商|代理商|游戏公司|制作公司)([A-Za-z][A-Za-z0-9]{1,20})(?![A-Za-z0-9])")
 
 
-def find_latin_firms(text: str) -> list[Span]:
+def find_latin_firms(text: str) -> list[Mention]:
     if not LATIN_LETTER.search(text):
         return []
-    return [Span(m.start(1), m.end(1), "institution", "company", WEAK) for m in LATIN_FIRM.finditer(text)]
+    return [span("institution", m.start(1), m.end(1), text, WEAK, "latin-firm", "company")
+            for m in LATIN_FIRM.finditer(text)]

@@ -15,7 +15,8 @@ from .addresses import countries
 from .brands import brand_names
 from .clubs import club_like
 from .latin import latin_glosses, latin_names
-from .span import NORMAL, WEAK, Span
+from ..model import Mention
+from .span import NORMAL, WEAK, retyped, span
 
 # How well a name the build's reader finds after a title must read as a name (person_name_score).
 READ_MIN = 0.36
@@ -32,10 +33,10 @@ def ner_person_words(lexicon: Lexicon) -> PersonWords:
     return person_words(lexicon, ner_extras().not_names)
 
 
-def find_ner_persons(text: str, tokens: list[Token], title_ends: frozenset[int], lexicon: Lexicon) -> list[Span]:
+def find_ner_persons(text: str, tokens: list[Token], title_ends: frozenset[int], lexicon: Lexicon) -> list[Mention]:
     """The person reader's names (a foreign name without a person's cue is weak: in a match report
     it is a team), and the build's reading of a name after each title where it reads like a name."""
-    out = [Span(m.start, m.end, "person", "", WEAK if uncued(m) else NORMAL)
+    out = [retyped(m, "person", m.rule, strength=WEAK if uncued(m) else NORMAL)
            for m in find_persons(text, tokens, lexicon, title_ends, ner_extras()) if m.text not in countries()]
     words = ner_person_words(lexicon)
     surnames = load_surnames()
@@ -53,5 +54,5 @@ def find_ner_persons(text: str, tokens: list[Token], title_ends: frozenset[int],
                 and not (found.get(end, 0) == name_end - 1 and glued_last(text, end, name_end, words)) \
                 and not names_a_thing(text, name_end, words):
             # the reader's name, not the build's with a word glued to it (画家李涛|的作品, 副部长马涛|在, 董事长李诚|李总)
-            out.append(Span(end, name_end, "person", "", NORMAL))
+            out.append(span("person", end, name_end, text, NORMAL, "after-title"))
     return out

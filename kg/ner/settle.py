@@ -7,16 +7,17 @@ import re
 
 from ..extract.intervals import Taken
 from .institutions import subtype_of
-from .span import WEAK, Span
+from ..model import Mention
+from .span import WEAK, retyped, span, subtype
 
 TYPES = ("person", "title", "institution", "region")     # the order that settles a tie
 
 
-def settle(text: str, spans: list[Span]) -> list[Span]:
+def settle(text: str, spans: list[Mention]) -> list[Mention]:
     """Non-overlapping spans in text order: by strength, then length, then position, then type."""
-    chosen: list[Span] = []
+    chosen: list[Mention] = []
     taken = Taken(len(text))
-    for s in sorted(spans, key=lambda s: (-s.strength, -(s.end - s.start), s.start, TYPES.index(s.type))):
+    for s in sorted(spans, key=lambda s: (-s.confidence, -(s.end - s.start), s.start, TYPES.index(s.kind))):
         if taken.take(s.start, s.end):
             chosen.append(s)
     chosen.sort(key=lambda s: s.start)
@@ -28,10 +29,10 @@ VENUES = ("会议中心", "会展中心", "展览中心", "博览中心", "贸�
           "宾馆", "机场", "火车站", "车站", "大厦")
 
 
-def venue(text: str, span: Span) -> Span:
-    if span.type == "institution" and span.subtype != "government" and text.endswith(VENUES, span.start, span.end):
-        return Span(span.start, span.end, "region", "", span.strength)
-    return span
+def venue(text: str, m: Mention) -> Mention:
+    if m.kind == "institution" and subtype(m) != "government" and text.endswith(VENUES, m.start, m.end):
+        return retyped(m, "region", "venue")
+    return m
 
 
 LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
@@ -39,14 +40,14 @@ ITEM_CHAR = re.compile(r"(?![等和与及的])[\u4e00-\u9fffA-Za-z0-9]")
 LIST_TYPES = ("institution",)
 
 
-def coordinated(text: str, spans: list[Span]) -> list[Span]:
+def coordinated(text: str, spans: list[Mention]) -> list[Mention]:
     """招行、浦发、民生: the items of a list are of one kind; an item the rules
     missed takes the type of a recognised neighbour."""
     if "、" not in text:
         return spans
     by_start = {s.start: s for s in spans}
     by_end = {s.end: s for s in spans}
-    added: list[Span] = []
+    added: list[Mention] = []
     taken = Taken(len(text))
     for s in spans:
         taken.take(s.start, s.end)
@@ -54,9 +55,9 @@ def coordinated(text: str, spans: list[Span]) -> list[Span]:
     for order in (seps, seps[::-1]):
         for sep in order:
             for item_start, item_end, neighbour in list_neighbours(text, sep, by_start, by_end):
-                if neighbour.type in LIST_TYPES and LIST_ITEM.fullmatch(text[item_start:item_end]) \
+                if neighbour.kind in LIST_TYPES and LIST_ITEM.fullmatch(text[item_start:item_end]) \
                         and taken.take(item_start, item_end):
-                    new = Span(item_start, item_end, neighbour.type, neighbour.subtype, WEAK)
+                    new = span(neighbour.kind, item_start, item_end, text, WEAK, "list-item", subtype(neighbour))
                     added.append(new)
                     by_start[new.start], by_end[new.end] = new, new
     return sorted(spans + added, key=lambda s: s.start)
@@ -83,18 +84,18 @@ GENERIC_HEADS = ("相关", "有关", "各", "下属", "主管", "监管", "职�
 MAX_NAME = 40         # characters; a parent, a branch and a department
 
 
-def join_branches(text: str, spans: list[Span]) -> list[Span]:
+def join_branches(text: str, spans: list[Mention]) -> list[Mention]:
     """招行|广州分行, 中国电影集团公司|营销策划分公司: an institution written right after
     another is its branch or department, and the two are one name; so is a place
     written right before an institution (北京市|住建委, 黎巴嫩|防空部队)."""
-    out: list[Span] = []
+    out: list[Mention] = []
     for s in spans:
         prev = out[-1] if out else None
-        if prev is not None and prev.type in ("institution", "region") and s.type == "institution" \
+        if prev is not None and prev.kind in ("institution", "region") and s.kind == "institution" \
                 and prev.end == s.start and text[prev.end - 1] not in "、和与及" \
                 and not text.startswith(GENERIC_HEADS, s.start) and s.end - prev.start <= MAX_NAME:
-            subtype = prev.subtype if prev.type == "institution" else subtype_of(text[prev.start:s.end], s.subtype)
-            out[-1] = Span(prev.start, s.end, "institution", subtype, max(prev.strength, s.strength))
+            joined = subtype(prev) if prev.kind == "institution" else subtype_of(text[prev.start:s.end], subtype(s))
+            out[-1] = span("institution", prev.start, s.end, text, max(prev.confidence, s.confidence), "branch", joined)
         else:
             out.append(s)
     return out

@@ -14,7 +14,8 @@ from ..extract.tokens import Token, has_word, word_count
 from ..lexicon.lexicon import Lexicon
 from .clubs import (CLUB_PREFIX, bookmakers, club_like, club_names, club_start, club_words, clubs, longest_club,
                     sports_terms)
-from .span import NORMAL, WEAK, Span
+from ..model import Mention
+from .span import NORMAL, WEAK, retyped, span
 
 RULES = "sports"      # kg/data/rules/sports.txt
 
@@ -51,7 +52,7 @@ def is_sports(text: str, tokens: list[Token], lexicon: Lexicon) -> bool:
         or not club_words().isdisjoint(map(itemgetter(0), tokens))
 
 
-def find_teams(text: str, tokens: list[Token], spans: list[Span], lexicon: Lexicon) -> list[Span]:
+def find_teams(text: str, tokens: list[Token], spans: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """In a match report, places and clubs without a person's cue are teams; a foreign name that
     is no club (kg/data/ner_clubs.txt, or the start of one) nor a place is a player."""
     sw = sports_words(lexicon)
@@ -59,20 +60,20 @@ def find_teams(text: str, tokens: list[Token], spans: list[Span], lexicon: Lexic
     for s in spans:
         short = s.end - s.start <= 6
         name = text[s.start:s.end].replace("·", "")       # 威廉·希尔 is 威廉希尔
-        person_like = short and s.type == "person" and (s.strength == WEAK and _teamish(text, s.start, s.end)
+        person_like = short and s.kind == "person" and (s.confidence == WEAK and _teamish(text, s.start, s.end)
                                                         or name in clubs())
-        if short and (s.type == "region" or person_like) and _team_like(text, s.start, s.end, sw):
-            if s.type == "region" and is_translit(name) and text[s.end - 1] not in sw.place_endings \
+        if short and (s.kind == "region" or person_like) and _team_like(text, s.start, s.end, sw):
+            if s.kind == "region" and is_translit(name) and text[s.end - 1] not in sw.place_endings \
                     and not text.endswith(sw.versus, 0, s.start) and not _teamish(text, s.start, s.end):
                 # a foreign name the segmenter calls a place (伦德) but no place or club: a player
-                out.append(Span(s.start, s.end, "person", "", s.strength))
+                out.append(retyped(s, "person", "player"))
             elif name not in sports_terms():
-                out.append(Span(s.start, s.end, "institution", _club_kind(name), NORMAL))
+                out.append(retyped(s, "institution", "team", _club_kind(name), NORMAL))
         else:
             out.append(s)
     covered = bytearray(len(text))
     for s in out:
-        if s.strength >= NORMAL:
+        if s.confidence >= NORMAL:
             covered[s.start:s.end] = b"\x01" * (s.end - s.start)
     i, n = 0, len(tokens)
     while i < n:
@@ -90,11 +91,11 @@ def find_teams(text: str, tokens: list[Token], spans: list[Span], lexicon: Lexic
                 if text[start:end] in sports_terms():
                     pass            # 凯利指数: a term, no team
                 elif _teamish(text, start, end):
-                    out.append(Span(start, end, "institution", _club_kind(text[start:end]), WEAK))
+                    out.append(span("institution", start, end, text, WEAK, "team", _club_kind(text[start:end])))
                 elif (end - start >= 3 or _short_player(text, start, end, tokens[i].pos)) \
                         and not text.startswith(sw.not_player_after, end) and not text.endswith(sw.versus, 0, start):
                     # a foreign name that no cue made a person, but no club either: a player (科雷萨罗)
-                    out.append(Span(start, end, "person", "", WEAK))
+                    out.append(span("person", start, end, text, WEAK, "player"))
             i = j
         else:
             i += 1
@@ -134,7 +135,7 @@ def _teamish(text: str, start: int, end: int) -> bool:
                for k in range(max(2, len(name) - longest), min(len(name) - 1, longest + 1)))
 
 
-def clubs_in(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Span]:
+def clubs_in(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
     """蓝军, 国米, 皇马: in a match report a word that is a club's usual name is the team."""
     names = club_names()
     sw = sports_words(lexicon)
@@ -148,7 +149,7 @@ def clubs_in(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Span]:
         elif word not in names:
             continue
         if _team_like(text, t.start, end, sw):
-            out.append(Span(t.start, end, "institution", _club_kind(word), WEAK))
+            out.append(span("institution", t.start, end, text, WEAK, "club", _club_kind(word)))
     return out
 
 

@@ -10,7 +10,8 @@ from ..extract.tokens import Token
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.terms import data_words, load_terms
 from .scan import TokenIndex, WordFinder
-from .span import NORMAL, Span
+from ..model import Mention
+from .span import NORMAL, span
 
 
 @functools.cache
@@ -23,7 +24,7 @@ def title_automaton():
         tuple(sorted({len(p) for p in prefixes}, reverse=True))
 
 
-def find_titles(text: str, tokens: list[Token], index: TokenIndex, lexicon: Lexicon) -> list[Span]:
+def find_titles(text: str, tokens: list[Token], index: TokenIndex, lexicon: Lexicon) -> list[Mention]:
     auto, prefixes, prefix_lengths = title_automaton()
     hits = list(auto.iter(text))
     if not hits:
@@ -45,8 +46,8 @@ def find_titles(text: str, tokens: list[Token], index: TokenIndex, lexicon: Lexi
                     break
         if not index.is_start(start) and not (end in ends and index.is_start(start - 2)):
             continue      # 本报记者: jieba glued the title to what precedes it
-        found.append(Span(start, end, "title", "", NORMAL))
+        found.append(span("title", start, end, text, NORMAL, "title-word"))
     if any(core in build_titles for _, core in hits):     # the build's title grammar needs one of its titles
         for h in find_post_titles(text, tokens, lexicon):
-            found.append(Span(h.start, h.end, "title", "", NORMAL))
+            found.append(span("title", h.start, h.end, text, NORMAL, "title-grammar"))
     return found

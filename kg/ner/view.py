@@ -14,7 +14,8 @@ from .latin import find_latin_firms
 from .persons import find_ner_persons
 from .scan import TokenIndex, fold
 from .settle import settle
-from .span import NORMAL, Span
+from ..model import Mention
+from .span import NORMAL, as_dict
 from .sports import clubs_in, find_teams, is_sports
 from .titles import find_titles
 
@@ -38,17 +39,17 @@ def recognise(original: str, lexicon: Lexicon) -> list[dict]:
     if "《" in text:
         inside = _in_title_marks(text)
         spans = [s for s in spans if not inside(s)]
-    return [s.as_dict(original) for s in settle(text, spans)]
+    return [as_dict(m, original) for m in settle(text, spans)]
 
 
-def _no_person_inside(spans: list[Span], titles: list[Span]) -> list[Span]:
+def _no_person_inside(spans: list[Mention], titles: list[Mention]) -> list[Mention]:
     """档案中心副主任王晓东办公室, 里昂主帅加西亚: no institution's name holds a title and a
     person after it; the grammar ran over them, so the institution goes and they stay."""
-    persons = sorted((s.start, s.end) for s in spans if s.type == "person" and s.strength >= NORMAL)
+    persons = sorted((s.start, s.end) for s in spans if s.kind == "person" and s.confidence >= NORMAL)
     if not persons:
         return spans
     inner_titles = sorted((t.start, t.end) for t in titles)
-    return [s for s in spans if s.type != "institution" or not _holds(inner_titles, s.start, s.end, False)
+    return [s for s in spans if s.kind != "institution" or not _holds(inner_titles, s.start, s.end, False)
             or not _holds(persons, s.start, s.end, True)]
 
 
@@ -71,7 +72,7 @@ def _in_title_marks(text: str):
     closes = [m.start() for m in re.finditer("》", text)]
     last_close = closes[-1] if closes else -1
 
-    def inside(span: Span) -> bool:
+    def inside(span: Mention) -> bool:
         k = bisect_left(opens, span.start) - 1
         if k < 0 or last_close < span.end:
             return False
