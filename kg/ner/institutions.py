@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left
+from typing import NamedTuple
 
 from ..extract.orgs import find_orgs
 from ..extract.spans import expand_left
@@ -19,6 +20,18 @@ from .span import NORMAL, STRONG, WEAK, span, subtype as subtype_of_span
 from .titles import title_automaton
 
 SUBTYPES = {"government": "government", "party": "government", "company": "company"}
+RULES = "ner"         # kg/data/rules/ner.txt
+
+
+class InstitutionWords(NamedTuple):
+    country_abbreviations: frozenset[str]   # one-character country names that make an army (美军, 俄方)
+    and_heads: tuple[str, ...]               # heads of government names that may hold a 和 (住房和城乡建设部)
+
+
+@functools.cache
+def institution_words(lexicon: Lexicon) -> InstitutionWords:
+    return InstitutionWords(frozenset("".join(lexicon.sequence(RULES, "country_abbreviations"))),
+                            lexicon.sequence(RULES, "and_heads"))
 
 
 @functools.cache
@@ -35,8 +48,6 @@ def _word_automaton() -> WordFinder:
     return WordFinder({word: (word, subtype) for word, subtype in _institution_words()[0].items()})
 
 
-# One-character country names that make an army or a government (美军, 俄方, 日方).
-COUNTRY_ABBREVIATIONS = set("美英法德俄日韩朝中印意苏越泰以伊叙土澳加蒙西葡荷瑞波乌")
 NAME_TAGS = {"n", "nt", "nz", "ns", "nr", "nrt", "j", "x", "vn", "eng", "ng", "nnt", "l", "b"}
 
 
@@ -80,7 +91,7 @@ def find_institutions(text: str, tokens: list[Token], index: TokenIndex, lexicon
         suffix = next((t.word[-n:] for n in (5, 4, 3, 2, 1) if t.word[-n:] in suffixes), "")
         if not suffix or (len(t.word) > len(suffix) and t.pos not in NAME_TAGS):
             continue
-        if suffix == "军" and not _army(tokens, i):
+        if suffix == "军" and not _army(tokens, i, lexicon):
             continue
         start = _grow_left(tokens, i, text, lexicon)
         name = text[start:t.end]
@@ -147,7 +158,7 @@ def _grow_left(tokens: list[Token], i: int, text: str, lexicon: Lexicon) -> int:
     start, _ = expand_left(tokens, i, text, lexicon)
     k = next((k for k in range(i, -1, -1) if tokens[k].start == start), None)
     if k is not None and k >= 2 and tokens[k - 1].word == "和" and tokens[k - 2].pos in ("n", "vn") \
-            and tokens[i].word.endswith(("部", "局", "委", "委员会", "厅", "中心")):
+            and tokens[i].word.endswith(institution_words(lexicon).and_heads):
         start, _ = expand_left(tokens, k - 2, text, lexicon)
     return start
 
@@ -161,12 +172,14 @@ def _country_before(tokens: list[Token], k: int, text: str) -> int:
     return start
 
 
-def _army(tokens: list[Token], i: int) -> bool:
+def _army(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+    """美军, 印度|军, 解放军: a word ending in 军 names an army after a country."""
     w = tokens[i].word
+    abbreviations = institution_words(lexicon).country_abbreviations
     if len(w) == 2:
-        return w[0] in COUNTRY_ABBREVIATIONS
+        return w[0] in abbreviations
     if w == "军":
-        return i > 0 and (tokens[i - 1].pos == "ns" or tokens[i - 1].word in COUNTRY_ABBREVIATIONS)
+        return i > 0 and (tokens[i - 1].pos == "ns" or tokens[i - 1].word in abbreviations)
     return tokens[i].pos in ("nt", "nz", "n")
 
 

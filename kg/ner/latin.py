@@ -26,13 +26,16 @@ LATIN = 0.8
 class LatinWords(NamedTuple):
     roles: tuple[str, ...]     # the person readers' roles and [latin_roles]: 选手, 总监
     said: tuple[str, ...]      # verbs of saying but those a company uses too (宣布, 称), and [latin_after]
+    firm: re.Pattern           # a Latin name after one of [firm_words] (开发商Valve): the name is group 1
 
 
 @functools.cache
 def latin_words(lexicon: Lexicon) -> LatinWords:
     pw, company = person_words(lexicon), frozenset(lexicon.sequence(RULES, "company_speech"))
+    firm_words = "|".join(map(re.escape, lexicon.sequence(RULES, "firm_words")))
     return LatinWords(pw.person_roles + lexicon.sequence(RULES, "latin_roles"),
-                      tuple(w for w in pw.speech_after if w not in company) + lexicon.sequence(RULES, "latin_after"))
+                      tuple(w for w in pw.speech_after if w not in company) + lexicon.sequence(RULES, "latin_after"),
+                      re.compile(rf"(?:{firm_words})([A-Za-z][A-Za-z0-9]{{1,20}})(?![A-Za-z0-9])"))
 
 
 def latin_names(r: Reading) -> list[Mention]:
@@ -88,12 +91,9 @@ def latin_glosses(r: Reading, persons: list[Mention]) -> list[Mention]:
     return out
 
 
-# 开发商Valve, 发行商Ubisoft: a Latin name after a word for a games or media firm is that firm.
-LATIN_FIRM = re.compile(r"(?:开发商|发行商|运营商|厂商|代理商|游戏公司|制作公司)([A-Za-z][A-Za-z0-9]{1,20})(?![A-Za-z0-9])")
-
-
-def find_latin_firms(text: str) -> list[Mention]:
+def find_latin_firms(text: str, lexicon: Lexicon) -> list[Mention]:
+    """开发商Valve, 发行商Ubisoft: a Latin name after a word for a games or media firm is that firm."""
     if not LATIN_LETTER.search(text):
         return []
     return [span("institution", m.start(1), m.end(1), text, WEAK, "latin-firm", "company")
-            for m in LATIN_FIRM.finditer(text)]
+            for m in latin_words(lexicon).firm.finditer(text)]

@@ -30,7 +30,7 @@ def recognise(original: str, lexicon: Lexicon) -> list[dict]:
     sports = is_sports(text, tokens, lexicon)
     title_ends = frozenset(t.end for t in titles)
     spans = (find_addresses(text, tokens, sports, index, lexicon) + find_institutions(text, tokens, index, lexicon)
-             + titles + find_ner_persons(text, tokens, title_ends, lexicon) + find_latin_firms(text)
+             + titles + find_ner_persons(text, tokens, title_ends, lexicon) + find_latin_firms(text, lexicon)
              + find_brands(text, tokens))
     if sports:
         spans = find_teams(text, tokens, spans + clubs_in(text, tokens, lexicon), lexicon)
@@ -39,7 +39,7 @@ def recognise(original: str, lexicon: Lexicon) -> list[dict]:
     if "《" in text:
         inside = _in_title_marks(text)
         spans = [s for s in spans if not inside(s)]
-    return [as_dict(m, original) for m in settle(text, spans)]
+    return [as_dict(m, original) for m in settle(text, spans, lexicon)]
 
 
 def _no_person_inside(spans: list[Mention], titles: list[Mention]) -> list[Mention]:
