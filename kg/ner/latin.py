@@ -9,7 +9,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from ..extract.persons import Reading, person, person_words
+from ..extract.persons import PersonWords, person, person_words
+from ..extract.tokens import Token
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.terms import data_words
 from ..model import Mention
@@ -38,18 +39,16 @@ def latin_words(lexicon: Lexicon) -> LatinWords:
                       re.compile(rf"(?:{firm_words})([A-Za-z][A-Za-z0-9]{{1,20}})(?![A-Za-z0-9])"))
 
 
-def latin_names(r: Reading) -> list[Mention]:
+def latin_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """Latin-script names only where a role or a verb of saying says so (选手Infi,
     总监BradBuxer, Johnson说): companies announce (宣布), people say."""
-    text = r.text
     if not LATIN_LETTER.search(text):
         return []
-    pw = r.words
-    lw = latin_words(r.lexicon)
+    lw = latin_words(words.lexicon)
     out = []
-    for t in r.tokens:
+    for t in tokens:
         if t.pos == "eng" and LATIN_NAME.fullmatch(t.word) and not t.word.isupper() \
-                and (t.start in r.title_ends and not text.endswith(pw.not_person_roles, 0, t.start)
+                and (t.start in title_ends and not text.endswith(words.not_person_roles, 0, t.start)
                      or text[max(0, t.start - 6):t.start].endswith(lw.roles)
                      or text.startswith(lw.said, t.end) or _given_latin(t.word)):
             out.append(person(t.start, t.end, t.word, LATIN, "latin"))
@@ -78,15 +77,14 @@ GLOSS = re.compile(r"\(([A-Za-z][A-Za-z.\-']{1,39})\)")
 GLOSSED_RULES = ("chinese", "foreign", "dotted", "hyphened", "foreign-listed", "chinese-listed")
 
 
-def latin_glosses(r: Reading, persons: list[Mention]) -> list[Mention]:
+def latin_glosses(text: str, persons: list[Mention], words: PersonWords) -> list[Mention]:
     """阿特金森(martinatkinson): the name in Latin script, in brackets after a name, is a name."""
-    text = r.text
     if "(" not in text:
         return []
     out = []
     for m in persons:
         g = GLOSS.match(text, m.end)
-        if g and g.group(1).lower() not in r.words.not_names and m.rule in GLOSSED_RULES:
+        if g and g.group(1).lower() not in words.not_names and m.rule in GLOSSED_RULES:
             out.append(person(g.start(1), g.end(1), g.group(1), m.confidence, "gloss"))
     return out
 

@@ -30,7 +30,7 @@ def ner_extras() -> PersonExtras:
 
 def ner_person_words(lexicon: Lexicon) -> PersonWords:
     """The person words the NER view reads with (brands are no names)."""
-    return person_words(lexicon, ner_extras().not_names)
+    return person_words(lexicon, ner_extras())
 
 
 def find_ner_persons(text: str, tokens: list[Token], title_ends: frozenset[int], lexicon: Lexicon) -> list[Mention]:

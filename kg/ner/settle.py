@@ -3,7 +3,9 @@ an institution right after another becomes its branch, untyped items of a list t
 neighbours' type, and a venue run by an institution is an address."""
 from __future__ import annotations
 
+import functools
 import re
+from typing import NamedTuple
 
 from ..extract.intervals import Taken
 from ..lexicon.lexicon import Lexicon
@@ -19,6 +21,16 @@ LIST_TYPES = ("institution",)
 MAX_NAME = 40         # characters; a parent, a branch and a department
 
 
+class SettleWords(NamedTuple):
+    venues: tuple[str, ...]            # [venues]: a building where things take place (会议中心, 球场)
+    generic_heads: tuple[str, ...]     # [generic_heads]: no branch starts with one (相关, 各)
+
+
+@functools.cache
+def settle_words(lexicon: Lexicon) -> SettleWords:
+    return SettleWords(lexicon.sequence(RULES, "venues"), lexicon.sequence(RULES, "generic_heads"))
+
+
 def settle(text: str, spans: list[Mention], lexicon: Lexicon) -> list[Mention]:
     """Non-overlapping spans in text order: by strength, then length, then position, then type."""
     chosen: list[Mention] = []
@@ -27,9 +39,9 @@ def settle(text: str, spans: list[Mention], lexicon: Lexicon) -> list[Mention]:
         if taken.take(s.start, s.end):
             chosen.append(s)
     chosen.sort(key=lambda s: s.start)
-    venues = lexicon.sequence(RULES, "venues")
-    joined = _join_branches(text, chosen, lexicon.sequence(RULES, "generic_heads"))
-    return [_venue(text, s, venues) for s in _coordinated(text, joined)]
+    words = settle_words(lexicon)
+    joined = _join_branches(text, chosen, words.generic_heads)
+    return [_venue(text, s, words.venues) for s in _coordinated(text, joined)]
 
 
 def _venue(text: str, m: Mention, venues: tuple[str, ...]) -> Mention:

@@ -20,9 +20,12 @@ def _attrs(subtype: str) -> Mapping[str, object]:
     return MappingProxyType({"subtype": subtype}) if subtype else NO_ATTRS
 
 
+_new = tuple.__new__       # Mention(...) without the Python-level __new__ frame
+
+
 def span(kind: str, start: int, end: int, text: str, strength: float, rule: str, subtype: str = "") -> Mention:
     """A Mention of text[start:end] (`text` the whole folded text)."""
-    return Mention(kind, start, end, text[start:end], _attrs(subtype), rule, strength)
+    return _new(Mention, (kind, start, end, text[start:end], _attrs(subtype) if subtype else NO_ATTRS, rule, strength))
 
 
 def subtype(m: Mention) -> str:
@@ -31,9 +34,11 @@ def subtype(m: Mention) -> str:
 
 def retyped(m: Mention, kind: str, rule: str, subtype: str = "", strength: float | None = None) -> Mention:
     """The same span as another kind (a venue as a region, a place as a team)."""
-    return Mention(kind, m.start, m.end, m.text, _attrs(subtype), rule, m.confidence if strength is None else strength)
+    return _new(Mention, (kind, m.start, m.end, m.text, _attrs(subtype) if subtype else NO_ATTRS, rule,
+                          m.confidence if strength is None else strength))
 
 
 def as_dict(m: Mention, original: str) -> dict:
     """What `kg ner` prints of a span: offsets and text those of the original (unfolded) text."""
-    return {"start": m.start, "end": m.end, "type": m.kind, "subtype": subtype(m), "text": original[m.start:m.end]}
+    return {"start": m.start, "end": m.end, "type": m.kind, "subtype": m.attrs.get("subtype", ""),
+            "text": original[m.start:m.end]}

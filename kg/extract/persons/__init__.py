@@ -10,7 +10,7 @@ ordinary words or places.
 One reader a module; find_persons (here) runs them all and settles their overlaps:
 
 cues       the word lists: PersonWords (kg/data/rules/persons.txt by section) and the small lexicons
-base       Reading, PersonExtras, the person Mention, name_score and the character tests
+base       PersonExtras, the person Mention, name_score and the character tests
 chinese    surname + given characters (张明|渝, 成龙说)
 glued      names glued to the word before them (问孙南, 但梁|大海)
 foreign    runs of transliteration characters (德罗巴伤愈)
@@ -29,10 +29,10 @@ from ...lexicon.lexicon import Lexicon
 from ...model import Mention
 from ..intervals import Taken
 from ..tokens import Token
-from .base import NAME_JOINERS, NO_EXTRAS, PersonExtras, Reading, char_tag, is_han, needed, person, surname_len
+from .base import NAME_JOINERS, NO_EXTRAS, PersonExtras, char_tag, person
 from .chinese import chinese_names, glued_last, no_given_name
 from .context import first_openers, names_a_thing, names_no_one, quoted
-from .cues import PersonWords, is_place, is_translit, person_words, role_words, translit_chars, world_places
+from .cues import PersonWords, is_place, is_translit, person_words, translit_chars, world_places
 from .dotted import by_dot, dotted_names, hyphened_names
 from .foreign import foreign_names, is_ordinary, uncued, whole_foreign
 from .glued import glued_names
@@ -40,11 +40,14 @@ from .lists import listed_names
 from .speakers import blogged_names, speaker_names
 from .titled import titled_names
 
-__all__ = ["NO_EXTRAS", "PersonExtras", "PersonWords", "Reading", "char_tag", "find_persons", "glued_last", "is_han",
-           "is_ordinary", "is_place", "is_translit", "names_a_thing", "no_given_name", "person", "person_words",
-           "role_words", "surname_len", "translit_chars", "uncued", "world_places"]
+# The public surface: find_persons, what an extra reader needs (PersonExtras, PersonWords, person, person_words)
+# and the tests other layers share with the readers (kg.ner: names after titles, match reports).
+__all__ = ["PersonExtras", "PersonWords", "char_tag", "find_persons", "glued_last", "is_ordinary", "is_place",
+           "is_translit", "names_a_thing", "no_given_name", "person", "person_words", "translit_chars", "uncued",
+           "world_places"]
 
-# The core readers, each reader(Reading) -> list[Mention]; PersonExtras.readers run after them.
+# The core readers, each reader(text, tokens, title_ends, words) -> list[Mention]; find_persons calls each by name
+# (a call site that always calls one function is the fast kind), then PersonExtras.readers.
 READERS = (chinese_names, foreign_names, speaker_names, blogged_names, glued_names, dotted_names, titled_names,
            hyphened_names)
 
@@ -57,16 +60,22 @@ def find_persons(sentence: str, tokens: list[Token], lexicon: Lexicon, title_end
 
     A Mention's confidence is its score: the rating of the name's shape (name_score, at most 1)
     plus the evidence around it, so it may exceed 1 (a name with a title before it and a verb of
-    saying after it); a name stands alone at 0.8 or whatever attrs["needed"] says. Its rule is the
-    reader's: chinese, foreign, speaker, glued, dotted, titled, hyphened (with -listed when a list
-    made it a name), or an extra reader's."""
+    saying after it). A reader that asks a score of a name standing alone (0.8 for a Chinese name)
+    puts it in attrs["needed"]; a name below it is kept only as an item of a list with a name in it.
+    The rule is the reader's: chinese, foreign, speaker, glued, dotted, titled, hyphened (with
+    -listed when a list made it a name), or an extra reader's."""
     extras = extras or NO_EXTRAS
-    r = Reading(sentence, tokens, title_ends, lexicon, person_words(lexicon, extras.not_names), extras)
-    found = [m for reader in READERS + extras.readers for m in reader(r)]
+    words = person_words(lexicon, extras)
+    found = (chinese_names(sentence, tokens, title_ends, words) + foreign_names(sentence, tokens, title_ends, words)
+             + speaker_names(sentence, tokens, title_ends, words) + blogged_names(sentence, tokens, title_ends, words)
+             + glued_names(sentence, tokens, title_ends, words) + dotted_names(sentence, tokens, title_ends, words)
+             + titled_names(sentence, tokens, title_ends, words) + hyphened_names(sentence, tokens, title_ends, words))
+    for reader in extras.readers:
+        found += reader(sentence, tokens, title_ends, words)
     found = whole_foreign(found)
-    openers = first_openers(sentence)
-    found = [m for m in found if not names_no_one(sentence, m, title_ends, r.words, openers)]
-    if any(dot in sentence for dot in NAME_JOINERS):
+    openers = first_openers(sentence) if "》" in sentence or "”" in sentence else {}
+    found = [m for m in found if not names_no_one(sentence, m, title_ends, words, openers)]
+    if "·" in sentence or "•" in sentence or "・" in sentence:     # NAME_JOINERS
         # 龙湖|·蔚澜香醍: a name dot joins parts of a foreign name, which dotted_names reads whole;
         # a name read otherwise right before or after one is part of a longer name (an estate's)
         found = [m for m in found if m.rule == "dotted" or not by_dot(sentence, m.start, m.end)
@@ -75,11 +84,14 @@ def find_persons(sentence: str, tokens: list[Token], lexicon: Lexicon, title_end
         found = [m for m in found if not quoted(sentence, m.start, m.end)]
     found.sort(key=lambda m: (-m.confidence, m.start))
     out: list[Mention] = []
+    weak: list[Mention] = []          # too weak to stand alone: perhaps an item of a list of names
     taken = Taken(len(sentence))
     for m in found:
-        if m.confidence >= needed(m) and taken.take(m.start, m.end):
+        if m.confidence < (m.attrs.get("needed", 0.0) if m.attrs else 0.0):
+            weak.append(m)
+        elif taken.take(m.start, m.end):
             out.append(m)
-    out += listed_names(sentence, out, [m for m in found if m.confidence < needed(m)], taken, r.words)
+    out += listed_names(sentence, out, weak, taken, words)
     for gloss in extras.glossers:
-        out += [g for g in gloss(r, out) if taken.take(g.start, g.end)]
+        out += [g for g in gloss(sentence, out, words) if taken.take(g.start, g.end)]
     return sorted(out, key=lambda m: m.start)

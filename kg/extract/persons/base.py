@@ -1,6 +1,10 @@
-"""What every person reader shares: the sentence it reads (Reading), what a caller adds to the
-readers (PersonExtras), the Mention a reader returns (person), the rating of a name's shape
-(name_score, THRESHOLD) and the tests of single characters (surname, Han, the segmenter's tag).
+"""What every person reader shares: what a caller adds to the readers (PersonExtras), the Mention
+a reader returns (person), the rating of a name's shape (name_score, THRESHOLD) and the tests of
+single characters (surname, Han, the segmenter's tag).
+
+A reader is a function reader(text, tokens, title_ends, words) -> list[Mention]: the sentence, its
+tokens, the offsets where a title ends (记者|马力: the strongest sign that a name follows) and the
+PersonWords of the lexicon (person_words), which carry the lexicon and the caller's vetoes.
 """
 from __future__ import annotations
 
@@ -11,11 +15,8 @@ from typing import NamedTuple
 
 import rjieba
 
-from ...lexicon.lexicon import Lexicon
 from ...lexicon.names import load_surnames, person_name_score
 from ...model import NO_ATTRS, Mention
-from ..tokens import Token
-from .cues import PersonWords
 
 NAME_JOINERS = "·•・"
 
@@ -29,31 +30,20 @@ THRESHOLD = 0.8
 name_score = functools.lru_cache(maxsize=1 << 16)(person_name_score)
 
 
-def never(word: str) -> bool:
+def _no_club(word: str) -> bool:
     return False
 
 
 class PersonExtras(NamedTuple):
     """What a caller adds to the core person readers (kg.ner adds Latin-script names, brands, clubs)."""
 
-    readers: tuple[Callable[[Reading], list[Mention]], ...] = ()   # run with the core readers, before settling
-    glossers: tuple[Callable[[Reading, list[Mention]], list[Mention]], ...] = ()   # run on the settled names
+    readers: tuple[Callable[..., list[Mention]], ...] = ()    # readers run with the core ones, before settling
+    glossers: tuple[Callable[..., list[Mention]], ...] = ()   # glosser(text, names, words): on the settled names
     not_names: frozenset[str] = frozenset()      # more words that name no one (brands)
-    is_club: Callable[[str], bool] = never        # a team's name: a list holding one is no list of people
+    is_club: Callable[[str], bool] = _no_club     # a team's name: a list holding one is no list of people
 
 
 NO_EXTRAS = PersonExtras()
-
-
-class Reading(NamedTuple):
-    """One sentence as the person readers read it."""
-
-    text: str
-    tokens: list[Token]
-    title_ends: frozenset[int]     # where a title ends (记者|马力): the strongest sign that a name follows
-    lexicon: Lexicon
-    words: PersonWords             # person_words(lexicon, extras.not_names)
-    extras: PersonExtras
 
 
 @functools.cache
@@ -62,14 +52,13 @@ def needs(score: float) -> Mapping[str, object]:
     return MappingProxyType({"needed": score}) if score else NO_ATTRS
 
 
+_new = tuple.__new__       # Mention(...) without the Python-level __new__ frame: made for every candidate
+
+
 def person(start: int, end: int, text: str, score: float, rule: str, needed: float = 0.0) -> Mention:
     """A person Mention: confidence is the score (name_score plus evidence, which may exceed 1);
     attrs["needed"], when the rule sets one, is the score it must reach to stand alone."""
-    return Mention("person", start, end, text, needs(needed), rule, score)
-
-
-def needed(m: Mention) -> float:
-    return m.attrs.get("needed", 0.0)
+    return _new(Mention, ("person", start, end, text, needs(needed) if needed else NO_ATTRS, rule, score))
 
 
 def surname_len(s: str, surnames: dict | None = None) -> int:

@@ -10,8 +10,8 @@ from ...lexicon.names import UNLISTED_RATIO, load_given_ratios, load_surnames
 from ...model import Mention
 from ..posts import PUNCT
 from ..tokens import Token, has_word
-from .base import (FUNCTION_TAGS, NAME_JOINERS, THRESHOLD, Reading, char_tag, function_char, is_han, name_score,
-                   person, surname_len)
+from .base import (FUNCTION_TAGS, NAME_JOINERS, THRESHOLD, char_tag, function_char, is_han, name_score, person,
+                   surname_len)
 from .cues import PersonWords, is_place, is_translit, role_words, world_places
 from .foreign import glued_first
 from .lists import LISTED_CHINESE
@@ -74,11 +74,10 @@ def _ratio(ch: str) -> float:
     return load_given_ratios().get(ch, UNLISTED_RATIO)
 
 
-def chinese_names(r: Reading) -> list[Mention]:
+def chinese_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """Surname + given characters, rated by their shape and the words around them (成龙说, 副局长|马涛)."""
-    text, tokens, title_ends, pw = r.text, r.tokens, r.title_ends, r.words
     out = []
-    blocked = pw.not_names
+    blocked = words.not_names
     n = len(tokens)
     surnames, firsts = load_surnames(), _surname_firsts()
     # Only a token starting with a surname's first character can start a name.
@@ -90,7 +89,7 @@ def chinese_names(r: Reading) -> list[Mention]:
             continue
         if len(w) > sl and (tok.pos not in ("nr", "nrfg") or len(w) > sl + 2) and has_word(w):
             continue        # a dictionary word that starts with a surname (和平, 高速): no candidate
-        if w[0] in pw.glued_before_foreign and glued_first(tokens, i, pw):
+        if w[0] in words.glued_before_foreign and glued_first(tokens, i, words):
             continue        # 和菲尔|马尼: a word glued to the start of a foreign name, read by foreign_names
         if tok.start and text[tok.start - 1] in NAME_JOINERS:
             continue        # 凯文·|罗玛: the last part of a dotted foreign name, read by dotted_names
@@ -104,16 +103,16 @@ def chinese_names(r: Reading) -> list[Mention]:
                 evidence = DICT_PAIR if len(w) == 2 and has_word(w) else 0.3
                 if tok.pos == "nrfg":
                     evidence = FULL_NAME if not has_word(w) else 0.3   # 潘彤: the segmenter reads a full name
-                if len(w) == sl + 2 and addressed(text, tok.start, tok.end, pw):
+                if len(w) == sl + 2 and addressed(text, tok.start, tok.end, words):
                     cands.append((tok.end - 1, evidence))      # 李诚|李总: the name, then its form of address
                 elif len(w) == sl + 2 and not is_translit(w) \
-                        and (w[-1] in pw.glued_after or not has_word(w) and _ratio(w[-1]) < WORD_RATIO):
+                        and (w[-1] in words.glued_after or not has_word(w) and _ratio(w[-1]) < WORD_RATIO):
                     # 张波|说, 周骥|在, 李菁|版: a word glued to the name, or a character of ordinary words
                     cands.append((tok.end - 1, evidence))
                     cands.append((tok.end, evidence - GLUED))
                 else:
                     cands.append((tok.end, evidence))
-                if len(w) == sl + 1 and i + 1 < n and _third_given(text, pw, tokens[i + 1],
+                if len(w) == sl + 1 and i + 1 < n and _third_given(text, words, tokens[i + 1],
                                                                   tokens[i + 2] if i + 2 < n else None):
                     cands.append((tok.end + 1, evidence))      # 张明|渝的, 李晓|林先生
             elif not known:
@@ -138,11 +137,11 @@ def chinese_names(r: Reading) -> list[Mention]:
         best = None
         for end, evidence in cands:
             name = text[tok.start:end]
-            if name in blocked or not all(is_han(c) for c in name) or not_given(name[sl:], pw):
+            if name in blocked or not all(is_han(c) for c in name) or not_given(name[sl:], words):
                 continue
             if name[-1] == "人" and is_place(name[:-1]):
                 continue            # 徐州|人, 温州|人: someone from a place, not a name
-            if name[-1] in pw.place_endings:
+            if name[-1] in words.place_endings:
                 evidence -= 0.3     # 蓝塘镇, 卢浮宫
             if name in world_places():
                 evidence -= 0.4     # 吉隆坡, 卢森堡: a place unless a title or a verb of saying says otherwise
@@ -153,22 +152,22 @@ def chinese_names(r: Reading) -> list[Mention]:
                 evidence -= 0.3     # 于|曼联, 和|雅虎: a preposition or a conjunction before a word
             if len(w) > sl and function_char(w[0]) and evidence < 0.3 and char_tag(w[0]) != "q":
                 evidence -= 0.3     # 但存栏, 和义: a function word glued to what follows (not 张, a measure word)
-            if tok.start in title_ends or text.endswith(pw.role_before, 0, tok.start):
+            if tok.start in title_ends or text.endswith(words.role_before, 0, tok.start):
                 evidence += 0.25          # 副局长|马涛, 调解员|邬秀英: a post or a role right before the name
-            elif text.endswith(pw.played_before, 0, tok.start):
+            elif text.endswith(words.played_before, 0, tok.start):
                 evidence += SAID          # 扮演|武松: a character played
-            elif text.startswith(pw.team_after, end) or text.endswith(pw.chinese_team_before, 0, tok.start):
+            elif text.startswith(words.team_after, end) or text.endswith(words.chinese_team_before, 0, tok.start):
                 evidence -= 0.3           # 迎战富勒姆, 尤文主场: a team
-            elif i and tokens[i - 1].word in pw.place_before and not text.startswith(pw.at_person, end):
+            elif i and tokens[i - 1].word in words.place_before and not text.startswith(words.at_person, end):
                 evidence -= 0.2           # 在王府井, 到吉隆坡: a place (but 在郭菲看来, 在吴冠中生前)
             if _speaker(text, tok.start, end):
                 evidence += 0.35
-            elif text.startswith(pw.speech_after, end) or text[end:end + 1] in pw.glued_after \
-                    and text.startswith(pw.speech_after, end + 1):
+            elif text.startswith(words.speech_after, end) or text[end:end + 1] in words.glued_after \
+                    and text.startswith(words.speech_after, end + 1):
                 evidence += SAID          # 成龙说, 闫大勇认为, 林晓都说
-            elif text.startswith(pw.person_after, end):
+            elif text.startswith(words.person_after, end):
                 evidence += SAID          # 钱海平(化名), 娄兰小姐, 林海导演: a name before what is said of a person
-            score = _score(text, tok.start, end, name, evidence, pw)
+            score = _score(text, tok.start, end, name, evidence, words)
             if best is None or score > best[0]:
                 best = (score, end)
         if best and best[0] >= LISTED_CHINESE:

@@ -6,17 +6,23 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
+from collections.abc import Callable
 
 from ...lexicon.gazetteer import load_gazetteer
 from ...lexicon.lexicon import Lexicon
 from ...lexicon.terms import data_lines, data_words, load_terms
+from .base import NO_EXTRAS, PersonExtras
 
 RULES = "persons"     # kg/data/rules/persons.txt
 
 
-class PersonWords(NamedTuple):
-    """One Lexicon's person words (a field a section of rules/persons.txt unless said otherwise)."""
+class PersonWords:
+    """What the person readers know for one Lexicon and one caller: the lexicon's person words (a
+    field a section of rules/persons.txt unless said otherwise) and the caller's vetoes; read-only.
+    (A class with slots, not a named tuple: the readers read its fields in their inner loops, and
+    slots are read as fast as local names, a named tuple's fields by the slow path.)"""
+
+    lexicon: Lexicon
 
     before_name: tuple[str, ...]      # a role or kin before a bare name, or a word that takes a person (叫, 由)
     after_person: tuple[str, ...]     # posts' [after_name] and [after_person]: what follows a name
@@ -31,8 +37,6 @@ class PersonWords(NamedTuple):
     glued_after_foreign: frozenset[str]    # glued_after and more, after a foreign name (均)
     glue_before: frozenset[str]       # one-character words glued before a name (问, 由)
     glued_before_foreign: frozenset[str]   # glue_before and more, before a foreign name (有, 令)
-    foreign_start: re.Pattern         # a word that can start a foreign name (有斯 of 有斯|库利, 德罗巴)
-    foreign_firsts: frozenset[str]    # the first characters of those words
     place_endings: frozenset[str]     # last characters of places and things (镇, 宫, 卡)
     titled_after: tuple[str, ...]     # between a titled name and what it says (发自, 报道)
     byline_titles: tuple[str, ...]    # 记者, 通讯员
@@ -62,12 +66,31 @@ class PersonWords(NamedTuple):
     said_or_dated: tuple[str, ...]    # speech_after + after_third
     person_after: tuple[str, ...]     # [address_after] + work_after
     not_names: frozenset[str]         # ner_not_names.txt and the caller's extra not-names (brands)
+    is_club: Callable[[str], bool]    # the caller's: a team's name (no list of people holds one)
+
+    __slots__ = tuple(__annotations__)
+
+    def __init__(self, **fields) -> None:
+        for name in self.__slots__:
+            object.__setattr__(self, name, fields.pop(name))
+        if fields:
+            raise TypeError(f"PersonWords: unknown fields {sorted(fields)}")
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"PersonWords is read-only: {name}")
+
+    def replace(self, **changes) -> PersonWords:
+        """A copy with some fields changed."""
+        return PersonWords(**{name: changes.get(name, getattr(self, name)) for name in self.__slots__})
 
 
 @functools.cache
-def person_words(lexicon: Lexicon, extra_not_names: frozenset[str] = frozenset()) -> PersonWords:
-    """The lexicon's person words; `extra_not_names` (PersonExtras.not_names) join the words that
-    name no one."""
+def person_words(lexicon: Lexicon, extras: PersonExtras = NO_EXTRAS) -> PersonWords:
+    """The lexicon's person words with the vetoes of `extras`: its not_names join the words that
+    name no one, its is_club says what is a team."""
+    if extras != NO_EXTRAS:
+        core = person_words(lexicon)
+        return core.replace(not_names=core.not_names | extras.not_names, is_club=extras.is_club)
     seq = functools.partial(lexicon.sequence, RULES)
 
     def chars(section: str) -> frozenset[str]:
@@ -79,18 +102,13 @@ def person_words(lexicon: Lexicon, extra_not_names: frozenset[str] = frozenset()
     team_before, not_chinese = seq("team_before"), frozenset(seq("team_before_not_chinese"))
     thing_after, thing_chars = seq("thing_after"), chars("thing_after_chars")
     separators = seq("list_separators")
-    glue_foreign = chars("glue_before") | chars("glued_before_foreign")
-    # written in transliteration characters, perhaps after a one-character word glued to its first one
-    glue_class = "".join(sorted(map(re.escape, glue_foreign)))
-    foreign_start = re.compile(f"[{glue_class}]?[{''.join(sorted(map(re.escape, translit_chars())))}]+")
     blog = "|".join(map(re.escape, seq("blog_links")))
     return PersonWords(
-        before_name=seq("before_name"), after_person=after_person, played_before=seq("played_before"),
+        lexicon=lexicon, before_name=seq("before_name"), after_person=after_person, played_before=seq("played_before"),
         role_before=seq("role_before"), after_third=after_third, work_after=work_after, not_given=not_given,
         not_given_long=tuple(w for w in not_given if len(w) >= 2), not_given_first=chars("not_given_first"),
         glued_after=chars("glued_after"), glued_after_foreign=chars("glued_after") | chars("glued_after_foreign"),
-        glue_before=chars("glue_before"), glued_before_foreign=glue_foreign, foreign_start=foreign_start,
-        foreign_firsts=translit_chars() | glue_foreign,
+        glue_before=chars("glue_before"), glued_before_foreign=chars("glue_before") | chars("glued_before_foreign"),
         place_endings=chars("place_endings"), titled_after=titled_after, byline_titles=seq("byline_titles"),
         list_end=seq("list_end"), list_separators=separators, list_chars=frozenset(s[-1] for s in separators),
         group_separators=frozenset(seq("group_separators")), person_roles=seq("person_roles"),
@@ -104,7 +122,7 @@ def person_words(lexicon: Lexicon, extra_not_names: frozenset[str] = frozenset()
         column_words=seq("column_words"), blog_link=re.compile(rf"\((?:{blog})\)"),
         said_or_byline=speech + titled_after + after_third, after_given=not_given + after_person + speech + after_third,
         said_or_dated=speech + after_third, person_after=seq("address_after") + work_after,
-        not_names=common_not_names() | extra_not_names)
+        not_names=common_not_names(), is_club=NO_EXTRAS.is_club)
 
 
 @functools.cache

@@ -8,8 +8,8 @@ import re
 
 from ...model import Mention
 from ..tokens import Token
-from .base import NAME_JOINERS, Reading, is_han, person
-from .cues import is_translit, translit_chars
+from .base import NAME_JOINERS, is_han, person
+from .cues import PersonWords, is_translit, translit_chars
 from .foreign import is_ordinary
 
 
@@ -20,17 +20,16 @@ def _hyphen_re() -> re.Pattern:
     return re.compile(f"(?<![{chars}])[{chars}]{{2,}}(?:-(?:[{chars}]{{2,}}|[A-Za-z]))*-[{chars}]{{2,}}")
 
 
-def hyphened_names(r: Reading) -> list[Mention]:
+def hyphened_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """福雷斯特-阿伦, 弗朗西斯-福德-科波拉: parts of a foreign name in transliteration
     characters joined by a hyphen are one name, unless a place's word follows (劳拉-克劳馥|路)."""
-    text, pw = r.text, r.words
     if "-" not in text:
         return []
     out = []
-    bounds = {t.start for t in r.tokens} | {t.end for t in r.tokens}
+    bounds = {t.start for t in tokens} | {t.end for t in tokens}
     for m in _hyphen_re().finditer(text):
-        if m.start() in bounds and m.end() in bounds and not text.startswith(pw.place_after, m.end()) \
-                and text[m.end():m.end() + 1] not in pw.place_endings:
+        if m.start() in bounds and m.end() in bounds and not text.startswith(words.place_after, m.end()) \
+                and text[m.end():m.end() + 1] not in words.place_endings:
             out.append(person(m.start(), m.end(), m.group(), HYPHENED, "hyphened"))
     return out
 
@@ -41,10 +40,9 @@ DOT_PART_TAGS = {"nr", "nrt", "nrfg", "ns", "nz", "n", "x", "j", "ng", "eng", "v
 MAX_DOT_PART = 6
 
 
-def dotted_names(r: Reading) -> list[Mention]:
+def dotted_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """迈克尔·坎宁安, 刘易斯·卡洛尔: a name dot joins the parts of one foreign name,
     whatever characters they are written in; a dot left hanging ends it (哈罗德·)."""
-    text, tokens = r.text, r.tokens
     if not any(dot in text for dot in NAME_JOINERS):
         return []
     out = []
@@ -75,7 +73,7 @@ def dotted_names(r: Reading) -> list[Mention]:
                 end = tokens[j].end if j + 1 >= n or not is_han(text[tokens[j].end]) else tokens[j].start
                 break
         name = text[start:end]
-        if len(name.strip(NAME_JOINERS)) >= 2 and name not in r.words.not_names and not _chinese_dotted(name):
+        if len(name.strip(NAME_JOINERS)) >= 2 and name not in words.not_names and not _chinese_dotted(name):
             out.append(person(start, end, name, DOTTED, "dotted"))
         i = max(j, i + 1)
     return out

@@ -4,12 +4,15 @@ person, a place or (in a match report) a team.
 """
 from __future__ import annotations
 
+import functools
+import re
 from bisect import bisect_left
+from collections.abc import Callable
 from itertools import accumulate
 
 from ...model import Mention
 from ..tokens import Token, has_word
-from .base import NAME_JOINERS, THRESHOLD, Reading, person
+from .base import NAME_JOINERS, THRESHOLD, person
 from .cues import PersonWords, is_place, is_translit, role_words, translit_chars, translit_run, world_places
 
 FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d", "j"}
@@ -57,15 +60,14 @@ def whole_foreign(found: list[Mention]) -> list[Mention]:
     return [m._replace(confidence=best[id(m)]) if id(m) in best else m for m in found if id(m) not in cut]
 
 
-def foreign_names(r: Reading) -> list[Mention]:
+def foreign_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """Runs of transliteration characters the segmenter does not read as ordinary words, scored by
     the words around them (德罗巴伤愈, 主教练科比斯基)."""
-    text, tokens, title_ends, pw = r.text, r.tokens, r.title_ends, r.words
     if not translit_run().search(text):
         return []               # no transliteration character: no foreign name
-    blocked = pw.not_names
+    blocked = words.not_names
     # Only a word that can start a foreign name can start a run: the others are skipped unread.
-    part, firsts = pw.foreign_start.fullmatch, pw.foreign_firsts
+    part, firsts = _foreign_start(words.glued_before_foreign)
     starts = [k for k, t in enumerate(tokens) if t.word[0] in firsts and part(t.word)]
     runs = []
     n = len(tokens)
@@ -75,7 +77,7 @@ def foreign_names(r: Reading) -> list[Mention]:
             continue            # inside the run found before
         i = j = k
         parts = []
-        glued = glued_first(tokens, i, pw)
+        glued = glued_first(tokens, i, words)
         if glued:
             parts.append(glued)     # 有斯|库利, 和沃|克尔: a word glued to the start of the name
             j += 1
@@ -91,16 +93,16 @@ def foreign_names(r: Reading) -> list[Mention]:
             continue
         i = j
         start, end = parts[0].start, parts[-1].end
-        if j < n and _glued_last(tokens[j], pw):
+        if j < n and _glued_last(tokens[j], words):
             end += 1            # 韦斯特|伍说, 洛伦|特与: the name's last character glued to what follows
         name = text[start:end]
         if len(name) >= 2 and name not in blocked:
             runs.append((start, end, parts))
     out = []
-    groups = _groups(text, runs, pw)
-    long_lists = _long_lists(text, runs, groups, r) if len(runs) >= 3 else set()
+    groups = _groups(text, runs, words)
+    long_lists = _long_lists(text, runs, groups, words) if len(runs) >= 3 else set()
     for (start, end, parts), (first, last) in zip(runs, groups):
-        score = _foreign_score(text, start, end, parts, first, last, pw) + (0.3 if start in title_ends else 0.0)
+        score = _foreign_score(text, start, end, parts, first, last, words) + (0.3 if start in title_ends else 0.0)
         if (first, last) in long_lists:
             score += LONG_LIST      # 布洛维奇、马特里尼和卡斯特拉诺: three foreign names name people
         # a place unless said of a person: 德罗巴伤愈
@@ -110,16 +112,26 @@ def foreign_names(r: Reading) -> list[Mention]:
     return out
 
 
+@functools.cache
+def _foreign_start(glue: frozenset[str]) -> tuple[Callable[[str], re.Match | None], frozenset[str]]:
+    """A test of a word that can start a foreign name, written in transliteration characters,
+    perhaps after a one-character word of `glue` glued to its first one (有斯|库利), and the first
+    characters of such words."""
+    glue_class = "".join(sorted(map(re.escape, glue)))
+    chars = "".join(sorted(map(re.escape, translit_chars())))
+    return re.compile(f"[{glue_class}]?[{chars}]+").fullmatch, translit_chars() | glue
+
+
 # Evidence for each item of a list of three foreign names or more, none a place or a club.
 LONG_LIST = 0.4
 
 
-def _long_lists(text: str, runs: list, groups: list[tuple[int, int]], r: Reading) -> set[tuple[int, int]]:
+def _long_lists(text: str, runs: list, groups: list[tuple[int, int]], words: PersonWords) -> set[tuple[int, int]]:
     """The lists of three runs or more none of which is a place or a club (the places and clubs
     are listed as often as the people)."""
     size: dict[tuple[int, int], int] = {}
     bad = set()
-    is_club = r.extras.is_club
+    is_club = words.is_club
     for (start, end, parts), bounds in zip(runs, groups):
         size[bounds] = size.get(bounds, 0) + 1
         name = text[start:end]

@@ -6,18 +6,17 @@ from __future__ import annotations
 from ...lexicon.names import load_surnames
 from ...model import Mention
 from ..tokens import Token, has_word
-from .base import FUNCTION_TAGS, THRESHOLD, Reading, is_han, name_score, person, surname_len
+from .base import FUNCTION_TAGS, THRESHOLD, is_han, name_score, person, surname_len
 from .chinese import PERSON_TAGS, SAID, bounded_after, not_given
 from .cues import PersonWords
 
 
-def glued_names(r: Reading) -> list[Mention]:
+def glued_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """问孙南, 由林文: a name the segmenter glued to the word before it; 但梁|大海, 叫钟|富强,
     由林|超杰: a surname glued to the word before it, the given name standing after it, read
     as a name standing alone."""
-    text, tokens, pw = r.text, r.tokens, r.words
     out = []
-    glue = pw.glue_before
+    glue = words.glue_before
     # Only a token starting with a glue character can hold one: the others are skipped unread.
     for k in [k for k, t in enumerate(tokens) if t.word[0] in glue]:
         t = tokens[k]
@@ -25,11 +24,11 @@ def glued_names(r: Reading) -> list[Mention]:
         if 3 <= len(w) <= 4 and surname_len(w[1:]) \
                 and (t.pos in PERSON_TAGS or t.pos in ("x", "n", "nz") and not has_word(w)):
             name = w[1:]
-            score = name_score(name) + (0.4 if text.startswith(pw.speech_after, t.end) else 0.2)
-            if score >= THRESHOLD - 0.1 and name not in pw.not_names:
+            score = name_score(name) + (0.4 if text.startswith(words.speech_after, t.end) else 0.2)
+            if score >= THRESHOLD - 0.1 and name not in words.not_names:
                 out.append(person(t.start + 1, t.end, name, score, "glued"))
         elif len(w) == 2 and k + 1 < len(tokens) and w[1] in load_surnames() and not has_word(w):
-            glued = _glued_surname(text, w[1], tokens[k + 1], pw)
+            glued = _glued_surname(text, w[1], tokens[k + 1], words)
             if glued:
                 out.append(glued)
     return out

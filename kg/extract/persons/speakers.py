@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from ...model import Mention
-from ..tokens import has_word
-from .base import Reading, is_han, name_score, person, surname_len
+from ..tokens import Token, has_word
+from .base import is_han, name_score, person, surname_len
 from .chinese import no_given_name
 from .cues import PersonWords
 
@@ -16,19 +16,18 @@ SPEAKER = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{2,4}):")
 COLUMN = re.compile(r"(?:^|(?<=[。!?;\n “\"]))([\u4e00-\u9fff]{3,12}):")
 
 
-def blogged_names(r: Reading) -> list[Mention]:
+def blogged_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """林觉(blog): the two or three characters with a surname before a link to a blog name a
     person (not a film's title: 《剑雨》(blog) ends with a bracket)."""
-    text, pw = r.text, r.words
     if "(" not in text:
         return []
     out = []
-    for m in pw.blog_link.finditer(text):
+    for m in words.blog_link.finditer(text):
         end, best = m.start(), None
         for length in (3, 2):
             name = text[end - length:end]
             if len(name) == length and all(is_han(c) for c in name) and surname_len(name) \
-                    and not no_given_name(name, pw) and name not in pw.not_names:
+                    and not no_given_name(name, words) and name not in words.not_names:
                 score = name_score(name)
                 if best is None or score > best[0]:
                     best = (score, name)
@@ -37,21 +36,20 @@ def blogged_names(r: Reading) -> list[Mention]:
     return out
 
 
-def speaker_names(r: Reading) -> list[Mention]:
+def speaker_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """金石明:… — the speaker opening a line of an interview, whatever the segmenter made of it;
     a columnist's name heading a column (詹俊足彩推荐:)."""
-    text, pw = r.text, r.words
     if ":" not in text:
         return []
     out = []
     for m in SPEAKER.finditer(text):
         name = m.group(1)
         score = name_score(name)
-        if score >= 0.3 and name not in pw.not_names:
+        if score >= 0.3 and name not in words.not_names:
             out.append(person(m.start(1), m.end(1), name, score + 0.5, "speaker"))
     for m in COLUMN.finditer(text):
-        name = _column_name(m.group(1), pw)
-        if name and name not in pw.not_names:
+        name = _column_name(m.group(1), words)
+        if name and name not in words.not_names:
             out.append(person(m.start(1), m.start(1) + len(name), name, name_score(name) + 0.5, "speaker"))
     return out
 
