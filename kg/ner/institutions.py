@@ -14,9 +14,10 @@ from ..extract.spans import expand_left
 from ..extract.tokens import Token
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.terms import data_lines, data_words, load_terms
-from .scan import TokenIndex, WordFinder, char_class, stem_is_function
 from ..model import Mention
-from .span import NORMAL, STRONG, WEAK, span, subtype as subtype_of_span
+from .scan import TokenIndex, WordFinder, char_class, stem_is_function
+from .span import NORMAL, STRONG, WEAK, span
+from .span import subtype as subtype_of_span
 from .titles import title_automaton
 
 SUBTYPES = {"government": "government", "party": "government", "company": "company"}

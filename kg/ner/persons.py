@@ -5,17 +5,25 @@ from __future__ import annotations
 
 import functools
 
-from ..extract.persons import (PersonExtras, PersonWords, find_persons, glued_last, names_a_thing, no_given_name,
-                               person_words, uncued)
+from ..extract.persons import (
+    PersonExtras,
+    PersonWords,
+    find_persons,
+    glued_last,
+    names_a_thing,
+    no_given_name,
+    person_words,
+    uncued,
+)
 from ..extract.posts import read_name
 from ..extract.tokens import Token
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.names import load_surnames, person_name_score
+from ..model import Mention
 from .addresses import countries
 from .brands import brand_names
 from .clubs import club_like
 from .latin import latin_glosses, latin_names
-from ..model import Mention
 from .span import NORMAL, WEAK, retyped, span
 
 # How well a name the build's reader finds after a title must read as a name (person_name_score).
@@ -53,6 +61,7 @@ def find_ner_persons(text: str, tokens: list[Token], title_ends: frozenset[int],
                 and name[0] not in words.not_names \
                 and not (found.get(end, 0) == name_end - 1 and glued_last(text, end, name_end, words)) \
                 and not names_a_thing(text, name_end, words):
-            # the reader's name, not the build's with a word glued to it (画家李涛|的作品, 副部长马涛|在, 董事长李诚|李总)
+            # the reader's name, not the build's with a word glued to it
+            # (画家李涛|的作品, 副部长马涛|在, 董事长李诚|李总)
             out.append(span("person", end, name_end, text, NORMAL, "after-title"))
     return out

@@ -12,9 +12,18 @@ from typing import NamedTuple
 from ..extract.persons import char_tag, is_ordinary, is_place, is_translit, person_words, translit_chars
 from ..extract.tokens import Token, has_word, word_count
 from ..lexicon.lexicon import Lexicon
-from .clubs import (CLUB_PREFIX, bookmakers, club_like, club_names, club_start, club_words, clubs, longest_club,
-                    sports_terms)
 from ..model import Mention
+from .clubs import (
+    CLUB_PREFIX,
+    bookmakers,
+    club_like,
+    club_names,
+    club_start,
+    club_words,
+    clubs,
+    longest_club,
+    sports_terms,
+)
 from .span import NORMAL, WEAK, retyped, span
 
 RULES = "sports"      # kg/data/rules/sports.txt

@@ -9,8 +9,8 @@ from ..extract.titles import find_titles as find_post_titles
 from ..extract.tokens import Token
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.terms import data_words, load_terms
-from .scan import TokenIndex, WordFinder
 from ..model import Mention
+from .scan import TokenIndex, WordFinder
 from .span import NORMAL, span
 
 

@@ -7,6 +7,7 @@ from bisect import bisect_left
 
 from ..extract.tokens import tokenize
 from ..lexicon.lexicon import Lexicon
+from ..model import Mention
 from .addresses import find_addresses
 from .brands import find_brands
 from .institutions import find_institutions
@@ -14,7 +15,6 @@ from .latin import find_latin_firms
 from .persons import find_ner_persons
 from .scan import TokenIndex, fold
 from .settle import settle
-from ..model import Mention
 from .span import NORMAL, as_dict
 from .sports import clubs_in, find_teams, is_sports
 from .titles import find_titles

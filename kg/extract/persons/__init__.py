@@ -46,10 +46,6 @@ __all__ = ["PersonExtras", "PersonWords", "char_tag", "find_persons", "glued_las
            "is_translit", "names_a_thing", "no_given_name", "person", "person_words", "translit_chars", "uncued",
            "world_places"]
 
-# The core readers, each reader(text, tokens, title_ends, words) -> list[Mention]; find_persons calls each by name
-# (a call site that always calls one function is the fast kind), then PersonExtras.readers.
-READERS = (chinese_names, foreign_names, speaker_names, blogged_names, glued_names, dotted_names, titled_names,
-           hyphened_names)
 
 
 def find_persons(sentence: str, tokens: list[Token], lexicon: Lexicon, title_ends: frozenset[int] = frozenset(),

@@ -10,8 +10,17 @@ from ...lexicon.names import UNLISTED_RATIO, load_given_ratios, load_surnames
 from ...model import Mention
 from ..posts import PUNCT
 from ..tokens import Token, has_word
-from .base import (FUNCTION_TAGS, NAME_JOINERS, THRESHOLD, char_tag, function_char, is_han, name_score, person,
-                   surname_len)
+from .base import (
+    FUNCTION_TAGS,
+    NAME_JOINERS,
+    THRESHOLD,
+    char_tag,
+    function_char,
+    is_han,
+    name_score,
+    person,
+    surname_len,
+)
 from .cues import PersonWords, is_place, is_translit, role_words, world_places
 from .foreign import glued_first
 from .lists import LISTED_CHINESE
