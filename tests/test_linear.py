@@ -9,7 +9,7 @@ import sys
 
 from conftest import ROOT
 
-from kg.extract.mentions import recognise
+from kg.ner import recognise
 from kg.lexicon.lexicon import load_lexicon
 from kg.pipeline import extract_file
 

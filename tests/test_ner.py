@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.lexicon.lexicon import load_lexicon
-from kg.extract.mentions import fold, recognise
 from kg.ingest.clean import fold as build_fold
+from kg.lexicon.lexicon import load_lexicon
+from kg.ner import fold, recognise
 
 HUNAN = load_lexicon("430000")   # the home province the rules were written for
 
@@ -99,7 +99,8 @@ def test_text_is_folded_as_the_build_folds_it():
     text = "記者：（ＡＢＣ）　張三，說。"
     assert fold(text) == build_fold(text) and len(fold(text)) == len(text)
     # offsets and "text" are those of the input, not of the folded copy
-    assert [(m["text"], m["type"]) for m in recognise("本报记者张晓东：（完）", HUNAN)] == [("记者", "title"), ("张晓东", "person")]
+    assert [(m["text"], m["type"]) for m in recognise("本报记者张晓东：（完）", HUNAN)] \
+        == [("记者", "title"), ("张晓东", "person")]
 
 
 def test_same_recogniser_as_the_build():
@@ -137,12 +138,14 @@ def test_sentence_patterns(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # what a notice labels as its address is one, up to the end of the clause
-    ("活动地点：长沙市开福区湘江中路二段36号三楼，欢迎读者参加。", {("长沙市开福区湘江中路二段36号三楼", "region", "")}),
+    ("活动地点：长沙市开福区湘江中路二段36号三楼，欢迎读者参加。",
+     {("长沙市开福区湘江中路二段36号三楼", "region", "")}),
     # a parenthesis left open runs on to its close
     ("讲座地点：岳麓书店（麓山南路，湖南大学北门对面），免费入场。",
      {("岳麓书店（麓山南路，湖南大学北门对面）", "region", "")}),
     # what something is said to lie in, up to the end of the clause
-    ("这座博物馆位于湖南省岳阳市君山区洞庭湖畔，每年接待游客上百万人次。", {("湖南省岳阳市君山区洞庭湖畔", "region", "")}),
+    ("这座博物馆位于湖南省岳阳市君山区洞庭湖畔，每年接待游客上百万人次。",
+     {("湖南省岳阳市君山区洞庭湖畔", "region", "")}),
     ("工厂坐落在株洲市荷塘区金山街道，占地三百亩。", {("株洲市荷塘区金山街道", "region", "")}),
     ("新校区位于芙蓉南路东侧，明年九月开学。", {("芙蓉南路东侧", "region", "")}),
     # world cities are places wherever they stand

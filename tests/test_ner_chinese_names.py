@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.lexicon.lexicon import load_lexicon
-from kg.extract.mentions import recognise
+from kg.ner import recognise
 
 HUNAN = load_lexicon("430000")   # the home province the rules were written for
 

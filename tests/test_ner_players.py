@@ -1,13 +1,13 @@
 """`kg ner`: foreign names in sports and general news — players and coaches against
-clubs and places (kg/extract/persons/, kg/extract/sports.py `_teams`). The
+clubs and places (kg/extract/persons/, kg/ner/sports.py `find_teams`). The
 sentences are written for these tests."""
 from __future__ import annotations
 
 import pytest
 
 from kg.lexicon.lexicon import load_lexicon
-from kg.extract.mentions import recognise
-from kg.extract.persons import club_like
+from kg.ner import recognise
+from kg.ner.clubs import club_like
 
 HUNAN = load_lexicon("430000")   # the home province the rules were written for
 
@@ -33,7 +33,8 @@ def test_club_forms():
     ("本轮比赛，主队的进攻要依靠达米亚诺维奇在中路的组织。", {("达米亚诺维奇", "person", "")}),
     ("主帅赛后承认，球队少了帕斯托雷利，进攻乏力。", {("主帅", "title", ""), ("帕斯托雷利", "person", "")}),
     # clubs stay teams, also written short
-    ("本轮联赛，费耶诺德主场迎战格罗宁根。", {("费耶诺德", "institution", "other"), ("格罗宁根", "institution", "other")}),
+    ("本轮联赛，费耶诺德主场迎战格罗宁根。",
+     {("费耶诺德", "institution", "other"), ("格罗宁根", "institution", "other")}),
     ("米德尔上周客场惨败，这一轮必须全取三分。", {("米德尔", "institution", "other")}),
     # two characters: a player when they stand whole and start no club's name
     ("本场比赛，主队的锋线依靠鲁卡，他的状态非常好。", {("鲁卡", "person", "")}),
@@ -50,7 +51,8 @@ def test_club_forms():
     ("上周末，帕尔蒂诺再次首发出场。", {("帕尔蒂诺", "person", "")}),
     ("阿森纳近况不佳，托雷蒂诺难辞其咎。", {("阿森纳", "institution", "other"), ("托雷蒂诺", "person", "")}),
     # 首发 alone is no match report's word: a product's launch
-    ("新品在北京、杭州首发，活动也在上海举行。", {("北京", "region", ""), ("杭州", "region", ""), ("上海", "region", "")}),
+    ("新品在北京、杭州首发，活动也在上海举行。",
+     {("北京", "region", ""), ("杭州", "region", ""), ("上海", "region", "")}),
     # the name's last character glued to the word after it goes back to the name (马蒂诺|斯会)
     ("本场比赛马蒂诺斯会更多地从右路突破。", {("马蒂诺斯", "person", "")}),
     # a club's name is the club, even with what reads as a person's cue (a bracket after it)

@@ -60,9 +60,9 @@ def test_query_table_cells_are_escaped_and_data_formats_kept(capsys, graph, engi
 
 
 def test_kg_ner_on_a_terminal_escapes_what_json_leaves_raw(capsys, monkeypatch):
-    import kg.extract.mentions
+    import kg.ner
     found = [{"start": 0, "end": 3, "type": "person", "subtype": "", "text": "a\x9bb\x7fc"}]
-    monkeypatch.setattr(kg.extract.mentions, "recognise", lambda text, lexicon: found)
+    monkeypatch.setattr(kg.ner, "recognise", lambda text, lexicon: found)
     assert main(["ner", "--text", "a\x9bb\x7fc"]) == 0
     assert "a\x9bb\x7fc" in capsys.readouterr().out                   # piped: the JSON as it is
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)

@@ -29,8 +29,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..extract.mentions import recognise
     from ..lexicon.lexicon import infer_province, load_lexicon
+    from ..ner import recognise
     try:
         texts = [args.text] if args.text is not None else list(_read_texts(args.input))
     except NerInputError as exc:
@@ -47,7 +47,7 @@ def run(args) -> int:
             write(_line(recognise(text, lexicon)))
         sys.stdout.flush()
     else:
-        from ..export.atomic import write_text     # only --out needs it
+        from ..export.atomic import write_text  # only --out needs it
         try:
             write_text(args.out, "".join(_line(recognise(text, lexicon)) for text in texts))
         except OSError as exc:

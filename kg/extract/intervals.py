@@ -1,25 +1,22 @@
-"""Disjoint character spans, taken one by one: the overlap test is a binary
-search, so settling thousands of candidates in a long text stays fast."""
+"""Disjoint character spans of one text, taken one by one: each test reads only the
+characters of the span asked about, so settling candidates in a long text stays linear."""
 from __future__ import annotations
-
-from bisect import bisect_right, insort
 
 
 class Taken:
-    def __init__(self) -> None:
-        self._starts: list[int] = []
-        self._end_of: dict[int, int] = {}
+    __slots__ = ("_covered",)
 
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_right(self._starts, start) - 1
-        if i >= 0 and self._end_of[self._starts[i]] > start:
-            return True
-        return i + 1 < len(self._starts) and self._starts[i + 1] < end
+    def __init__(self, size: int = 0) -> None:
+        self._covered = bytearray(size)     # 1 where a taken span covers the character
 
     def take(self, start: int, end: int) -> bool:
         """Take [start, end) if it overlaps nothing taken; say whether it was taken."""
-        if end <= start or self.overlaps(start, end):
+        if end <= start:
             return False
-        insort(self._starts, start)
-        self._end_of[start] = end
+        covered = self._covered
+        if end > len(covered):
+            covered.extend(bytes(end - len(covered)))
+        if covered.find(1, start, end) >= 0:
+            return False
+        covered[start:end] = b"\x01" * (end - start)
         return True

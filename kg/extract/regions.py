@@ -214,7 +214,6 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
                     or any(c in stem for c in "的在和与及是对把被个等们向进到让使给")
                     or any(t.pos == "v" and len(t.word) > 1 and has_word(t.word) and start <= t.start < cut
                            for t in tokens[i:i + 3])       # 干部下沉|社区: a verb in it
-
                     or text[start - 1:start] == "“" and text[cut + len(suffix):cut + len(suffix) + 1] == "”"):
                 continue          # kinds of places (城市社区, “功能社区”), not places
             out.append(Mention("region", start, cut + len(suffix), name,
@@ -245,7 +244,10 @@ def zones(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
             continue
         start, _ = expand_left(tokens, i, text, lexicon)
         name = text[start:tok.end]
-        stem = [t for t in tokens[:i + 1] if t.start >= start and t.end <= tok.end]
+        j = i
+        while j > 0 and tokens[j - 1].start >= start:
+            j -= 1
+        stem = tokens[j:i + 1]
         if name in generic or len(name) < 3 or not proper_zone(stem, lexicon):
             continue
         out.append(Mention("zone", start, tok.end, name, rule="zone-suffix"))

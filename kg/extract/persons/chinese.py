@@ -7,15 +7,22 @@ from __future__ import annotations
 import functools
 
 from ...lexicon.names import UNLISTED_RATIO, load_given_ratios, load_surnames
+from ...model import Mention
 from ..posts import PUNCT
 from ..tokens import Token, has_word
-from .base import (FUNCTION_TAGS, NAME_JOINERS, PersonMatch, THRESHOLD, _char_tag, _function_char, _is_han,
-                   _surname_len, name_score)
-from .cues import (AFTER_PERSON, AT_PERSON, BEFORE_NAME, CHINESE_TEAM_CUES_BEFORE, GLUED_AFTER, NOT_GIVEN,
-                   PLACE_CUES_BEFORE, PLACE_ENDINGS, PLAYED_BEFORE, ROLE_BEFORE, SPEECH_AFTER, TEAM_CUES_AFTER,
-                   _AFTER_GIVEN, _NOT_GIVEN_LONG, _PERSON_AFTER, _SAID_OR_DATED, is_place, is_translit, not_names,
-                   role_words, world_places)
-from .foreign import GLUED_BEFORE_FOREIGN, _glued_first
+from .base import (
+    FUNCTION_TAGS,
+    NAME_JOINERS,
+    THRESHOLD,
+    char_tag,
+    function_char,
+    is_han,
+    name_score,
+    person,
+    surname_len,
+)
+from .cues import PersonWords, is_place, is_translit, role_words, world_places
+from .foreign import glued_first
 from .lists import LISTED_CHINESE
 
 PERSON_TAGS = {"nr", "nrfg", "nrt"}
@@ -34,7 +41,7 @@ VERB_TAGS = {"v", "vn", "d", "ad"}
 # read as a name's third character all the same (李双|才强调).
 THIRD_GLUED = 0.0
 
-# Evidence against a name ending in one of those characters (GLUED_AFTER, in cues.py).
+# Evidence against a name ending in one of those characters (PersonWords.glued_after).
 GLUED = 0.2
 # Tags of a word after a function word that make the two no name (从|扬州, 于|凌晨, 曾|承诺).
 NOT_GIVEN_TAGS = {"t", "ns", "v", "vn", "d", "a"}
@@ -49,10 +56,10 @@ SURNAME_TAGGED = 0.3
 SAID = 0.3
 
 
-def _addressed(text: str, start: int, end: int) -> bool:
+def addressed(text: str, start: int, end: int, words: PersonWords) -> bool:
     """孙敏孙|女士, 李诚李|总: the name's surname again, then a form of address: the last
     character starts the address, not the name."""
-    return text[end - 1] == text[start] and text.startswith(NOT_GIVEN, end)
+    return text[end - 1] == text[start] and text.startswith(words.not_given, end)
 
 
 @functools.cache
@@ -60,41 +67,43 @@ def _surname_firsts() -> frozenset[str]:
     return frozenset(s[0] for s in load_surnames())
 
 
-def _bounded_after(text: str, end: int) -> bool:
+def bounded_after(text: str, end: int, words: PersonWords) -> bool:
+    """A name may end here: punctuation, no Han character, or what follows names (说, 先生)."""
     after = text[end:end + 4]
-    return not after or after[0] in PUNCT or after[0] in "(【[\"'" or not _is_han(after[0]) \
-        or after.startswith(AFTER_PERSON)
+    return not after or after[0] in PUNCT or after[0] in "(【[\"'" or not is_han(after[0]) \
+        or after.startswith(words.after_person)
 
 
-def _bounded_before(text: str, start: int) -> bool:
+def _bounded_before(text: str, start: int, words: PersonWords) -> bool:
     before = text[max(0, start - 6):start]
-    return not before or before[-1] in PUNCT or not _is_han(before[-1]) or before.endswith(BEFORE_NAME)
+    return not before or before[-1] in PUNCT or not is_han(before[-1]) or before.endswith(words.before_name)
 
 
 def _ratio(ch: str) -> float:
     return load_given_ratios().get(ch, UNLISTED_RATIO)
 
 
-def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
+def chinese_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
+    """Surname + given characters, rated by their shape and the words around them (成龙说, 副局长|马涛)."""
     out = []
-    blocked = not_names()
+    blocked = words.not_names
     n = len(tokens)
     surnames, firsts = load_surnames(), _surname_firsts()
     # Only a token starting with a surname's first character can start a name.
     for i in [k for k, t in enumerate(tokens) if t.word[0] in firsts]:
         tok = tokens[i]
         w = tok.word
-        sl = _surname_len(w, surnames)
-        if not sl or not _is_han(w[0]):
+        sl = surname_len(w, surnames)
+        if not sl or not is_han(w[0]):
             continue
         if len(w) > sl and (tok.pos not in ("nr", "nrfg") or len(w) > sl + 2) and has_word(w):
             continue        # a dictionary word that starts with a surname (和平, 高速): no candidate
-        if w[0] in GLUED_BEFORE_FOREIGN and _glued_first(tokens, i):
-            continue        # 和菲尔|马尼: a word glued to the start of a foreign name, read by _foreign
+        if w[0] in words.glued_before_foreign and glued_first(tokens, i, words):
+            continue        # 和菲尔|马尼: a word glued to the start of a foreign name, read by foreign_names
         if tok.start and text[tok.start - 1] in NAME_JOINERS:
-            continue        # 凯文·|罗玛: the last part of a dotted foreign name, read by _dotted
+            continue        # 凯文·|罗玛: the last part of a dotted foreign name, read by dotted_names
         if tok.start >= 2 and text[tok.start - 2:tok.start] in surnames:
-            continue        # 司徒|文涛: the given name of a compound surname, read by _titled or as a whole
+            continue        # 司徒|文涛: the given name of a compound surname, read by titled_names or as a whole
         known = has_word(w)
         cands: list[tuple[int, float]] = []    # (end offset, evidence from the segmenter)
         if len(w) > sl:
@@ -103,16 +112,17 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
                 evidence = DICT_PAIR if len(w) == 2 and has_word(w) else 0.3
                 if tok.pos == "nrfg":
                     evidence = FULL_NAME if not has_word(w) else 0.3   # 潘彤: the segmenter reads a full name
-                if len(w) == sl + 2 and _addressed(text, tok.start, tok.end):
+                if len(w) == sl + 2 and addressed(text, tok.start, tok.end, words):
                     cands.append((tok.end - 1, evidence))      # 李诚|李总: the name, then its form of address
                 elif len(w) == sl + 2 and not is_translit(w) \
-                        and (w[-1] in GLUED_AFTER or not has_word(w) and _ratio(w[-1]) < WORD_RATIO):
+                        and (w[-1] in words.glued_after or not has_word(w) and _ratio(w[-1]) < WORD_RATIO):
                     # 张波|说, 周骥|在, 李菁|版: a word glued to the name, or a character of ordinary words
                     cands.append((tok.end - 1, evidence))
                     cands.append((tok.end, evidence - GLUED))
                 else:
                     cands.append((tok.end, evidence))
-                if len(w) == sl + 1 and i + 1 < n and _third_given(text, tokens[i + 1], tokens[i + 2] if i + 2 < n else None):
+                if len(w) == sl + 1 and i + 1 < n and _third_given(text, words, tokens[i + 1],
+                                                                  tokens[i + 2] if i + 2 < n else None):
                     cands.append((tok.end + 1, evidence))      # 张明|渝的, 李晓|林先生
             elif not known:
                 # a word the segmenter made up: the name, perhaps glued to what follows (张连生为)
@@ -122,95 +132,98 @@ def _chinese(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
         elif i + 1 < n and (tok.pos not in FUNCTION_TAGS or tok.start in title_ends
                             or tokens[i + 1].pos in PERSON_TAGS and len(tokens[i + 1].word) == 2):
             nxt = tokens[i + 1]
-            if _is_han(nxt.word[0]) and nxt.pos not in ("uj", "ul", "p", "c", "u", "m", "q", "f", "r", "y"):
+            if is_han(nxt.word[0]) and nxt.pos not in ("uj", "ul", "p", "c", "u", "m", "q", "f", "r", "y"):
                 if len(nxt.word) <= 2:
                     # 郭|建设, 曹|鹏飞: the segmenter tagging the surname alone as a name says a name starts here
                     word_given = -0.1 if has_word(nxt.word) and len(nxt.word) == 2 else 0.0
                     if tok.pos in FUNCTION_TAGS and nxt.pos in NOT_GIVEN_TAGS and has_word(nxt.word):
                         word_given -= 0.3     # 记者|从|扬州, 秘书|于|凌晨: a preposition before a word
                     cands.append((nxt.end, word_given + (SURNAME_TAGGED if tok.pos in PERSON_TAGS else 0.0)))
-                if len(nxt.word) == 1 and i + 2 < n and len(tokens[i + 2].word) == 1 and _is_han(tokens[i + 2].word):
+                if len(nxt.word) == 1 and i + 2 < n and len(tokens[i + 2].word) == 1 and is_han(tokens[i + 2].word):
                     cands.append((tokens[i + 2].end, -0.05))
                 if len(nxt.word) == 3 and not has_word(nxt.word):
                     cands.append((nxt.start + 2, -0.1))
         best = None
         for end, evidence in cands:
             name = text[tok.start:end]
-            if name in blocked or not all(_is_han(c) for c in name) or _not_given(name[sl:]):
+            if name in blocked or not all(is_han(c) for c in name) or not_given(name[sl:], words):
                 continue
             if name[-1] == "人" and is_place(name[:-1]):
                 continue            # 徐州|人, 温州|人: someone from a place, not a name
-            if name[-1] in PLACE_ENDINGS:
+            if name[-1] in words.place_endings:
                 evidence -= 0.3     # 蓝塘镇, 卢浮宫
             if name in world_places():
                 evidence -= 0.4     # 吉隆坡, 卢森堡: a place unless a title or a verb of saying says otherwise
             if len(name) >= 3 and is_translit(name) and tok.start not in title_ends:
                 continue            # 桑坦德, 米德尔: read as a foreign name, with its own evidence
-            if len(name) == 3 and _char_tag(name[0]) in ("p", "c") and has_word(name[1:]) and tok.start not in title_ends:
+            if len(name) == 3 and char_tag(name[0]) in ("p", "c") and has_word(name[1:]) \
+                    and tok.start not in title_ends:
                 evidence -= 0.3     # 于|曼联, 和|雅虎: a preposition or a conjunction before a word
-            if len(w) > sl and _function_char(w[0]) and evidence < 0.3 and _char_tag(w[0]) != "q":
+            if len(w) > sl and function_char(w[0]) and evidence < 0.3 and char_tag(w[0]) != "q":
                 evidence -= 0.3     # 但存栏, 和义: a function word glued to what follows (not 张, a measure word)
-            if tok.start in title_ends or text.endswith(ROLE_BEFORE, 0, tok.start):
+            if tok.start in title_ends or text.endswith(words.role_before, 0, tok.start):
                 evidence += 0.25          # 副局长|马涛, 调解员|邬秀英: a post or a role right before the name
-            elif text.endswith(PLAYED_BEFORE, 0, tok.start):
+            elif text.endswith(words.played_before, 0, tok.start):
                 evidence += SAID          # 扮演|武松: a character played
-            elif text.startswith(TEAM_CUES_AFTER, end) or text.endswith(CHINESE_TEAM_CUES_BEFORE, 0, tok.start):
+            elif text.startswith(words.team_after, end) or text.endswith(words.chinese_team_before, 0, tok.start):
                 evidence -= 0.3           # 迎战富勒姆, 尤文主场: a team
-            elif i and tokens[i - 1].word in PLACE_CUES_BEFORE and not text.startswith(AT_PERSON, end):
+            elif i and tokens[i - 1].word in words.place_before and not text.startswith(words.at_person, end):
                 evidence -= 0.2           # 在王府井, 到吉隆坡: a place (but 在郭菲看来, 在吴冠中生前)
             if _speaker(text, tok.start, end):
                 evidence += 0.35
-            elif text.startswith(SPEECH_AFTER, end) or text[end:end + 1] in GLUED_AFTER \
-                    and text.startswith(SPEECH_AFTER, end + 1):
+            elif text.startswith(words.speech_after, end) or text[end:end + 1] in words.glued_after \
+                    and text.startswith(words.speech_after, end + 1):
                 evidence += SAID          # 成龙说, 闫大勇认为, 林晓都说
-            elif text.startswith(_PERSON_AFTER, end):
+            elif text.startswith(words.person_after, end):
                 evidence += SAID          # 钱海平(化名), 娄兰小姐, 林海导演: a name before what is said of a person
-            score = _score(text, tok.start, end, name, evidence)
+            score = _score(text, tok.start, end, name, evidence, words)
             if best is None or score > best[0]:
                 best = (score, end)
         if best and best[0] >= LISTED_CHINESE:
-            out.append(PersonMatch(tok.start, best[1], text[tok.start:best[1]], best[0], "chinese", THRESHOLD))
+            out.append(person(tok.start, best[1], text[tok.start:best[1]], best[0], "chinese", THRESHOLD))
     return out
 
 
-def no_given_name(name: str) -> bool:
+def no_given_name(name: str, words: PersonWords) -> bool:
     """陈女士, 王主任, 和专家: a surname (or a character that may be one) before a
     form of address or a role, not a name."""
-    sl = _surname_len(name)
-    return bool(sl) and _not_given(name[sl:])
+    sl = surname_len(name)
+    return bool(sl) and not_given(name[sl:], words)
 
 
-def _not_given(given: str) -> bool:
+def not_given(given: str, words: PersonWords) -> bool:
     """林先生, 王总, 李某, 王主任, 和专家: no given name. A two-character given name may
     start with a character that is a form of address on its own (叶老松, 王家卫, 李伯文)."""
-    if given.endswith(NOT_GIVEN) or len(given) >= 2 and given[-2:] in role_words():
+    if given.endswith(words.not_given) or len(given) >= 2 and given[-2:] in role_words():
         return True
     if len(given) == 1:
-        return given in NOT_GIVEN
-    return given[0] in "某氏姓" or given.startswith(_NOT_GIVEN_LONG)
+        return given in words.not_given
+    return given[0] in words.not_given_first or given.startswith(words.not_given_long)
 
 
-def glued_last(text: str, start: int, end: int) -> bool:
+def glued_last(text: str, start: int, end: int, words: PersonWords) -> bool:
     """The last character of text[start:end] is not the name's: a one-character word glued
     after it that never ends one (周骥|在, 李涛|的), or the surname of a form of address (李诚|李总)."""
-    return text[end - 1] in GLUED_AFTER and _ratio(text[end - 1]) < THIRD_RATIO or _addressed(text, start, end)
+    return text[end - 1] in words.glued_after and _ratio(text[end - 1]) < THIRD_RATIO \
+        or addressed(text, start, end, words)
 
 
-def _third_given(text: str, nxt: Token, after: Token | None = None) -> bool:
+def _third_given(text: str, words: PersonWords, nxt: Token, after: Token | None = None) -> bool:
     """The segmenter cut a three-character name after two (张明|渝, 李晓|林先生): the next
     character stands alone or before a word said of a person, and the name is bounded after it,
     or it is a name's character standing alone before a verb (`after`, the token after it)."""
     ch = nxt.word[0]
-    if not _is_han(ch) or ch in load_surnames() and len(nxt.word) == 1 or ch in GLUED_AFTER and _ratio(ch) < THIRD_GLUED:
+    if not is_han(ch) or ch in load_surnames() and len(nxt.word) == 1 \
+            or ch in words.glued_after and _ratio(ch) < THIRD_GLUED:
         return False
-    if _function_char(ch) and (_char_tag(ch) not in ("v", "a", "d", "t", "vn")
-                               or _ratio(ch) < THIRD_RATIO):
+    if function_char(ch) and (char_tag(ch) not in ("v", "a", "d", "t", "vn") or _ratio(ch) < THIRD_RATIO):
         return False          # 张明|在, but 黄信|敬, 宋双|才: a verb or an adverb that is common in names
     rest = nxt.word[1:]
-    if not rest and after is not None and after.pos in VERB_TAGS and _ratio(ch) >= THIRD_ALONE and not _function_char(ch):
+    if not rest and after is not None and after.pos in VERB_TAGS and _ratio(ch) >= THIRD_ALONE \
+            and not function_char(ch):
         return True           # 李定|邦|无疑, 刘望|军|公开表示: a name character standing alone before a verb
-    return (not rest or rest.startswith(_AFTER_GIVEN)) \
-        and (_bounded_after(text, nxt.start + 1) or text.startswith(_SAID_OR_DATED, nxt.start + 1))
+    return (not rest or rest.startswith(words.after_given)) \
+        and (bounded_after(text, nxt.start + 1, words) or text.startswith(words.said_or_dated, nxt.start + 1))
 
 
 def _speaker(text: str, start: int, end: int) -> bool:
@@ -218,13 +231,13 @@ def _speaker(text: str, start: int, end: int) -> bool:
     return text[end:end + 1] == ":" and (start == 0 or text[start - 1] in "。!?;\n “\"")
 
 
-def _score(text: str, start: int, end: int, name: str, evidence: float) -> float:
+def _score(text: str, start: int, end: int, name: str, evidence: float, words: PersonWords) -> float:
     score = name_score(name)
     if score == 0:
         return 0.0
     score += evidence
-    if _bounded_after(text, end):
+    if bounded_after(text, end, words):
         score += 0.1
-    if _bounded_before(text, start):
+    if _bounded_before(text, start, words):
         score += 0.1
     return score

@@ -1,109 +1,145 @@
-"""The words the person readers look for: the sections of kg/data/ner_person_cues.txt (cue words
-before and after a name, by rule), read once, and the small word lists of kg/data they share
-(transliteration characters, world places, clubs, words that are no names, roles).
+"""The words the person readers look for: the sections of kg/data/rules/persons.txt (cue words
+before and after a name, by rule) as one PersonWords per Lexicon, and the small word lists of
+kg/data they share (transliteration characters, world places, words that are no names, roles).
 """
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
-from ...lexicon.terms import data_lines, data_sections, data_words, load_terms
-from ...lexicon.lexicon import rule_lists
+from ...lexicon.gazetteer import load_gazetteer
+from ...lexicon.lexicon import Lexicon
+from ...lexicon.terms import data_lines, data_words, load_terms
+from .base import NO_EXTRAS, PersonExtras
+
+RULES = "persons"     # kg/data/rules/persons.txt
+
+
+class PersonWords:
+    """What the person readers know for one Lexicon and one caller: the lexicon's person words (a
+    field a section of rules/persons.txt unless said otherwise) and the caller's vetoes; read-only.
+    (A class with slots, not a named tuple: the readers read its fields in their inner loops, and
+    slots are read as fast as local names, a named tuple's fields by the slow path.)"""
+
+    lexicon: Lexicon
+
+    before_name: tuple[str, ...]      # a role or kin before a bare name, or a word that takes a person (叫, 由)
+    after_person: tuple[str, ...]     # posts' [after_name] and [after_person]: what follows a name
+    played_before: tuple[str, ...]    # 扮演, 饰演: a character played follows
+    role_before: tuple[str, ...]      # roles that are no post but name the person after them (调解员)
+    after_third: tuple[str, ...]      # after a third given character the segmenter glued on (…明|文/摄)
+    work_after: tuple[str, ...]       # said of a person, not a thing (导演, 笔下, 生前)
+    not_given: tuple[str, ...]        # what a given name never is (先生, 总, 某)
+    not_given_long: tuple[str, ...]   # those of two characters or more
+    not_given_first: frozenset[str]   # characters no given name starts with (某氏姓)
+    glued_after: frozenset[str]       # one-character words glued after a name (说, 在)
+    glued_after_foreign: frozenset[str]    # glued_after and more, after a foreign name (均)
+    glue_before: frozenset[str]       # one-character words glued before a name (问, 由)
+    glued_before_foreign: frozenset[str]   # glue_before and more, before a foreign name (有, 令)
+    place_endings: frozenset[str]     # last characters of places and things (镇, 宫, 卡)
+    titled_after: tuple[str, ...]     # between a titled name and what it says (发自, 报道)
+    byline_titles: tuple[str, ...]    # 记者, 通讯员
+    list_end: tuple[str, ...]         # after the last item of a list of people (等, 两人)
+    list_separators: tuple[str, ...]  # between names of a list, in the order they are tried
+    list_chars: frozenset[str]        # the last characters of the list separators
+    group_separators: frozenset[str]  # between the foreign names of one group
+    person_roles: tuple[str, ...]     # roles before a foreign name (主教练, 总统)
+    not_person_roles: tuple[str, ...]      # title words before companies (开发商)
+    team_after: tuple[str, ...]       # after a club's name (主场, 逼平)
+    team_before: tuple[str, ...]      # before a club's name (迎战, 负于)
+    chinese_team_before: tuple[str, ...]   # team_before less what stands before Chinese names as often (与)
+    player_after: tuple[str, ...]     # said of a player or a coach, not of a team (伤愈)
+    player_before: tuple[str, ...]    # said before a player's or a coach's name (老板)
+    foreign_person_after: tuple[str, ...]  # after a foreign name of a person ((, 先生, 主演)
+    speech_after: tuple[str, ...]     # verbs of saying and thinking
+    at_person: tuple[str, ...]        # after a name after 在/到 when it is a person (看来, 生前)
+    place_before: tuple[str, ...]     # before a foreign place (在, 前往)
+    place_after: tuple[str, ...]      # after a foreign place (市, 机场)
+    thing_after: tuple[str, ...]      # heads of places, sights, firms and goods (故居, 国际)
+    thing_after_chars: frozenset[str]      # one-character heads of places (岛, 山)
+    thing_after_firsts: frozenset[str]     # the first characters of what names_no_one looks at after a name
+    column_words: tuple[str, ...]     # words of a column's title (推荐, 解盘)
+    blog_link: re.Pattern             # a link to a blog after a name ((blog), (微博))
+    said_or_byline: tuple[str, ...]   # speech_after + titled_after + after_third
+    after_given: tuple[str, ...]      # not_given + after_person + speech_after + after_third
+    said_or_dated: tuple[str, ...]    # speech_after + after_third
+    person_after: tuple[str, ...]     # [address_after] + work_after
+    not_names: frozenset[str]         # ner_not_names.txt and the caller's extra not-names (brands)
+    is_club: Callable[[str], bool]    # the caller's: a team's name (no list of people holds one)
+
+    __slots__ = tuple(__annotations__)
+
+    def __init__(self, **fields) -> None:
+        for name in self.__slots__:
+            object.__setattr__(self, name, fields.pop(name))
+        if fields:
+            raise TypeError(f"PersonWords: unknown fields {sorted(fields)}")
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"PersonWords is read-only: {name}")
+
+    def replace(self, **changes) -> PersonWords:
+        """A copy with some fields changed."""
+        return PersonWords(**{name: changes.get(name, getattr(self, name)) for name in self.__slots__})
 
 
 @functools.cache
-def _cue_lists() -> dict[str, tuple[str, ...]]:
-    """The word lists of kg/data/ner_person_cues.txt, by [section]."""
-    return {name: tuple(words) for name, words in data_sections("ner_person_cues.txt").items()}
+def person_words(lexicon: Lexicon, extras: PersonExtras = NO_EXTRAS) -> PersonWords:
+    """The lexicon's person words with the vetoes of `extras`: its not_names join the words that
+    name no one, its is_club says what is a team."""
+    if extras != NO_EXTRAS:
+        core = person_words(lexicon)
+        return core.replace(not_names=core.not_names | extras.not_names, is_club=extras.is_club)
+    seq = functools.partial(lexicon.sequence, RULES)
 
+    def chars(section: str) -> frozenset[str]:
+        return frozenset("".join(seq(section)))
 
-def _cues(section: str) -> tuple[str, ...]:
-    return _cue_lists()[section]
-
-
-def _chars(section: str) -> frozenset[str]:
-    return frozenset("".join(_cue_lists()[section]))
-
-
-GLUE_CHARS_ = _chars("glue_before")
-# What often precedes a bare name: a reference to a person's role or kin.
-BEFORE_NAME = _cues("before_name")
-AFTER_PERSON = rule_lists("posts")["after_name"] + _cues("after_person")
-# Verbs before the name of a character an actor plays (扮演, 饰演).
-PLAYED_BEFORE = _cues("played_before")
-# Roles that are no post but name the person right after them (店主, 家庭主妇, 调解员).
-ROLE_BEFORE = _cues("role_before")
-# What follows a three-character name whose third character the segmenter joined to the next
-# word (梅建|明文/摄, 张照|新分析, 黄信|敬昨日表示): a byline's 文 and 摄, a date.
-AFTER_THIRD = _cues("after_third")
-# What follows a person's name and not a thing's (林海导演的, 林海笔下, 生前).
-WORK_AFTER = _cues("work_after")
-
-# What a "given name" never is: 林先生, 郭老师, 王某 name no one.
-NOT_GIVEN = _cues("not_given")
-
-# One-character words that follow a name and that the segmenter glues to it (张博说, 齐骥在, 丁晟是).
-GLUED_AFTER = _chars("glued_after")
-
-PLACE_ENDINGS = _chars("place_endings")
-
-# What follows a name between a title and the words it says or a byline (分析师温彬表示, 记者印立新发自).
-TITLED_AFTER = _cues("titled_after")
-
-# A reporter's title heading a byline (本报记者官平, (记者田冰)).
-BYLINE_TITLES = _cues("byline_titles")
-
-# Heads of places, sights, firms and goods (…故居, …火山, …国际, …岛): the name before one names the thing.
-THING_AFTER = _cues("thing_after")
-THING_AFTER_CHARS = _chars("thing_after_chars")
-
-# What follows the last item of a list of people (张三和李四都…, 两人, 等人).
-LIST_END = _cues("list_end")
-
-# Words around a foreign name that say it names a person, or a team (阿森纳, 拉齐奥 read like names).
-PERSON_ROLES = _cues("person_roles")
-TEAM_CUES_AFTER = _cues("team_after")
-TEAM_CUES_BEFORE = _cues("team_before")
-CHINESE_TEAM_CUES_BEFORE = tuple(w for w in TEAM_CUES_BEFORE if w not in ("让", "与", "和", "面对", "看好"))
-# What is said of a player, not of a team (德罗巴伤愈复出, 西塞等人).
-PLAYER_CUES_AFTER = _cues("player_after")
-# What is said before a player's or a coach's name (老板贝鲁斯科尼, 受伤的波多尔斯基, 引进了罗比尼奥).
-PLAYER_CUES_BEFORE = _cues("player_before")
-
-SPEECH_AFTER = _cues("speech_after")
-NOT_PERSON_ROLES = _cues("not_person_roles")
-
-AT_PERSON = _cues("at_person")
-PLACE_CUES_BEFORE = _cues("place_before")
-PLACE_CUES_AFTER = _cues("place_after")
-
-LATIN_ROLES = _cues("latin_roles")
-# What a person says and a company does not (a company 宣布, 称): Johnson说, Gibeau认为.
-LATIN_SAID = tuple(w for w in SPEECH_AFTER if w not in ("宣布", "称", "解释")) + _cues("latin_after")
-
-COLUMN_WORDS = _cues("column_words")
-
-# Word lists joined once (they are defined in the sections above).
-_SAID_OR_BYLINE = SPEECH_AFTER + TITLED_AFTER + AFTER_THIRD
-_AFTER_GIVEN = NOT_GIVEN + AFTER_PERSON + SPEECH_AFTER + AFTER_THIRD
-_SAID_OR_DATED = SPEECH_AFTER + AFTER_THIRD
-_PERSON_AFTER = _cues("address_after") + WORK_AFTER
-_NOT_GIVEN_LONG = tuple(w for w in NOT_GIVEN if len(w) >= 2)
+    speech, after_third, not_given = seq("speech_after"), seq("after_third"), seq("not_given")
+    after_person = lexicon.sequence("posts", "after_name") + seq("after_person")
+    work_after, titled_after = seq("work_after"), seq("titled_after")
+    team_before, not_chinese = seq("team_before"), frozenset(seq("team_before_not_chinese"))
+    thing_after, thing_chars = seq("thing_after"), chars("thing_after_chars")
+    separators = seq("list_separators")
+    blog = "|".join(map(re.escape, seq("blog_links")))
+    return PersonWords(
+        lexicon=lexicon, before_name=seq("before_name"), after_person=after_person, played_before=seq("played_before"),
+        role_before=seq("role_before"), after_third=after_third, work_after=work_after, not_given=not_given,
+        not_given_long=tuple(w for w in not_given if len(w) >= 2), not_given_first=chars("not_given_first"),
+        glued_after=chars("glued_after"), glued_after_foreign=chars("glued_after") | chars("glued_after_foreign"),
+        glue_before=chars("glue_before"), glued_before_foreign=chars("glue_before") | chars("glued_before_foreign"),
+        place_endings=chars("place_endings"), titled_after=titled_after, byline_titles=seq("byline_titles"),
+        list_end=seq("list_end"), list_separators=separators, list_chars=frozenset(s[-1] for s in separators),
+        group_separators=frozenset(seq("group_separators")), person_roles=seq("person_roles"),
+        not_person_roles=seq("not_person_roles"), team_after=seq("team_after"), team_before=team_before,
+        chinese_team_before=tuple(w for w in team_before if w not in not_chinese),
+        player_after=seq("player_after"), player_before=seq("player_before"),
+        foreign_person_after=seq("foreign_person_after"), speech_after=speech, at_person=seq("at_person"),
+        place_before=seq("place_before"), place_after=seq("place_after"), thing_after=thing_after,
+        thing_after_chars=thing_chars,
+        thing_after_firsts=frozenset(w[0] for w in thing_after) | thing_chars | frozenset("》”"),
+        column_words=seq("column_words"), blog_link=re.compile(rf"\((?:{blog})\)"),
+        said_or_byline=speech + titled_after + after_third, after_given=not_given + after_person + speech + after_third,
+        said_or_dated=speech + after_third, person_after=seq("address_after") + work_after,
+        not_names=common_not_names(), is_club=NO_EXTRAS.is_club)
 
 
 @functools.cache
 def translit_chars() -> frozenset[str]:
+    """The characters of the standard transliteration of foreign names (ner_translit_chars.txt)."""
     return frozenset("".join(data_lines("ner_translit_chars.txt")))
 
 
 @functools.cache
-def _translit_re() -> re.Pattern:
+def translit_run() -> re.Pattern:
+    """A run of transliteration characters."""
     return re.compile("[" + "".join(sorted(translit_chars())) + "]+")
 
 
 def is_translit(word: str) -> bool:
     """Written only with transliteration characters (莫里尼奥)."""
-    return bool(word) and word[0] in translit_chars() and _translit_re().fullmatch(word) is not None
+    return bool(word) and word[0] in translit_chars() and translit_run().fullmatch(word) is not None
 
 
 @functools.cache
@@ -114,69 +150,18 @@ def world_places() -> frozenset[str]:
 
 
 @functools.cache
-def _sports_names() -> dict[str, frozenset[str]]:
-    """The sections of kg/data/ner_clubs.txt: clubs, bookmakers, terms."""
-    return {name: frozenset(words) for name, words in data_sections("ner_clubs.txt").items()}
-
-
-@functools.cache
-def clubs() -> frozenset[str]:
-    """Clubs, betting houses and terms of match reports (kg/data/ner_clubs.txt): 阿森纳, 威廉希尔, 凯利."""
-    return frozenset().union(*_sports_names().values())
-
-
-def sports_terms() -> frozenset[str]:
-    """Words of match previews that name no one and no team (凯利 of 凯利指数, 德比)."""
-    return _sports_names()["terms"]
-
-
-def bookmakers() -> frozenset[str]:
-    """Betting houses (威廉希尔, 立博): companies, not clubs."""
-    return _sports_names()["bookmakers"]
-
-
-# How short a start or an end of a club's name may be written (米德尔, 纽卡斯).
-CLUB_PREFIX = 3
-
-
-@functools.cache
-def _club_forms() -> frozenset[str]:
-    """The clubs and the starts and ends of their names a report writes for them (米德尔 for
-    米德尔斯堡; 拉德巴赫, where the segmenter cut 门兴格|拉德巴赫)."""
-    return frozenset([c[:k] for c in clubs() for k in range(min(CLUB_PREFIX, len(c)), len(c) + 1)]
-                     + [c[-k:] for c in clubs() for k in range(CLUB_PREFIX, len(c))])
-
-
-def club_like(word: str) -> bool:
-    """A club's name or the start of one (米德尔, 纽卡斯): no player."""
-    return word in _club_forms()
-
-
-@functools.cache
-def _club_starts() -> frozenset[str]:
-    return frozenset(c[:2] for c in clubs())
-
-
-def club_start(word: str) -> bool:
-    """The first two characters of a club's name (沙尔 of 沙尔克)."""
-    return word in _club_starts()
-
-
-@functools.cache
-def not_names() -> frozenset[str]:
-    """Ordinary words that look like names (ner_not_names.txt) and companies and brands known
-    worldwide (ner_brands.txt: 西门子, 爱马仕, 易胜博)."""
-    return data_words("ner_not_names.txt", "ner_brands.txt")
+def common_not_names() -> frozenset[str]:
+    """Ordinary words that look like names (ner_not_names.txt: 黄花梨, 高尔夫, 周三)."""
+    return data_words("ner_not_names.txt")
 
 
 @functools.cache
 def role_words() -> frozenset[str]:
-    """Posts, occupations and roles (主任, 专家, 记者): the build's titles and the NER view's."""
+    """Posts, occupations and roles (主任, 专家, 记者): the build's titles and ner_titles.txt."""
     return frozenset(w for w in data_words("ner_titles.txt") | set(load_terms().titles) if len(w) >= 2)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 16)
 def is_place(word: str) -> bool:
     """A world city or country, or a place of the gazetteer."""
-    from ...lexicon.gazetteer import load_gazetteer
     return word in world_places() or bool(load_gazetteer().lookup(word))

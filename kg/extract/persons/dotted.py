@@ -6,19 +6,21 @@ from __future__ import annotations
 import functools
 import re
 
+from ...model import Mention
 from ..tokens import Token
-from .base import NAME_JOINERS, PersonMatch, _is_han
-from .cues import PLACE_CUES_AFTER, PLACE_ENDINGS, is_translit, not_names, translit_chars
+from .base import NAME_JOINERS, is_han, person
+from .cues import PersonWords, is_translit, translit_chars
 from .foreign import is_ordinary
 
 
 @functools.cache
 def _hyphen_re() -> re.Pattern:
     chars = "".join(sorted(translit_chars()))
-    return re.compile(f"[{chars}]{{2,}}(?:-(?:[{chars}]{{2,}}|[A-Za-z]))*-[{chars}]{{2,}}")
+    # a match starts where a run of the characters starts (so a long run is read once, not from each character)
+    return re.compile(f"(?<![{chars}])[{chars}]{{2,}}(?:-(?:[{chars}]{{2,}}|[A-Za-z]))*-[{chars}]{{2,}}")
 
 
-def _hyphened(text: str, tokens: list[Token]) -> list[PersonMatch]:
+def hyphened_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """福雷斯特-阿伦, 弗朗西斯-福德-科波拉: parts of a foreign name in transliteration
     characters joined by a hyphen are one name, unless a place's word follows (劳拉-克劳馥|路)."""
     if "-" not in text:
@@ -26,18 +28,19 @@ def _hyphened(text: str, tokens: list[Token]) -> list[PersonMatch]:
     out = []
     bounds = {t.start for t in tokens} | {t.end for t in tokens}
     for m in _hyphen_re().finditer(text):
-        if m.start() in bounds and m.end() in bounds and not text.startswith(PLACE_CUES_AFTER, m.end()) \
-                and text[m.end():m.end() + 1] not in PLACE_ENDINGS:
-            out.append(PersonMatch(m.start(), m.end(), m.group(), HYPHENED, "hyphened"))
+        if m.start() in bounds and m.end() in bounds and not text.startswith(words.place_after, m.end()) \
+                and text[m.end():m.end() + 1] not in words.place_endings:
+            out.append(person(m.start(), m.end(), m.group(), HYPHENED, "hyphened"))
     return out
 
 
 HYPHENED = 1.5
+DOTTED = 1.2
 DOT_PART_TAGS = {"nr", "nrt", "nrfg", "ns", "nz", "n", "x", "j", "ng", "eng", "vn", "v", "a", "q"}
 MAX_DOT_PART = 6
 
 
-def _dotted(text: str, tokens: list[Token]) -> list[PersonMatch]:
+def dotted_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """迈克尔·坎宁安, 刘易斯·卡洛尔: a name dot joins the parts of one foreign name,
     whatever characters they are written in; a dot left hanging ends it (哈罗德·)."""
     if not any(dot in text for dot in NAME_JOINERS):
@@ -67,11 +70,11 @@ def _dotted(text: str, tokens: list[Token]) -> list[PersonMatch]:
                     end = tokens[j].end
                 j += 1
             else:
-                end = tokens[j].end if j + 1 >= n or not _is_han(text[tokens[j].end]) else tokens[j].start
+                end = tokens[j].end if j + 1 >= n or not is_han(text[tokens[j].end]) else tokens[j].start
                 break
         name = text[start:end]
-        if len(name.strip(NAME_JOINERS)) >= 2 and name not in not_names() and not _chinese_dotted(name):
-            out.append(PersonMatch(start, end, name, 1.2, "dotted"))
+        if len(name.strip(NAME_JOINERS)) >= 2 and name not in words.not_names and not _chinese_dotted(name):
+            out.append(person(start, end, name, DOTTED, "dotted"))
         i = max(j, i + 1)
     return out
 
@@ -80,7 +83,8 @@ def _initial(word: str) -> bool:
     return len(word) == 1 and ("a" <= word <= "z" or "A" <= word <= "Z")
 
 
-def _by_dot(text: str, start: int, end: int) -> bool:
+def by_dot(text: str, start: int, end: int) -> bool:
+    """A name dot right after or right before text[start:end]."""
     return end < len(text) and text[end] in NAME_JOINERS or start > 0 and text[start - 1] in NAME_JOINERS
 
 
@@ -95,4 +99,4 @@ def _chinese_dotted(name: str) -> bool:
 
 
 def _dot_part(tok: Token) -> bool:
-    return tok.pos in DOT_PART_TAGS and 1 <= len(tok.word) <= MAX_DOT_PART and all(_is_han(c) for c in tok.word)
+    return tok.pos in DOT_PART_TAGS and 1 <= len(tok.word) <= MAX_DOT_PART and all(is_han(c) for c in tok.word)

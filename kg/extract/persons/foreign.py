@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
+from collections.abc import Callable
+from itertools import accumulate
 
+from ...model import Mention
 from ..tokens import Token, has_word
-from .base import NAME_JOINERS, PersonMatch, THRESHOLD
-from .cues import (GLUED_AFTER, GLUE_CHARS_, NOT_PERSON_ROLES, PERSON_ROLES, PLACE_CUES_AFTER, PLACE_CUES_BEFORE,
-                   PLAYER_CUES_AFTER, PLAYER_CUES_BEFORE, SPEECH_AFTER, TEAM_CUES_AFTER, TEAM_CUES_BEFORE, _translit_re,
-                   club_like, is_place, is_translit, not_names, role_words, translit_chars, world_places)
+from .base import NAME_JOINERS, THRESHOLD, person
+from .cues import PersonWords, is_place, is_translit, role_words, translit_chars, translit_run, world_places
 
 FOREIGN_PART_TAGS = {"nr", "nrt", "nrfg", "x", "ns", "n", "nz", "ng", "v", "q", "m", "a", "d", "j"}
 FOREIGN_THRESHOLD = 0.4
@@ -23,13 +25,13 @@ CUED = 0.5
 TRANSLIT_CUE = 0.3
 
 
-def uncued(m: PersonMatch) -> bool:
+def uncued(m: Mention) -> bool:
     """A foreign name (桑普, 切尔西) with no person's cue around it: in a match report, a team."""
-    return m.rule == "foreign" and m.score < CUED \
-        or m.rule == "chinese" and m.score < THRESHOLD + TRANSLIT_CUE and is_translit(m.text)
+    return m.rule == "foreign" and m.confidence < CUED \
+        or m.rule == "chinese" and m.confidence < THRESHOLD + TRANSLIT_CUE and is_translit(m.text)
 
 
-def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
+def whole_foreign(found: list[Mention]) -> list[Mention]:
     """贝尼|蒂斯, 霍芬|海姆: a "Chinese" name in transliteration characters that a foreign
     name runs on past is the start of that foreign name, which takes its score, short of
     a person's cue (in a match report it may be a team: 费耶|诺德)."""
@@ -42,8 +44,10 @@ def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
         if m.rule == "chinese" and f is not None and f.end > m.end and is_translit(m.text):
             cut[id(m)] = f
     # 卡|马克说: a "Chinese" name inside a foreign name, in its characters, is a part of it
+    spans = sorted((f.start, f.end) for f in foreign.values())
+    starts, reach = [s for s, _ in spans], list(accumulate((e for _, e in spans), max))   # the furthest end so far
     inner = {id(m) for m in found if m.rule == "chinese" and m.start not in foreign and is_translit(m.text)
-             and any(f.start < m.start and m.end <= f.end for f in foreign.values())}
+             and (k := bisect_left(starts, m.start) - 1) >= 0 and reach[k] >= m.end}
     if inner:
         found = [m for m in found if id(m) not in inner]
     if not cut:
@@ -52,31 +56,18 @@ def _whole_foreign(found: list[PersonMatch]) -> list[PersonMatch]:
     for m in found:
         if id(m) in cut:
             f = cut[id(m)]
-            best[id(f)] = max(best.get(id(f), f.score), min(m.score, CUED - 0.05))
-    return [PersonMatch(m.start, m.end, m.text, best[id(m)], m.rule, m.needed) if id(m) in best else m
-            for m in found if id(m) not in cut]
+            best[id(f)] = max(best.get(id(f), f.confidence), min(m.confidence, CUED - 0.05))
+    return [m._replace(confidence=best[id(m)]) if id(m) in best else m for m in found if id(m) not in cut]
 
 
-@functools.cache
-def _foreign_firsts() -> frozenset[str]:
-    return translit_chars() | GLUED_BEFORE_FOREIGN
-
-
-@functools.cache
-def _foreign_part_re() -> re.Pattern:
-    """A word that can start a foreign name: written in transliteration characters, perhaps after
-    a one-character word glued to the name's first character (有斯|库利)."""
-    glue = "".join(sorted(map(re.escape, GLUED_BEFORE_FOREIGN)))
-    return re.compile(f"[{glue}]?[{''.join(sorted(map(re.escape, translit_chars())))}]+")
-
-
-def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list[PersonMatch]:
-    if not _translit_re().search(text):
+def foreign_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
+    """Runs of transliteration characters the segmenter does not read as ordinary words, scored by
+    the words around them (德罗巴伤愈, 主教练科比斯基)."""
+    if not translit_run().search(text):
         return []               # no transliteration character: no foreign name
-    blocked = not_names()
-    # Only a word _foreign_part_re matches can start a run: the others are skipped unread.
-    part = _foreign_part_re().fullmatch
-    firsts = _foreign_firsts()
+    blocked = words.not_names
+    # Only a word that can start a foreign name can start a run: the others are skipped unread.
+    part, firsts = _foreign_start(words.glued_before_foreign)
     starts = [k for k, t in enumerate(tokens) if t.word[0] in firsts and part(t.word)]
     runs = []
     n = len(tokens)
@@ -86,7 +77,7 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             continue            # inside the run found before
         i = j = k
         parts = []
-        glued = _glued_first(tokens, i)
+        glued = glued_first(tokens, i, words)
         if glued:
             parts.append(glued)     # 有斯|库利, 和沃|克尔: a word glued to the start of the name
             j += 1
@@ -102,81 +93,83 @@ def _foreign(text: str, tokens: list[Token], title_ends: frozenset[int]) -> list
             continue
         i = j
         start, end = parts[0].start, parts[-1].end
-        if j < n and _glued_last(tokens[j]):
+        if j < n and _glued_last(tokens[j], words):
             end += 1            # 韦斯特|伍说, 洛伦|特与: the name's last character glued to what follows
         name = text[start:end]
         if len(name) >= 2 and name not in blocked:
             runs.append((start, end, parts))
     out = []
-    groups = _groups(text, runs)
-    long_lists = _long_lists(text, runs, groups) if len(runs) >= 3 else set()
+    groups = _groups(text, runs, words)
+    long_lists = _long_lists(text, runs, groups, words) if len(runs) >= 3 else set()
     for (start, end, parts), (first, last) in zip(runs, groups):
-        score = _foreign_score(text, start, end, parts, first, last) + (0.3 if start in title_ends else 0.0)
+        score = _foreign_score(text, start, end, parts, first, last, words) + (0.3 if start in title_ends else 0.0)
         if (first, last) in long_lists:
             score += LONG_LIST      # 布洛维奇、马特里尼和卡斯特拉诺: three foreign names name people
         # a place unless said of a person: 德罗巴伤愈
         place = len(parts) == 1 and parts[0].pos == "ns" or text[start:end] in world_places()
-        out.append(PersonMatch(start, end, text[start:end], score, "foreign",
-                               PLACE_AS_PERSON if place else FOREIGN_THRESHOLD))
+        out.append(person(start, end, text[start:end], score, "foreign",
+                          PLACE_AS_PERSON if place else FOREIGN_THRESHOLD))
     return out
+
+
+@functools.cache
+def _foreign_start(glue: frozenset[str]) -> tuple[Callable[[str], re.Match | None], frozenset[str]]:
+    """A test of a word that can start a foreign name, written in transliteration characters,
+    perhaps after a one-character word of `glue` glued to its first one (有斯|库利), and the first
+    characters of such words."""
+    glue_class = "".join(sorted(map(re.escape, glue)))
+    chars = "".join(sorted(map(re.escape, translit_chars())))
+    return re.compile(f"[{glue_class}]?[{chars}]+").fullmatch, translit_chars() | glue
 
 
 # Evidence for each item of a list of three foreign names or more, none a place or a club.
 LONG_LIST = 0.4
 
 
-def _long_lists(text: str, runs: list, groups: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def _long_lists(text: str, runs: list, groups: list[tuple[int, int]], words: PersonWords) -> set[tuple[int, int]]:
     """The lists of three runs or more none of which is a place or a club (the places and clubs
     are listed as often as the people)."""
     size: dict[tuple[int, int], int] = {}
     bad = set()
+    is_club = words.is_club
     for (start, end, parts), bounds in zip(runs, groups):
         size[bounds] = size.get(bounds, 0) + 1
         name = text[start:end]
-        if is_place(name) or club_like(name):
+        if is_place(name) or is_club(name):
             bad.add(bounds)
     return {bounds for bounds, k in size.items() if k >= 3 and bounds not in bad}
 
 
-GROUP_SEPARATORS = ("、", "和", "与", "及", "以及", "或", "或者")
-
-
-def _groups(text: str, runs: list) -> list[tuple[int, int]]:
+def _groups(text: str, runs: list, words: PersonWords) -> list[tuple[int, int]]:
     """(start of the first, end of the last) of the list each run is an item of
     (迪亚比和纳斯里受伤: what is said after the list is said of every item)."""
     bounds = []
     k = 0
     while k < len(runs):
         j = k
-        while j + 1 < len(runs) and text[runs[j][1]:runs[j + 1][0]] in GROUP_SEPARATORS:
+        while j + 1 < len(runs) and text[runs[j][1]:runs[j + 1][0]] in words.group_separators:
             j += 1
         bounds += [(runs[k][0], runs[j][1])] * (j - k + 1)
         k = j + 1
     return bounds
 
 
-def _glued_last(tok: Token) -> bool:
+def _glued_last(tok: Token, words: PersonWords) -> bool:
     """伍说, 特与, 诺均: a transliteration character and a one-character word after a name,
     which the segmenter read as one word."""
     w = tok.word
-    return len(w) == 2 and w[0] in translit_chars() and w[1] in GLUED_AFTER_FOREIGN and not has_word(w)
+    return len(w) == 2 and w[0] in translit_chars() and w[1] in words.glued_after_foreign and not has_word(w)
 
 
-GLUED_AFTER_FOREIGN = GLUED_AFTER | frozenset("均会则")
-
-
-def _glued_first(tokens: list[Token], i: int) -> Token | None:
+def glued_first(tokens: list[Token], i: int, words: PersonWords) -> Token | None:
     """有斯|库利, 令法|夫尔: the first character of a foreign name glued to a one-character word
     before it; the rest of the name follows. Returns the name's part of the token."""
     tok = tokens[i]
     w = tok.word
-    if len(w) >= 2 and w[0] in GLUED_BEFORE_FOREIGN and is_translit(w[1:]) and not has_word(w) \
+    if len(w) >= 2 and w[0] in words.glued_before_foreign and is_translit(w[1:]) and not has_word(w) \
             and i + 1 < len(tokens) and is_translit(tokens[i + 1].word) and not is_ordinary(tokens[i + 1]):
         return Token(w[1:], tok.pos, tok.start + 1, tok.end)
     return None
-
-
-GLUED_BEFORE_FOREIGN = GLUE_CHARS_ | frozenset("及有令获看按上")
 
 
 def is_ordinary(tok: Token) -> bool:
@@ -185,7 +178,8 @@ def is_ordinary(tok: Token) -> bool:
         and has_word(tok.word)
 
 
-def _foreign_score(text: str, start: int, end: int, parts: list[Token], first: int, last: int) -> float:
+def _foreign_score(text: str, start: int, end: int, parts: list[Token], first: int, last: int,
+                   words: PersonWords) -> float:
     """Evidence for a foreign name at [start, end), in a list running from `first` to `last`."""
     name = text[start:end]
     score = 0.2 if len(name) >= 3 else 0.0
@@ -194,20 +188,23 @@ def _foreign_score(text: str, start: int, end: int, parts: list[Token], first: i
     if len(parts) == 1 and parts[0].pos == "nrt" and len(name) >= 3:
         score += 0.2
     before, after = text[max(0, first - 6):first], text[last:last + 4]
-    if before.endswith(PERSON_ROLES) or _role_before(before):
+    if before.endswith(words.person_roles) or _role_before(before, words):
         score += 0.6          # a role is the strongest cue: 国脚丹尼, 主教练科比斯基
-    if after.startswith(SPEECH_AFTER):
+    if after.startswith(words.speech_after):
         score += 0.4          # a team does not speak: 贝尼特斯解释说
-    elif after.startswith(("(", "先生", "女士", "夫人", "主演", "执导", "饰演", "曾", "在接受")):
+    elif after.startswith(words.foreign_person_after):
         score += 0.3
-    if after.startswith(PLAYER_CUES_AFTER) or before.endswith(PLAYER_CUES_BEFORE):
+    if after.startswith(words.player_after) or before.endswith(words.player_before):
         score += 0.4          # said only of a person: 托雷斯伤愈, 老板贝鲁斯科尼
-    if after.startswith(TEAM_CUES_AFTER) or before.endswith(TEAM_CUES_BEFORE):
+    if after.startswith(words.team_after) or before.endswith(words.team_before):
         score -= 0.3
-    if before.endswith(PLACE_CUES_BEFORE) or after.startswith(PLACE_CUES_AFTER):
+    if before.endswith(words.place_before) or after.startswith(words.place_after):
         score -= 0.3          # 在威尼斯, 奥兰多市: a foreign place
     return score
 
 
-def _role_before(before: str) -> bool:
-    return any(before.endswith(w) and w not in NOT_PERSON_ROLES for w in (before[-k:] for k in range(2, 6)) if w in role_words())
+def _role_before(before: str, words: PersonWords) -> bool:
+    roles = role_words()
+    return any(before.endswith(w) and w not in words.not_person_roles
+               for w in (before[-k:] for k in range(2, 6)) if w in roles)
+

@@ -4,32 +4,31 @@ or its surname, the given name standing after it (但梁|大海).
 from __future__ import annotations
 
 from ...lexicon.names import load_surnames
+from ...model import Mention
 from ..tokens import Token, has_word
-from .base import FUNCTION_TAGS, PersonMatch, THRESHOLD, _is_han, _surname_len, name_score
-from .chinese import PERSON_TAGS, SAID, _bounded_after, _not_given
-from .cues import GLUE_CHARS_, SPEECH_AFTER, not_names
-
-GLUE_CHARS = GLUE_CHARS_
+from .base import FUNCTION_TAGS, THRESHOLD, is_han, name_score, person, surname_len
+from .chinese import PERSON_TAGS, SAID, bounded_after, not_given
+from .cues import PersonWords
 
 
-def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
+def glued_names(text: str, tokens: list[Token], title_ends: frozenset[int], words: PersonWords) -> list[Mention]:
     """问孙南, 由林文: a name the segmenter glued to the word before it; 但梁|大海, 叫钟|富强,
     由林|超杰: a surname glued to the word before it, the given name standing after it, read
     as a name standing alone."""
     out = []
-    glue = GLUE_CHARS
+    glue = words.glue_before
     # Only a token starting with a glue character can hold one: the others are skipped unread.
     for k in [k for k, t in enumerate(tokens) if t.word[0] in glue]:
         t = tokens[k]
         w = t.word
-        if 3 <= len(w) <= 4 and _surname_len(w[1:]) \
+        if 3 <= len(w) <= 4 and surname_len(w[1:]) \
                 and (t.pos in PERSON_TAGS or t.pos in ("x", "n", "nz") and not has_word(w)):
             name = w[1:]
-            score = name_score(name) + (0.4 if text.startswith(SPEECH_AFTER, t.end) else 0.2)
-            if score >= THRESHOLD - 0.1 and name not in not_names():
-                out.append(PersonMatch(t.start + 1, t.end, name, score, "glued"))
+            score = name_score(name) + (0.4 if text.startswith(words.speech_after, t.end) else 0.2)
+            if score >= THRESHOLD - 0.1 and name not in words.not_names:
+                out.append(person(t.start + 1, t.end, name, score, "glued"))
         elif len(w) == 2 and k + 1 < len(tokens) and w[1] in load_surnames() and not has_word(w):
-            glued = _glued_surname(text, w[1], tokens[k + 1])
+            glued = _glued_surname(text, w[1], tokens[k + 1], words)
             if glued:
                 out.append(glued)
     return out
@@ -39,13 +38,13 @@ def _glued(text: str, tokens: list[Token]) -> list[PersonMatch]:
 NOT_GIVEN_AFTER_GLUE = FUNCTION_TAGS - {"v", "a", "vn", "t"}
 
 
-def _glued_surname(text: str, surname: str, nxt: Token) -> PersonMatch | None:
+def _glued_surname(text: str, surname: str, nxt: Token, words: PersonWords) -> Mention | None:
     """The surname glued to the word before it and the given name `nxt` after it (但梁|大海)."""
-    if len(nxt.word) > 2 or not all(_is_han(c) for c in nxt.word) or nxt.pos in NOT_GIVEN_AFTER_GLUE:
+    if len(nxt.word) > 2 or not all(is_han(c) for c in nxt.word) or nxt.pos in NOT_GIVEN_AFTER_GLUE:
         return None
     name = surname + nxt.word
-    if name in not_names() or _not_given(nxt.word):
+    if name in words.not_names or not_given(nxt.word, words):
         return None
-    score = name_score(name) + 0.1 + (SAID if text.startswith(SPEECH_AFTER, nxt.end) else 0.0) \
-        + (0.1 if _bounded_after(text, nxt.end) else 0.0)
-    return PersonMatch(nxt.start - 1, nxt.end, name, score, "glued", THRESHOLD)
+    score = name_score(name) + 0.1 + (SAID if text.startswith(words.speech_after, nxt.end) else 0.0) \
+        + (0.1 if bounded_after(text, nxt.end, words) else 0.0)
+    return person(nxt.start - 1, nxt.end, name, score, "glued", THRESHOLD)
