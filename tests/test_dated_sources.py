@@ -53,12 +53,11 @@ def corpus(tmp_path):
 def test_each_article_is_dated_from_where_the_page_says_it(corpus, tmp_path):
     build([str(corpus)], str(tmp_path / "out"), cache=False, formats=["ttl"])
     g = graph(tmp_path / "out")
-    day = lambda iso: Literal(iso, datatype=XSD.date)
-    assert dated(g, "page") == (day("2024-03-12"), "header", "day")
+    assert dated(g, "page") == (Literal("2024-03-12", datatype=XSD.date), "header", "day")
     # a dateline without a year takes it from the file name's date
-    assert dated(g, "2024-03-12") == (day("2024-03-11"), "dateline", "day")
+    assert dated(g, "2024-03-12") == (Literal("2024-03-11", datatype=XSD.date), "dateline", "day")
     # the published time of a page, 09:30 in China
-    assert dated(g, "chaling") == (day("2024-05-06"), "meta", "day")
+    assert dated(g, "chaling") == (Literal("2024-05-06", datatype=XSD.date), "meta", "day")
 
 
 @pytest.mark.parametrize("policy, expected", [

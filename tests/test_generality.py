@@ -278,3 +278,10 @@ def test_a_quoted_name_in_a_chain_is_no_break(extract):
     m = extract("邵阳日报讯 市委书记、市委“邵商回归”工程领导小组组长皇甫正阳,市委副书记、市长邝立新座谈。")
     assert ("皇甫正阳", "书记", "中共邵阳市委员会") in posts(m)
     assert any(p[0] == "皇甫正阳" and p[1] == "组长" and "邵商回归" in p[2] for p in posts(m))
+
+
+def test_a_name_only_the_person_reader_ends_still_holds_the_title_before_it(extract):
+    # 先生 after the name is no word the title chain's name reader stops at; the core person
+    # reader (the one kg ner runs) reads the name, so the post is the build's too
+    m = extract("株洲市住房和城乡建设局副局长周富强先生致辞。湘潭县副县长于有斌先生出席。")
+    assert posts(m) == {("周富强", "副局长", "株洲市住房和城乡建设局"), ("于有斌", "副县长", "湘潭县人民政府")}

@@ -9,8 +9,8 @@ import sys
 
 from conftest import ROOT
 
-from kg.ner import recognise
 from kg.lexicon.lexicon import load_lexicon
+from kg.ner import recognise
 from kg.pipeline import extract_file
 
 POST = "株洲市委书记张三说。"

@@ -62,7 +62,7 @@ def test_bundled_queries_are_listed_with_what_they_answer(capsys):
     assert code == 0
     for name in ["officials", "regions", "institutions", "programs", "officials_in_region",
                  "institutions_by_region", "programs_and_runners", "sentence_facts"]:
-        line = next(l for l in out.splitlines() if l.split()[0] == name)
+        line = next(ln for ln in out.splitlines() if ln.split()[0] == name)
         assert len(line.split(None, 1)[1]) > 10
 
 

@@ -75,7 +75,7 @@ def test_a_broken_graph_does_not_conform_and_each_node_is_named(capsys, broken):
     assert lines[-1].startswith(f"{path}: does not conform to shapes.ttl: ")
 
     def line_for(node, path_text):
-        found = [l for l in lines if l.startswith(f"Violation: {node}") and f": {path_text}: " in l]
+        found = [ln for ln in lines if ln.startswith(f"Violation: {node}") and f": {path_text}: " in ln]
         assert found, f"no violation for {node} {path_text}"
         return found[0]
 

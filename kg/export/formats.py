@@ -16,12 +16,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 from contextlib import contextmanager
-
-import networkx as nx
 
 from ..graph.network import POST_ATTRS, Edge, Network, aliases_json, post_values, sources_json
 from ..graph.network import network as network_view
@@ -87,43 +84,11 @@ def write_exports(out: str, merged: Merged, graph=None, formats=FORMATS) -> list
 #
 # GraphML, GEXF and the Neo4j CSVs are written straight from the light network
 # view (kg.graph.network.network), one edge at a time, in the exact bytes
-# networkx's writers gave for export_network's graph (tests/test_network_exports.py
+# networkx's writers gave for the same graph (tests/test_network_exports.py
 # checks this against them): nodes sorted by IRI, edges by (source, target,
 # relation, title) with ids e0, e1, ..., `weight` = support so Gephi draws
 # well-supported relations thicker, and mentions (mentioned_in) without a
 # confidence.
-
-def export_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph tools' view as a networkx graph (what graph.graphml holds): sorted nodes and
-    edges, edge ids e0, e1, ..., every value a string or number, `weight` = support."""
-    g = nx.MultiDiGraph()
-    for node in sorted(network.nodes):
-        a = network.nodes[node]
-        if "kind" not in a:
-            continue
-        attrs = {"type": NODE_LABELS.get(a["kind"], [a["kind"].title()])[0], "kind": a["kind"]}
-        for name in NODE_ATTRS[2:]:
-            attrs[name] = _scalar(a.get(name, 0 if name == "mentions" else ""))
-        g.add_node(node, **attrs)
-    edges = sorted(((s, o, a) for s, o, a in network.edges(data=True) if s in g and o in g),
-                   key=lambda e: (e[0], e[1], e[2].get("relation", ""), e[2].get("title", "")))
-    for i, (s, o, a) in enumerate(edges):
-        attrs = {"relation": a.get("relation", ""), "label": a.get("label", ""), "title": a.get("title", ""),
-                 "support": int(a.get("support", 0)), "weight": int(a.get("support", 0)), "rule": a.get("rule", "")}
-        if a.get("confidence") is not None:  # mentions (mentioned_in) have none
-            attrs["confidence"] = float(a["confidence"])
-            if a.get("relation") == "holds_post":    # a post's career: status, rank, dates ("" when unknown)
-                attrs.update((name, str(a.get(name) or "")) for name in POST_ATTRS)
-        attrs["sources"] = _scalar(a.get("sources", "[]"))
-        g.add_edge(s, o, key=f"e{i}", **attrs)
-    return g
-
-
-def _scalar(value):
-    if isinstance(value, (str, int, float, bool)):
-        return value
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
 
 def _node_type(kind: str) -> str:
     return NODE_LABELS.get(kind, [kind.title()])[0]
@@ -235,7 +200,7 @@ GEXF_EDGE = ("relation", "title", "support", "rule", "confidence", *POST_ATTRS, 
 
 
 def write_graphml(network: Network, path: str) -> str:
-    """graph.graphml, byte for byte what networkx's pure-Python writer gives for export_network's
+    """graph.graphml, byte for byte what networkx's pure-Python writer gives for the same
     graph, streamed: keys are numbered in the order networkx meets them and listed newest first."""
     node_keys = [("type", "string"), ("kind", "string"), ("label", "string"), ("code", "string"),
                  ("level", "string"), ("region", "string"), ("mentions", "long"), ("aliases", "string"),
@@ -284,7 +249,7 @@ def write_graphml(network: Network, path: str) -> str:
 
 
 def write_gexf(network: Network, path: str) -> str:
-    """graph.gexf (GEXF 1.2draft), byte for byte what networkx's GEXFWriter gives for export_network's
+    """graph.gexf (GEXF 1.2draft), byte for byte what networkx's GEXFWriter gives for the same
     graph with creator hunan-kg and no date, streamed. Labels and weights are XML attributes; the
     other values are attvalues, numbered nodes first, in the order networkx meets them."""
     node_attrs = [("type", "string"), ("kind", "string"), ("code", "string"), ("level", "string"),

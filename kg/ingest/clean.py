@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from ..lexicon.names import is_han
 from ..model import OffsetMap
 from .patterns import dateline, is_byline_line, source_named
 
@@ -114,10 +115,6 @@ def is_cut(text: str, nxt: str, has_word, tight: bool = False) -> bool:
     return (len(text) >= BODY_WIDTH or text[-1] in CONTINUERS or unbalanced(text)
             or junction_is_word(text, nxt, has_word) and not headline_like(nxt)
             or tight and len(nxt) >= BODY_WIDTH and is_han(text[-1]) and is_han(nxt[0]))
-
-
-def is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def headline_like(text: str) -> bool:

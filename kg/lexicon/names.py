@@ -21,7 +21,7 @@ import functools
 import math
 from importlib import resources
 
-__all__ = ["load_surnames", "load_given_chars", "load_given_ratios", "name_score", "person_name_score", "split_name"]
+__all__ = ["is_han", "load_surnames", "load_given_chars", "load_given_ratios", "name_score", "person_name_score", "split_name"]
 
 # p_given assumed for a character never seen in a given name
 UNSEEN_GIVEN_P = 0.002
@@ -96,7 +96,8 @@ def _given_factor(given: str) -> float:
     return g / (g + GIVEN_K)
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
+    """A Han character: CJK Unified Ideographs, the basic block or Extension A."""
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
 
@@ -118,7 +119,7 @@ def name_score(candidate: str) -> float:
     name; 0 when it is not 2-4 Han characters starting with a known surname."""
     if not isinstance(candidate, str) or not 2 <= len(candidate) <= 4:
         return 0.0
-    if not all(_is_han(ch) for ch in candidate):
+    if not all(is_han(ch) for ch in candidate):
         return 0.0
     if len(candidate) == 2 and candidate in load_surnames():
         return 0.0  # a bare compound surname (欧阳) is not a full name
@@ -147,7 +148,7 @@ def person_name_score(candidate: str) -> float:
     than 宋焱. Used by the NER view's person reader (kg.extract.persons)."""
     if not isinstance(candidate, str) or not 2 <= len(candidate) <= 4:
         return 0.0
-    if not all(_is_han(ch) for ch in candidate):
+    if not all(is_han(ch) for ch in candidate):
         return 0.0
     if len(candidate) == 2 and candidate in load_surnames():
         return 0.0

@@ -7,6 +7,7 @@ import re
 from importlib import resources
 
 from ..extract.tokens import Token
+from ..lexicon.names import is_han
 
 
 @functools.cache
@@ -82,7 +83,7 @@ class WordFinder:
 
 
 def is_han_word(word: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
+    return all(map(is_han, word))
 
 
 def stem_is_function(stem: str) -> bool:

@@ -10,7 +10,7 @@ ordinary words or places.
 One reader a module; find_persons (here) runs them all and settles their overlaps:
 
 cues       the word lists: PersonWords (kg/data/rules/persons.txt by section) and the small lexicons
-base       PersonExtras, the person Mention, name_score and the character tests
+base       PersonExtras, the person Mention, shape_score and the character tests
 chinese    surname + given characters (张明|渝, 成龙说)
 glued      names glued to the word before them (问孙南, 但梁|大海)
 foreign    runs of transliteration characters (德罗巴伤愈)
@@ -54,7 +54,7 @@ def find_persons(sentence: str, tokens: list[Token], lexicon: Lexicon, title_end
     (记者|马力, 副局长|逯军), the strongest sign that a name follows. `extras`: readers and vetoes a
     caller adds (PersonExtras).
 
-    A Mention's confidence is its score: the rating of the name's shape (name_score, at most 1)
+    A Mention's confidence is its score: the rating of the name's shape (shape_score, at most 1)
     plus the evidence around it, so it may exceed 1 (a name with a title before it and a verb of
     saying after it). A reader that asks a score of a name standing alone (0.8 for a Chinese name)
     puts it in attrs["needed"]; a name below it is kept only as an item of a list with a name in it.

@@ -1,5 +1,5 @@
 """What every person reader shares: what a caller adds to the readers (PersonExtras), the Mention
-a reader returns (person), the rating of a name's shape (name_score, THRESHOLD) and the tests of
+a reader returns (person), the rating of a name's shape (shape_score, THRESHOLD) and the tests of
 single characters (surname, Han, the segmenter's tag).
 
 A reader is a function reader(text, tokens, title_ends, words) -> list[Mention]: the sentence, its
@@ -23,11 +23,11 @@ NAME_JOINERS = "·•・"
 # Tags a surname character has when the segmenter reads it as a function word (和, 但, 从, 于, 有).
 FUNCTION_TAGS = {"p", "c", "d", "u", "uj", "ul", "uz", "ug", "ud", "uv", "r", "f", "m", "q", "v", "y", "t", "a", "vn"}
 
-# Scores are name_score plus evidence; thresholds chosen on the CLUENER train split.
+# Scores are shape_score plus evidence; thresholds chosen on the CLUENER train split.
 THRESHOLD = 0.8
 
 # The same candidates come back sentence after sentence (a name, 和平, 高速): each is rated once.
-name_score = functools.lru_cache(maxsize=1 << 16)(person_name_score)
+shape_score = functools.lru_cache(maxsize=1 << 16)(person_name_score)
 
 
 def _no_club(word: str) -> bool:
@@ -56,7 +56,7 @@ _new = tuple.__new__       # Mention(...) without the Python-level __new__ frame
 
 
 def person(start: int, end: int, text: str, score: float, rule: str, needed: float = 0.0) -> Mention:
-    """A person Mention: confidence is the score (name_score plus evidence, which may exceed 1);
+    """A person Mention: confidence is the score (shape_score plus evidence, which may exceed 1);
     attrs["needed"], when the rule sets one, is the score it must reach to stand alone."""
     return _new(Mention, ("person", start, end, text, needs(needed) if needed else NO_ATTRS, rule, score))
 
@@ -67,10 +67,6 @@ def surname_len(s: str, surnames: dict | None = None) -> int:
     if s[:2] in surnames and len(s) >= 3:
         return 2
     return 1 if s[:1] in surnames else 0
-
-
-def is_han(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 @functools.cache

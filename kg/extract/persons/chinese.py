@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 
-from ...lexicon.names import UNLISTED_RATIO, load_given_ratios, load_surnames
+from ...lexicon.names import UNLISTED_RATIO, is_han, load_given_ratios, load_surnames
 from ...model import Mention
 from ..posts import PUNCT
 from ..tokens import Token, has_word
@@ -16,9 +16,8 @@ from .base import (
     THRESHOLD,
     char_tag,
     function_char,
-    is_han,
-    name_score,
     person,
+    shape_score,
     surname_len,
 )
 from .cues import PersonWords, is_place, is_translit, role_words, world_places
@@ -232,7 +231,7 @@ def _speaker(text: str, start: int, end: int) -> bool:
 
 
 def _score(text: str, start: int, end: int, name: str, evidence: float, words: PersonWords) -> float:
-    score = name_score(name)
+    score = shape_score(name)
     if score == 0:
         return 0.0
     score += evidence

@@ -3,9 +3,10 @@
 """
 from __future__ import annotations
 
+from ...lexicon.names import is_han
 from ...model import Mention
 from ..tokens import has_word
-from .base import char_tag, is_han
+from .base import char_tag
 from .cues import PersonWords
 
 CLOSERS = {"》": "《", "”": "“"}

@@ -6,9 +6,10 @@ from __future__ import annotations
 import functools
 import re
 
+from ...lexicon.names import is_han
 from ...model import Mention
 from ..tokens import Token
-from .base import NAME_JOINERS, is_han, person
+from .base import NAME_JOINERS, person
 from .cues import PersonWords, is_translit, translit_chars
 from .foreign import is_ordinary
 

@@ -3,10 +3,10 @@ or its surname, the given name standing after it (但梁|大海).
 """
 from __future__ import annotations
 
-from ...lexicon.names import load_surnames
+from ...lexicon.names import is_han, load_surnames
 from ...model import Mention
 from ..tokens import Token, has_word
-from .base import FUNCTION_TAGS, THRESHOLD, is_han, name_score, person, surname_len
+from .base import FUNCTION_TAGS, THRESHOLD, person, shape_score, surname_len
 from .chinese import PERSON_TAGS, SAID, bounded_after, not_given
 from .cues import PersonWords
 
@@ -24,7 +24,7 @@ def glued_names(text: str, tokens: list[Token], title_ends: frozenset[int], word
         if 3 <= len(w) <= 4 and surname_len(w[1:]) \
                 and (t.pos in PERSON_TAGS or t.pos in ("x", "n", "nz") and not has_word(w)):
             name = w[1:]
-            score = name_score(name) + (0.4 if text.startswith(words.speech_after, t.end) else 0.2)
+            score = shape_score(name) + (0.4 if text.startswith(words.speech_after, t.end) else 0.2)
             if score >= THRESHOLD - 0.1 and name not in words.not_names:
                 out.append(person(t.start + 1, t.end, name, score, "glued"))
         elif len(w) == 2 and k + 1 < len(tokens) and w[1] in load_surnames() and not has_word(w):
@@ -45,6 +45,6 @@ def _glued_surname(text: str, surname: str, nxt: Token, words: PersonWords) -> M
     name = surname + nxt.word
     if name in words.not_names or not_given(nxt.word, words):
         return None
-    score = name_score(name) + 0.1 + (SAID if text.startswith(words.speech_after, nxt.end) else 0.0) \
+    score = shape_score(name) + 0.1 + (SAID if text.startswith(words.speech_after, nxt.end) else 0.0) \
         + (0.1 if bounded_after(text, nxt.end, words) else 0.0)
     return person(nxt.start - 1, nxt.end, name, score, "glued", THRESHOLD)

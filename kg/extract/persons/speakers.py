@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.names import is_han
 from ...model import Mention
 from ..tokens import Token, has_word
-from .base import is_han, name_score, person, surname_len
+from .base import person, shape_score, surname_len
 from .chinese import no_given_name
 from .cues import PersonWords
 
@@ -28,7 +29,7 @@ def blogged_names(text: str, tokens: list[Token], title_ends: frozenset[int], wo
             name = text[end - length:end]
             if len(name) == length and all(is_han(c) for c in name) and surname_len(name) \
                     and not no_given_name(name, words) and name not in words.not_names:
-                score = name_score(name)
+                score = shape_score(name)
                 if best is None or score > best[0]:
                     best = (score, name)
         if best and best[0] > 0:
@@ -44,13 +45,13 @@ def speaker_names(text: str, tokens: list[Token], title_ends: frozenset[int], wo
     out = []
     for m in SPEAKER.finditer(text):
         name = m.group(1)
-        score = name_score(name)
+        score = shape_score(name)
         if score >= 0.3 and name not in words.not_names:
             out.append(person(m.start(1), m.end(1), name, score + 0.5, "speaker"))
     for m in COLUMN.finditer(text):
         name = _column_name(m.group(1), words)
         if name and name not in words.not_names:
-            out.append(person(m.start(1), m.start(1) + len(name), name, name_score(name) + 0.5, "speaker"))
+            out.append(person(m.start(1), m.start(1) + len(name), name, shape_score(name) + 0.5, "speaker"))
     return out
 
 
@@ -59,7 +60,7 @@ def _column_name(heading: str, words: PersonWords) -> str | None:
     for length in (3, 2):
         name, rest = heading[:length], heading[length:]
         if len(rest) >= 2 and any(w in rest for w in words.column_words) and surname_len(name) \
-                and name_score(name) >= 0.2 \
+                and shape_score(name) >= 0.2 \
                 and (has_word(rest[:2]) or has_word(rest[:3]) or rest.startswith(words.column_words)):
             return name
     return None

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon.names import is_han
 from ...model import Mention
 from ..tokens import Token, has_word
-from .base import FUNCTION_TAGS, char_tag, is_han, person, surname_len
+from .base import FUNCTION_TAGS, char_tag, person, surname_len
 from .chinese import addressed, no_given_name
 from .cues import PersonWords, is_place
 

@@ -23,7 +23,7 @@ from ..titles import find_titles
 from ..tokens import Token
 from .chains import CHAIN_SEP, PUNCT, chain_units, follows, org_before_in, with_org
 from .forms import bracketed_posts, name_first_posts, taken_posts, titled_names
-from .names import read_name
+from .names import NamesAfterTitles, read_name
 
 __all__ = ["PUNCT", "find_author_posts", "find_posts", "read_name", "with_org", "chain_units"]
 
@@ -37,13 +37,14 @@ def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: lis
     posts: list[Mention] = []
     used_until = -1
     starts = {h.start for h in hits}
+    names = NamesAfterTitles(sentence, tokens, lexicon, hits)
     for k, hit in enumerate(hits):
         if hit.start < used_until:
             continue
         nxt = sentence[hit.end:hit.end + 1]
         if nxt in CHAIN_SEP or (k + 1 < len(hits) and hits[k + 1].start == hit.end):
             continue   # the chain goes on; the name comes after the last title
-        name = read_name(sentence, hit.end, lexicon)
+        name = names.at(hit.end)
         if not name:
             continue
         chain = chain_units(sentence, hits, k, org_before, lexicon)
