@@ -1,10 +1,11 @@
 """The library API: news text in, graph out, no files needed.
 
     >>> import kg
-    >>> graph = kg.extract_text("株洲日报讯 区委副书记、区长罗鹏程邀请企业家共进早餐。")
+    >>> graph = kg.extract_text("株洲日报讯 荷塘区委副书记、区长罗鹏程邀请企业家共进早餐。")
     >>> kg.posts(graph)
-    [('罗鹏程', '副书记', '中共株洲市荷塘区委员会'), ...]
-    >>> print(kg.to_turtle(graph))
+    [('罗鹏程', '副书记', '中共株洲市荷塘区委员会'), ('罗鹏程', '区长', '荷塘区人民政府')]
+    >>> kg.to_turtle(graph).startswith("@prefix")
+    True
 
 The result is the merged model every export is written from (kg.model.Merged):
 entities by key, facts with their evidence, the documents read.

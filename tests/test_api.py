@@ -36,3 +36,11 @@ def test_the_home_province_decides_what_a_county_short_form_means():
     elsewhere = kg.extract_text("天元召开大会。", province="440000")
     assert "天元区" in {info.label for info in hunan.entities.values()}
     assert "天元区" not in {info.label for info in elsewhere.entities.values()}
+
+
+def test_the_modules_example_runs_as_written():
+    import doctest
+
+    import kg.api
+    result = doctest.testmod(kg.api)
+    assert result.attempted >= 2 and result.failed == 0

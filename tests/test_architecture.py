@@ -69,3 +69,25 @@ def test_a_title_word_added_to_one_data_file_is_read_as_a_post(tmp_path):
     with open(copy / "data" / "titles.tsv", "a", encoding="utf-8") as fh:
         fh.write("总调度员\tgovernment\n")
     assert "('欧建华', '总调度员', '益阳市应急管理局')" in posts()
+
+
+def absolute(path: str, node: ast.ImportFrom) -> str:
+    """The module an import names, absolute (kg.extract.tokens for `from ..extract import tokens`)."""
+    if not node.level:
+        return node.module or ""
+    package = os.path.dirname(path).split(os.sep)      # the package the module is in: level 1
+    package = package[:len(package) - node.level + 1]
+    return ".".join(package + ([node.module] if node.module else []))
+
+
+def test_the_recognisers_import_no_later_stage_and_only_kg_ner_uses_the_benchmark_layer():
+    later = ("kg.resolve", "kg.graph", "kg.export", "kg.ner", "kg.build", "kg.commands")
+    found = [f"{path}:{node.lineno}: {absolute(path, node)}" for path, tree in modules()
+             if path.startswith(os.path.join("kg", "extract")) for node in imports_from(tree)
+             if absolute(path, node).startswith(later)]
+    found += [f"{path}:{node.lineno}: {absolute(path, node)}" for path, tree in modules()
+              if not path.startswith(os.path.join("kg", "ner")) and path != os.path.join("kg", "commands", "ner.py")
+              for node in imports_from(tree) if absolute(path, node).startswith("kg.ner")]
+    assert found == []
+    assert absolute(os.path.join("kg", "ner", "view.py"), ast.parse("from ..extract.tokens import tokenize").body[0]) \
+        == "kg.extract.tokens"
