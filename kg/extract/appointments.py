@@ -19,7 +19,7 @@ import re
 from ..lexicon.lexicon import Lexicon
 from ..model import Mention
 from .posts import chain_units
-from .titles import find_titles
+from .titles import find_titles, title_pattern
 from .tokens import Token
 
 NAME = r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?"
@@ -39,8 +39,9 @@ PATTERNS = (
 
 def find_appointments(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
     """The appointments, nominations, elections and dismissals a notice's sentence states."""
-    if "为" not in sentence and "免去" not in sentence and "任" not in sentence and "职务" not in sentence:
-        return []
+    if "为" not in sentence and "免去" not in sentence and "任" not in sentence and "职务" not in sentence \
+            or title_pattern(lexicon).search(sentence) is None:
+        return []        # a notice names a post, and every post has a title
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for pattern, event in PATTERNS:

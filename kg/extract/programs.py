@@ -96,7 +96,8 @@ def quoted(text: str, words: ProgramWords) -> list[Mention]:
             continue
         if EMPHASIS.match(inner) or re.match(r"\d{4}年", inner):
             continue                     # “国家级”, “数字化”; “2019年度…优秀社工” is an honour
-        after = next((w for w in words.after_words if text.startswith(w, m.end())), "") or (
+        after = text.startswith(words.after_words, m.end()) and next(
+            w for w in words.after_words if text.startswith(w, m.end())) or (
             "制" if AFTER_SYSTEM.match(text, m.end()) else "") or typed_after(text, m.end(), words)
         before = text[max(0, m.start() - 6):m.start()]
         if SLOGAN_SEP.search(inner) and any(w in before[-5:] for w in words.goal_before):
@@ -172,8 +173,7 @@ def in_list(text, quotes, i, words: ProgramWords) -> bool:
     if len(group) < 2:
         return False
     last = max(group, key=lambda q: q.end())
-    return text.startswith(("等",), last.end()) or len(group) >= 2 and any(
-        text.startswith(w, last.end()) for w in words.after_words)
+    return text.startswith(("等",), last.end()) or text.startswith(words.after_words, last.end())
 
 
 def quoted_text(m: re.Match) -> str:

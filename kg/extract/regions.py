@@ -180,9 +180,13 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
         return []                 # most sentences name no village: skip the per-token scan
     not_stems, words = lexicon.words(RULES, "not_village_stems"), span_words(lexicon)
     generic_ends, determiners = lexicon.sequence(RULES, "generic_stem_endings"), lexicon.words(RULES, "determiners")
-    inside = inside_words(tokens)
+    at = suffix_starts(text, suffixes)
+    inside = None
     out = []
     for i, tok in enumerate(tokens):
+        p = tok.start
+        if p + 2 not in at and p + 3 not in at and p + 4 not in at:
+            continue              # no suffix 2-4 characters on: no stem of this length starts here
         if i and name_like(tokens[i - 1], words) and not (tokens[i - 1].pos == "ns" and len(tokens[i - 1].word) >= 2):
             continue
         if tok.word in "东西南北中" and tok.pos == "f":
@@ -208,6 +212,8 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
                     ("办事处", "办", "党工委", "党委", "党支部", "党总支", "村委", "居委", "村部", "村民", "村里", "村级",
                      "居民"), cut + len(suffix)):
                 continue          # 让村|民, 社区|里: the suffix starts another word
+            if inside is None:
+                inside = inside_words(tokens)
             if cut in inside:
                 continue          # the suffix is part of a word: 加快|农村, 四好|农村
             if (stem in not_stems or stem.endswith(("小区", "示范", "新") + generic_ends) or has_word(name)
@@ -223,6 +229,17 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
 
 
 PROPER_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
+
+
+def suffix_starts(text: str, suffixes: tuple[str, ...]) -> set[int]:
+    """The offsets where one of `suffixes` starts in `text`."""
+    out: set[int] = set()
+    for suffix in suffixes:
+        k = text.find(suffix)
+        while k >= 0:
+            out.add(k)
+            k = text.find(suffix, k + 1)
+    return out
 
 
 def inside_words(tokens: list[Token]) -> frozenset[int]:

@@ -59,6 +59,7 @@ class FileResolver:
         self.entities: dict[EntityKey, EntityInfo] = {}
         self.facts: list[Fact] = []
         self.contained: set[tuple[EntityKey, EntityKey]] = set()   # gazetteer part_of facts already stated
+        self.chained: set[str] = set()      # regions whose chain of parents is in
         self.known_orgs = KnownNames()      # institutions named so far (住建局 -> 株洲经开区住建局)
         self.gaz = load_gazetteer()
 
@@ -86,6 +87,9 @@ class FileResolver:
         d = self.gaz.get(code)
         key = EntityKey("region", d.name, code)
         self.add(key, d.name, ev, surface, code=code if d.level != "township" else "", level=d.level)
+        if code in self.chained:
+            return key            # its parents are in already: adding them again changes nothing
+        self.chained.add(code)
         child = key
         for a in self.gaz.ancestors(code):
             parent = EntityKey("region", a.name, a.code)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ...lexicon.lexicon import Lexicon
 from ...model import Mention
-from ..titles import find_titles
+from ..titles import find_titles, title_pattern
 from ..tokens import Token
 from .chains import CHAIN_SEP, PUNCT, chain_units, follows, org_before_in, with_org
 from .forms import bracketed_posts, name_first_posts, taken_posts, titled_names
@@ -31,6 +31,8 @@ __all__ = ["PUNCT", "find_author_posts", "find_posts", "read_name", "with_org", 
 def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: list[Mention] = ()) -> list[Mention]:
     """Posts in one sentence, as person Mentions carrying their title chain.
     `places` are the sentence's place mentions: an institution's name never cuts one."""
+    if title_pattern(lexicon).search(sentence) is None:
+        return []        # every form of post has a title, and a part of the sentence holds none either
     org_before = org_before_in(sentence, places, lexicon)
     # 汨罗市长乐镇: 市长 is no title where a place's name starts inside it (长乐镇)
     hits = [h for h in find_titles(sentence, tokens, lexicon) if not any(h.start < p.start < h.end for p in places)]

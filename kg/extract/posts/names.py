@@ -75,7 +75,7 @@ class NamesAfterTitles:
     """The name after each title of a sentence: read_name's reading, else the core person
     reader's (kg.extract.persons, the reader `kg ner` runs too) name starting there, which knows
     names read_name's boundary test misses (段春生围坐, a name before a verb it does not list).
-    The person reader runs once per sentence, and only when read_name fails."""
+    The person reader runs once per sentence, and only when read_name fails where a surname starts."""
 
     def __init__(self, sentence: str, tokens: list[Token], lexicon: Lexicon, titles: list[Mention]):
         self.sentence, self.tokens, self.lexicon = sentence, tokens, lexicon
@@ -86,6 +86,9 @@ class NamesAfterTitles:
         name = read_name(self.sentence, start, self.lexicon)
         if name:
             return name
+        if self.sentence[start:start + 1] not in self.lexicon.surnames \
+                and self.sentence[start:start + 2] not in self.lexicon.surnames:
+            return None             # no Chinese name starts here
         if self._persons is None:
             found = find_persons(self.sentence, self.tokens, self.lexicon, self.title_ends)
             self._persons = {m.start: m for m in found if m.rule == "chinese"}
