@@ -241,7 +241,8 @@ def kg_query_latency(ttl: Path, store_dir: Path, samples: dict[str, str],
     def run(name: str, *extra: str, limit: float = timeout) -> float | None:
         t = time.perf_counter()
         try:
-            subprocess.run([sys.executable, "-m", "kg.cli", "query", name, "--graph", str(ttl), "--store", str(store_dir),
+            subprocess.run([sys.executable, "-m", "kg.cli", "query", name, "--graph", str(ttl),
+                            "--store", str(store_dir),
                             "--format", "tsv", *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                            timeout=limit, check=True)
         except (subprocess.TimeoutExpired, subprocess.CalledProcessError):
@@ -300,7 +301,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--mb", type=float, default=8, help="corpus size in MB (default 8)")
     ap.add_argument("--files", type=int, default=400, help="number of files (default 400)")
-    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="the 'all workers' run (default: all cores)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                    help="the 'all workers' run (default: all cores)")
     ap.add_argument("--work", default=None, help="folder for corpus and outputs (default: a temporary one, removed)")
     ap.add_argument("--json", default=None, help="also write the figures to this JSON file")
     ap.add_argument("--formats", default=None, help="passed to kg build --formats (default: kg build's default)")
@@ -323,7 +325,8 @@ def main(argv=None) -> int:
         n_sec, n_mem, report = kg_build(corpus, work / "outN", args.workers)
         rows.append((f"kg build --workers {args.workers}", n_sec, n_mem,
                      f"{one_sec / n_sec:.2f}x faster than 1 worker (target >= 1.6 on 2 cores)"))
-        same = all((work / "out1" / f).read_bytes() == (work / "outN" / f).read_bytes() for f in ("graph.ttl", "graph.html"))
+        same = all((work / "out1" / f).read_bytes() == (work / "outN" / f).read_bytes()
+                   for f in ("graph.ttl", "graph.html"))
 
         # incremental: build with a cache, add one file, rebuild
         kg_build(corpus, work / "outC", args.workers, cache=True)
@@ -345,7 +348,8 @@ def main(argv=None) -> int:
 
     print(f"\nmachine: {machine()}")
     print(f"corpus: {args.files} files, {size / 1e6:.1f} MB, {chars:,} characters; graph: "
-          f"{int(triples.group(1)) if triples else 0:,} triples; outputs identical for 1 and {args.workers} workers: {same}\n")
+          f"{int(triples.group(1)) if triples else 0:,} triples; "
+          f"outputs identical for 1 and {args.workers} workers: {same}\n")
     print("| run | seconds | chars/s | peak memory | note |")
     print("|---|---:|---:|---:|---|")
     for name, sec, mem, note in rows:

@@ -38,7 +38,8 @@ RELATION_LABELS = {"holds_post": "任职于", "located_in": "位于", "part_of":
                    "run_by": "实施主体", "mentioned_in": "出自"}
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰涛明超秀霞平刚桂英华建国文辉力斌鹏宇浩凯健俊帆帅"
-SUFFIXES = ("人民医院", "卫健委", "教育局", "自然资源局", "发改委", "公安局", "街道办事处", "中学", "供电公司", "市场监管局")
+SUFFIXES = ("人民医院", "卫健委", "教育局", "自然资源局", "发改委", "公安局", "街道办事处", "中学", "供电公司",
+            "市场监管局")
 TITLES = ("局长", "副局长", "书记", "副书记", "主任", "副主任", "院长", "区长", "县长", "党组书记")
 PROGRAMS = ("一件事一次办", "放管服改革", "乡村振兴", "河长制", "最多跑一次", "智慧城市", "文明创建", "营商环境优化")
 
@@ -166,7 +167,8 @@ def _interact(page) -> tuple[list[float], float, float, float]:
     highlight = page.evaluate(f"i => ({timed})(() => window.kgExplorer.focusNode(i))", busiest)
     page.evaluate("() => window.kgExplorer.clearHighlight()")
     page.wait_for_timeout(300)
-    class_filter = page.evaluate(f"({timed})(() => document.querySelector('#kg-classes input[data-kind=program]').click())")
+    click = "document.querySelector('#kg-classes input[data-kind=program]').click()"
+    class_filter = page.evaluate(f"({timed})(() => {click})")
     return frames, full, highlight, class_filter
 
 

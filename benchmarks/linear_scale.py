@@ -146,7 +146,8 @@ def main() -> None:
         sizes = [float(x) for x in args.mb.split(",")] if args.mb else DEFAULT_MB[kind]
         inputs = [(mb, *write_inputs(work, kind, mb, documents)) for mb in sizes]
         for command in args.commands.split(","):
-            print(f"\n{kind}, kg {command}\n\n| MB | characters | seconds | CPU s | CPU µs per character | vs smallest | peak MiB |")
+            print(f"\n{kind}, kg {command}\n\n"
+                  "| MB | characters | seconds | CPU s | CPU µs per character | vs smallest | peak MiB |")
             print("|---:|---:|---:|---:|---:|---:|---:|")
             first = None
             for mb, txt, jsonl, chars in inputs:

@@ -118,7 +118,8 @@ def extract_sent(data: bytes, name: str, doc_id: str, province: str, fingerprint
     from .cache import fingerprint as worker_fingerprint
     if worker_fingerprint() != fingerprint:
         raise WorkerMismatch(f"kg {__version__} on this worker extracts differently "
-                             f"({worker_fingerprint()[:12]}, client {fingerprint[:12]}): install the same kg on workers")
+                             f"({worker_fingerprint()[:12]}, client {fingerprint[:12]}): "
+                             "install the same kg on workers")
     with tempfile.TemporaryDirectory(prefix="kg-") as folder:
         path = os.path.join(folder, name)
         with open(path, "wb") as fh:
@@ -209,7 +210,8 @@ def summaries(jobs: list[Job], engine, cache: Cache | None) -> Iterator[tuple[Jo
         summary, data = outcome
         summary.result.document.path = job.path
         if cache is not None and data is not None and summary.result.document.sha256 == job.sha256:
-            cache.put(job.sha256, job.doc_id, os.path.basename(job.path), data, job.dating)   # the file did not change meanwhile
+            # the file did not change meanwhile
+            cache.put(job.sha256, job.doc_id, os.path.basename(job.path), data, job.dating)
         return job, summary
 
     for job in jobs:

@@ -13,7 +13,8 @@ def register(sub) -> None:
                                    "regions and programs, and write the graph's exports.")
     p.add_argument("inputs", nargs="*", help="files or folders (read recursively); default: seeds/")
     p.add_argument("--out", default=None, help="output folder (default: exports/)")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes for per-file work (default: all cores)")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="processes for per-file work (default: all cores)")
     p.add_argument("--cache", metavar="DIR", default=None,
                    help="where per-file results are cached for incremental rebuilds (default: OUT/.cache)")
     p.add_argument("--no-cache", action="store_true", help="extract every file again and keep no cache")
@@ -32,7 +33,8 @@ def register(sub) -> None:
                         "dateline), filename (a date in the file's or its folder's name), text,filename (the "
                         "text, else the file name: the default) or none. Never from a file's modification time")
     p.add_argument("--strict", action="store_true",
-                   help="treat warnings (files or folders skipped, files read damaged) as errors: write nothing, exit 1")
+                   help="treat warnings (files or folders skipped, files read damaged) as errors: "
+                        "write nothing, exit 1")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; warnings still shown")
     p.set_defaults(func=run)
 
@@ -54,7 +56,8 @@ def run(args) -> int:
         report = build(inputs, out, workers=max(1, args.workers), cache=not args.no_cache, cache_dir=args.cache,
                        engine=args.engine, scheduler=args.scheduler,
                        progress=not args.quiet and sys.stderr.isatty(), formats=args.formats,
-                       strict=args.strict, province=args.province, date_from=args.date_from, warn=lambda msg: print(f"warning: {line(msg)}", file=sys.stderr))
+                       strict=args.strict, province=args.province, date_from=args.date_from,
+                       warn=lambda msg: print(f"warning: {line(msg)}", file=sys.stderr))
     except BuildError as exc:
         print(f"kg build: {line(exc)}", file=sys.stderr)
         return 1

@@ -15,12 +15,14 @@ def register(sub) -> None:
                                    "(Oxigraph: http://HOST:7878/store, Fuseki: http://HOST:3030/DATASET/data). "
                                    "The file is parsed first, so a bad file sends nothing. By default the target "
                                    "graph is replaced (HTTP PUT); --append adds to it (POST).")
-    p.add_argument("file", nargs="?", default=DEFAULT_GRAPH, help=f"RDF file: .ttl, .nt, .jsonld, .rdf (default: {DEFAULT_GRAPH})")
+    p.add_argument("file", nargs="?", default=DEFAULT_GRAPH,
+                   help=f"RDF file: .ttl, .nt, .jsonld, .rdf (default: {DEFAULT_GRAPH})")
     p.add_argument("--endpoint", required=True, metavar="URL",
                    help="Graph Store endpoint; http://user:password@host/... sends HTTP Basic authentication")
     p.add_argument("--graph-iri", metavar="IRI", default=None, help="named graph to write (default: the default graph)")
     p.add_argument("--append", action="store_true", help="add to the graph (POST) instead of replacing it (PUT)")
-    p.add_argument("--timeout", type=float, default=300.0, metavar="S", help="seconds to wait for the server (default 300)")
+    p.add_argument("--timeout", type=float, default=300.0, metavar="S",
+                   help="seconds to wait for the server (default 300)")
     p.set_defaults(func=run)
 
 

@@ -12,8 +12,10 @@ def register(sub) -> None:
     p = sub.add_parser("query", help="run a SPARQL query on the graph",
                        description="Run a SPARQL 1.1 query on the graph's RDF files with an embedded engine. "
                                    "QUERY is a .rq file, the name of a bundled query (see --list), or the query text.")
-    p.add_argument("query", nargs="?", help="a .rq file, a bundled query's name (officials, regions, ...) or query text")
-    p.add_argument("--graph", nargs="+", metavar="FILE", help=f"RDF files: .ttl, .nt, .jsonld, .rdf (default: {DEFAULT_GRAPH})")
+    p.add_argument("query", nargs="?",
+                   help="a .rq file, a bundled query's name (officials, regions, ...) or query text")
+    p.add_argument("--graph", nargs="+", metavar="FILE",
+                   help=f"RDF files: .ttl, .nt, .jsonld, .rdf (default: {DEFAULT_GRAPH})")
     p.add_argument("--format", choices=FORMATS, default="table",
                    help="table (default), csv/tsv/json as in the SPARQL 1.1 results formats")
     p.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
@@ -58,12 +60,14 @@ def run(args) -> int:
         emit("".join(f"{name:<{size}}  {describe(path)}\n" for name, path in queries.items()))
         return 0
     if not args.query:
-        print("kg query: give a query (a .rq file, a bundled query's name, or query text); --list shows the bundled ones",
+        print("kg query: give a query (a .rq file, a bundled query's name, or query text); "
+              "--list shows the bundled ones",
               file=sys.stderr)
         return 2
     graphs = args.graph or ([] if args.store else [DEFAULT_GRAPH])
     if not args.graph and not args.store and not os.path.exists(DEFAULT_GRAPH):
-        print(f"kg query: no graph: {DEFAULT_GRAPH} does not exist (run `kg build`, or give --graph FILE)", file=sys.stderr)
+        print(f"kg query: no graph: {DEFAULT_GRAPH} does not exist (run `kg build`, or give --graph FILE)",
+              file=sys.stderr)
         return 1
     engine = None
     try:

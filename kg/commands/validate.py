@@ -10,9 +10,12 @@ DEFAULT_GRAPH = os.path.join("exports", "graph.ttl")
 def register(sub) -> None:
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes",
                        description="Check an RDF graph against the SHACL shapes in ontology/shapes.ttl with pySHACL; "
-                                   "print one line per violation or warning, naming the node. Exit 1 if it does not conform.")
-    p.add_argument("file", nargs="?", default=DEFAULT_GRAPH, help=f"RDF file: .ttl, .nt, .jsonld, .rdf (default: {DEFAULT_GRAPH})")
-    p.add_argument("--shapes", default=None, metavar="FILE", help="SHACL shapes to use (default: the bundled ontology/shapes.ttl)")
+                                   "print one line per violation or warning, naming the node. "
+                                   "Exit 1 if it does not conform.")
+    p.add_argument("file", nargs="?", default=DEFAULT_GRAPH,
+                   help=f"RDF file: .ttl, .nt, .jsonld, .rdf (default: {DEFAULT_GRAPH})")
+    p.add_argument("--shapes", default=None, metavar="FILE",
+                   help="SHACL shapes to use (default: the bundled ontology/shapes.ttl)")
     p.set_defaults(func=run)
 
 

@@ -247,7 +247,8 @@ class JsonLdWriter:
                 fh.write(f'{sep}   {encoded[key]}: {{\n    "@id": {v}\n   }}' if type(v) is str
                          else f"{sep}   {encoded[key]}: {v[1]}")
             else:
-                # '{"@id": "a"}' sorts before '{"@id": "b"}' as '"a"' before '"b"': a JSON string ends at its only bare quote
+                # '{"@id": "a"}' sorts before '{"@id": "b"}' as '"a"' before '"b"':
+                # a JSON string ends at its only bare quote
                 values.sort(key=None if all(type(v) is str for v in values) else _compact)
                 fh.write(f"{sep}   {encoded[key]}: [\n    ")
                 for i in range(0, len(values), 1024):   # a long array is written in pieces, not joined whole

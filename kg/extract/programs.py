@@ -24,7 +24,8 @@ from .spans import expand_left, span_words
 from .tokens import Token, has_word
 
 RULES = "programs"    # kg/data/rules/programs.txt
-EMPHASIS = re.compile(r"^[^一二三四五六七八九十两\d].?[级化式型]$")       # “国家级”认证, “数字化”, “保姆式”服务: manner, not a name
+# “国家级”认证, “数字化”, “保姆式”服务: manner, not a name
+EMPHASIS = re.compile(r"^[^一二三四五六七八九十两\d].?[级化式型]$")
 AFTER_SYSTEM = re.compile(r"[\u4e00-\u9fff]{0,3}制(?![\u4e00-\u9fff]{0,1}[度定造作])")   # “先建后验”承诺制
 
 
@@ -120,7 +121,8 @@ def quoted(text: str, words: ProgramWords) -> list[Mention]:
             rule = "quoted-list"
         if rule:
             # “五好”园区, “雁归”工程, “莲乡名师”培养工程: the word is part of the name
-            name = inner + after if after == "园区" or after.endswith(words.named_types) and not shaped(inner) else inner
+            joined = after == "园区" or after.endswith(words.named_types) and not shaped(inner)
+            name = inner + after if joined else inner
             out.append(program(text, m.start(), m.end(), name, rule))
     # A list of quoted names is programs together when one of them is.
     names = {p.start for p in out}
@@ -243,7 +245,8 @@ def placed_or_numbered(stem: list[Token]) -> bool:
 
 
 def is_program_name(name: str, stem: list[Token], word: str, launched: bool, words: ProgramWords) -> bool:
-    if len(name) < (3 if word == "长制" else 5) or "“" in name or "”" in name or name.startswith(("该", "这", "此", "各", "本", "全市", "全县", "全省")):
+    if len(name) < (3 if word == "长制" else 5) or "“" in name or "”" in name \
+            or name.startswith(("该", "这", "此", "各", "本", "全市", "全县", "全省")):
         return False
     if name.endswith(("工程项目", "园项目", "园区项目")) or name[0] in "市县区省":
         return False          # 聚味堂食品工程项目 (an application), 泵业智造产业园项目 (the park itself)

@@ -62,7 +62,8 @@ def township_stems(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     stems: dict[str, list[str]] = {}
     for d in gaz:
         if d.level == "township":
-            stem = next((d.name[:-len(x)] for x in lexicon.sequence("resolve", "town_suffixes") if d.name.endswith(x)), "")
+            stem = next((d.name[:-len(x)] for x in lexicon.sequence("resolve", "town_suffixes")
+                         if d.name.endswith(x)), "")
             if len(stem) >= 2 and stem not in common and not gaz.lookup(stem) and not has_word(stem):
                 stems.setdefault(stem, []).append(d.code)
     return {stem: tuple(codes) for stem, codes in sorted(stems.items())}
@@ -209,7 +210,8 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
             name = stem + suffix
             nxt = text[cut + len(suffix):cut + len(suffix) + 1]
             if nxt and has_word(suffix + nxt) and not text.startswith(
-                    ("办事处", "办", "党工委", "党委", "党支部", "党总支", "村委", "居委", "村部", "村民", "村里", "村级",
+                    ("办事处", "办", "党工委", "党委", "党支部", "党总支", "村委", "居委", "村部", "村民", "村里",
+                     "村级",
                      "居民"), cut + len(suffix)):
                 continue          # 让村|民, 社区|里: the suffix starts another word
             if inside is None:

@@ -24,8 +24,8 @@ def segment(text: str) -> str:
     out = []
     for ch in text:
         cat = unicodedata.category(ch)
-        if (ch.isascii() and (ch.isalnum() or ch in SAFE)) or (not ch.isascii() and cat[0] in "LN" and ord(ch) >= 0xA0
-                                                              and not 0xE000 <= ord(ch) <= 0xF8FF and ord(ch) < 0xF0000):
+        letter = cat[0] in "LN" and ord(ch) >= 0xA0 and not 0xE000 <= ord(ch) <= 0xF8FF and ord(ch) < 0xF0000
+        if (ch.isascii() and (ch.isalnum() or ch in SAFE)) or (not ch.isascii() and letter):
             out.append(ch)
         else:
             out.extend(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
@@ -67,7 +67,8 @@ def sentence_iri(doc_id: str, index: int) -> str:
 
 
 def post_iri(person: EntityKey, org: EntityKey, title: str) -> str:
-    return f"{BASE}post/{segment(person.name)}-{segment(title)}-{short_hash(entity_iri(person), entity_iri(org), title)}"
+    digest = short_hash(entity_iri(person), entity_iri(org), title)
+    return f"{BASE}post/{segment(person.name)}-{segment(title)}-{digest}"
 
 
 def interval_iri(post: str) -> str:

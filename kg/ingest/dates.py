@@ -254,7 +254,9 @@ def _dateline(text: str, start: int, end: int, reference: dt.date | None) -> Fou
             if md is None or reference is None:
                 return None
             date = infer_year(int(md.group("m")), int(md.group("d")), reference)
-            return None if date is None else FoundDate(date.isoformat(), "day", "dateline", at + md.start(), at + md.end())
+            if date is None:
+                return None
+            return FoundDate(date.isoformat(), "day", "dateline", at + md.start(), at + md.end())
         if body:
             return None                          # the first paragraph has no dateline
     return None

@@ -8,7 +8,8 @@ from typing import NamedTuple
 
 CJK = "\u4e00-\u9fff"
 # A paper or a county's media centre: 长沙日报, 长沙晚报, 安化新闻, 浏阳市融媒体中心, 红网.
-PAPER = re.compile(rf"^(?P<paper>[{CJK}·]{{1,12}}?(?:日报|晚报|早报|都市报|商报|时报|周报|新闻|新闻网|融媒体中心|电视台|报|网))"
+PAPER = re.compile(rf"^(?P<paper>[{CJK}·]{{1,12}}?"
+                   rf"(?:日报|晚报|早报|都市报|商报|时报|周报|新闻|新闻网|融媒体中心|电视台|报|网))"
                    rf"(?=$|\s|\d|第|[A-Z]\d)")
 DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
 WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")

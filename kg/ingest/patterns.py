@@ -37,7 +37,8 @@ def byline_people(text: str) -> list[tuple[str, str]]:
 
 
 # A portal's source line: "来源:衡阳县融媒体中心", "来源：株洲日报 作者：…"
-SOURCE_LINE = re.compile(rf"(?:^|\s)(?:来源|稿源|信息来源)\s*[:：]\s*(?P<source>[{CJK}·]{{2,20}}?)(?=$|\s|[|,,]|作者|编辑|发布|时间)")
+SOURCE_LINE = re.compile(rf"(?:^|\s)(?:来源|稿源|信息来源)\s*[:：]\s*(?P<source>[{CJK}·]{{2,20}}?)"
+                         rf"(?=$|\s|[|,,]|作者|编辑|发布|时间)")
 
 
 def source_named(text: str) -> str:

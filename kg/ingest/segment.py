@@ -16,9 +16,9 @@ from .masthead import read_masthead
 from .patterns import AUTHOR_LINE, AUTHOR_NOTE, TRAILING_AUTHORS, byline_people, dateline, is_byline_line, source_named
 
 SENTENCE_END = re.compile(r"[。!?!?]+[”’」』)]*|……[”’]?(?=[^,、:”’])|\n")
-MAX_SENTENCE = 400
+MAX_SENTENCE = 400      # very long runs without punctuation are cut here (tables, lists, one-line files)
 SOURCE_LINE_MAX = 80    # characters of a line that may be a portal's source line
-TWO_PART = re.compile(r"[\u4e00-\u9fff”》] +[\u4e00-\u9fff“《]")   # "新晃政务服务中心 持续推进…": a front-page headline   # very long runs without punctuation are cut here (tables, lists, one-line files)
+TWO_PART = re.compile(r"[\u4e00-\u9fff”》] +[\u4e00-\u9fff“《]")   # "新晃政务服务中心 持续推进…": a front-page headline
 
 
 def kind_of(text: str, name_score) -> str:

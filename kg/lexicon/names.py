@@ -21,7 +21,8 @@ import functools
 import math
 from importlib import resources
 
-__all__ = ["is_han", "load_surnames", "load_given_chars", "load_given_ratios", "name_score", "person_name_score", "split_name"]
+__all__ = ["is_han", "load_surnames", "load_given_chars", "load_given_ratios", "name_score", "person_name_score",
+           "split_name"]
 
 # p_given assumed for a character never seen in a given name
 UNSEEN_GIVEN_P = 0.002

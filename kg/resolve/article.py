@@ -159,7 +159,8 @@ class ArticleReader(PostReading):
                 continue
             zone = next((p for p in places if p.kind == "zone" and p.start == m.start and p.end < m.end), None)
             if zone is not None:          # 株洲经开区住建局 sits in the zone, not just the city
-                on.zone, on.region = self.res.entities[EntityKey("zone", contract_zone(zone.text, self.lexicon))].label, ""
+                zone_key = EntityKey("zone", contract_zone(zone.text, self.lexicon))
+                on.zone, on.region = self.res.entities[zone_key].label, ""
             key = self.register_org(on, m.text, ev, subtype=m.attrs["subtype"])
             by_end[m.end] = key.name
             found.append((m.start, m.end, key))

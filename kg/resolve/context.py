@@ -21,7 +21,8 @@ class Context:
     city: str = ""        # prefecture code
     county: str = ""      # county-level code
     own_county: bool = False   # the paper is the county's own (安化新闻): 市 is the county-level city
-    last: dict[str, str] = field(default_factory=dict)   # anaphor class (院, 局, 公司, 街道, 镇, zone…) -> canonical name
+    # anaphor class (院, 局, 公司, 街道, 镇, zone…) -> canonical name
+    last: dict[str, str] = field(default_factory=dict)
     last_region: dict[str, str] = field(default_factory=dict)   # 街道/镇/乡 -> region id
 
     def div(self, code: str) -> Division | None:

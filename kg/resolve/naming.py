@@ -40,7 +40,8 @@ def formal(on: OrgName, lexicon: Lexicon) -> OrgName:
     大会常务委员会 is the standing committee of every session) and with a court's or a procuratorate's
     full name (开福区法院 -> 开福区人民法院)."""
     name = SESSION.sub("", on.name) if "届" in on.name else on.name
-    name = formal_pattern(lexicon).sub(lambda m: m.group(1) + lexicon.pairs("resolve", "formal_forms")[m.group(2)], name)
+    forms = lexicon.pairs("resolve", "formal_forms")
+    name = formal_pattern(lexicon).sub(lambda m: m.group(1) + forms[m.group(2)], name)
     return on if name == on.name else OrgName(name, on.region, on.zone, on.parent)
 
 

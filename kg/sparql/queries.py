@@ -40,7 +40,8 @@ def load_query(spec: str) -> tuple[str, str]:
             with open(spec, encoding="utf-8") as fh:
                 return spec, fh.read()
         except (OSError, UnicodeDecodeError) as exc:
-            raise QueryError(f"{spec}: cannot read: {exc.strerror if isinstance(exc, OSError) else 'not UTF-8'}") from None
+            why = exc.strerror if isinstance(exc, OSError) else "not UTF-8"
+            raise QueryError(f"{spec}: cannot read: {why}") from None
     queries = bundled()
     name = spec[:-3] if spec.endswith(".rq") else spec
     if name in queries:

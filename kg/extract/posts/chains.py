@@ -11,15 +11,16 @@ from ..tokens import tokenize
 
 PUNCT = set(",。;:!?、“”‘’()《》 \n…—")
 CHAIN_SEP = ("、", "兼")
-MAX_LIST_GAP = 12
-ORG_WINDOW = 48      # characters before a title read again for its institution: twice the longest name    # characters between one post's name and the next title of a list (主持会议,)
+MAX_LIST_GAP = 12    # characters between one post's name and the next title of a list (主持会议,)
+ORG_WINDOW = 48      # characters before a title read again for its institution: twice the longest name
 
 OrgBefore = Callable[[int], tuple[str, int]]
 
 
 def follows(gap: str) -> bool:
     """Is a title after this gap the next of a list of posts in one body (主任甲主持会议,副主任乙)?"""
-    return gap in (",", "、") or (0 < len(gap) <= MAX_LIST_GAP and gap[-1] == "," and not any(c in "。;:!?“”()" for c in gap))
+    return gap in (",", "、") or (0 < len(gap) <= MAX_LIST_GAP and gap[-1] == ","
+                                  and not any(c in "。;:!?“”()" for c in gap))
 
 
 def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> OrgBefore:
