@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 from .ingest.dates import DEFAULT_POLICY, meta_date
 from .ingest.read import HTML_SUFFIXES, RawText, strip_html
-from .lexicon.lexicon import infer_province, load_lexicon
+from .lexicon.lexicon import infer_province, load_lexicon, province_code
 from .model import Merged
 from .pipeline import document, extract
 from .resolve.merge import merge
@@ -26,7 +26,7 @@ from .resolve.merge import merge
 def extract_text(text: str, name: str = "text.txt", province: str | None = None,
                  dates: str = DEFAULT_POLICY) -> Merged:
     """The graph of one text, read as a file called `name` would be (an .html name: as a web page).
-    `province`: the home province's GB/T 2260 code (default: inferred from the text); `dates`: how
+    `province`: the home province, a name or a GB/T 2260 code (default: inferred from the text); `dates`: how
     its articles are dated, as `kg build --date-from` (a date in `name` counts as the file name's)."""
     return extract_texts({name: text}, province, dates)
 
@@ -35,7 +35,8 @@ def extract_texts(texts: Mapping[str, str], province: str | None = None, dates: 
     """The graph of several texts, by file name, merged as `kg build` merges files.
     `province`: the corpus's home province (default: inferred from all the texts); `dates`: as
     extract_text."""
-    lexicon = load_lexicon(infer_province(texts[name] for name in sorted(texts)) if province is None else province)
+    lexicon = load_lexicon(infer_province(texts[name] for name in sorted(texts)) if province is None
+                           else province_code(province))
     results = []
     for name in sorted(texts):
         text, meta = texts[name], None

@@ -26,7 +26,7 @@ from .ingest.dates import DEFAULT_POLICY, POLICIES
 from .ingest.inputs import Inputs, doc_ids, scan_inputs
 from .ingest.read import InputError, InputWarning, read_file, readable_name
 from .lexicon.gazetteer import load_gazetteer
-from .lexicon.lexicon import infer_province
+from .lexicon.lexicon import infer_province, province_code
 from .model import FileResult, FileSummary, Merged
 from .pipeline import extract_file
 from .progress import Progress
@@ -276,8 +276,11 @@ def build(inputs: list[str], out: str, workers: int = 1, warn=lambda msg: print(
     t0 = time.perf_counter()
     if date_from not in POLICIES:
         raise BuildError(f"unknown --date-from {date_from!r}: choose from {', '.join(POLICIES)}")
-    if province and getattr(load_gazetteer().get(province), "level", "") != "province":
-        raise BuildError(f"unknown province code {province!r} (a GB/T 2260 province code such as 430000)")
+    if province:
+        try:
+            province = province_code(province)
+        except ValueError as exc:
+            raise BuildError(str(exc)) from None
     try:
         found = scan_inputs(inputs, skip=(out,) + ((cache_dir,) if cache_dir else ()))
     except InputError as exc:

@@ -44,3 +44,22 @@ def test_the_modules_example_runs_as_written():
     import kg.api
     result = doctest.testmod(kg.api)
     assert result.attempted >= 2 and result.failed == 0
+
+
+def test_a_province_is_given_by_its_name_short_name_or_code():
+    for given in ("湖南", "湖南省", "430000"):
+        graph = kg.extract_text("天元召开大会。", province=given)
+        assert "天元区" in {info.label for info in graph.entities.values()}, given
+
+
+def test_an_unknown_province_is_one_line_naming_it(tmp_path, capsys):
+    from kg.cli import main
+    page = tmp_path / "page.txt"
+    page.write_text("株洲日报讯 天元区区长钟晓明出席。", encoding="utf-8")
+    assert main(["build", str(page), "--out", str(tmp_path / "out"), "--province", "湖南", "--no-cache"]) == 0
+    assert "home province: 湖南省 (430000)" in capsys.readouterr().out
+    for command in (["build", str(page), "--out", str(tmp_path / "out2")], ["ner", "--text", "天元召开大会。"]):
+        assert main([*command, "--province", "火星"]) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and "unknown province '火星'" in err[0], err
+    assert not (tmp_path / "out2").exists()

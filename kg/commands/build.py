@@ -24,8 +24,8 @@ def register(sub) -> None:
                    help="Dask scheduler address for --engine dask, e.g. tcp://10.0.0.5:8786")
     p.add_argument("--formats", type=_formats, default="all", metavar="LIST",
                    help="comma list of exports to write: ttl,jsonld,nt,graphml,gexf,html,neo4j,posts (default: all)")
-    p.add_argument("--province", metavar="CODE", default=None,
-                   help="the corpus's home province, a GB/T 2260 code (430000 for Hunan): what a bare county "
+    p.add_argument("--province", metavar="NAME", default=None,
+                   help="the corpus's home province, a name or a GB/T 2260 code (湖南, 430000): what a bare county "
                         "short form or 省 refers to (default: the province most of the corpus's places belong to)")
     from ..ingest.dates import DEFAULT_POLICY, POLICIES
     p.add_argument("--date-from", default=DEFAULT_POLICY, choices=POLICIES, metavar="WHERE",

@@ -22,22 +22,23 @@ def register(sub) -> None:
     p.add_argument("input", nargs="?", default="-", help="JSON-lines file (default: standard input)")
     p.add_argument("--out", default=None, help="write to this file (atomically) instead of standard output")
     p.add_argument("--text", default=None, help="tag this one sentence instead of reading JSON lines")
-    p.add_argument("--province", metavar="CODE", default=None,
-                   help="the home province, a GB/T 2260 code (430000 for Hunan): whose counties' short forms "
+    p.add_argument("--province", metavar="NAME", default=None,
+                   help="the home province, a name or a GB/T 2260 code (湖南, 430000): whose counties' short forms "
                         "are places (default: the province most of the input's places belong to)")
     p.set_defaults(func=run)
 
 
 def run(args) -> int:
-    from ..lexicon.lexicon import infer_province, load_lexicon
+    from ..lexicon.lexicon import infer_province, load_lexicon, province_code
     from ..ner import recognise
     try:
+        province = None if args.province is None else province_code(args.province)
         texts = [args.text] if args.text is not None else list(_read_texts(args.input))
-    except NerInputError as exc:
+    except (NerInputError, ValueError) as exc:
         from ..terminal import line
         print(f"kg ner: {line(exc)}", file=sys.stderr)
         return 1
-    lexicon = load_lexicon(infer_province(texts) if args.province is None else args.province)
+    lexicon = load_lexicon(infer_province(texts) if province is None else province)
     if args.out is None:
         write = sys.stdout.write
         if sys.stdout.isatty():      # the JSON keeps DEL and C1 controls raw: shown as escapes there

@@ -75,6 +75,21 @@ def rule_pairs(rules: str, section: str) -> dict[str, str]:
     return dict(word.split(":", 1) for word in rule_lists(rules)[section])
 
 
+def province_code(value: str) -> str:
+    """The GB/T 2260 code of a province given by its code (430000), its name (湖南省) or its short
+    name (湖南); ValueError, saying what is expected, for anything else."""
+    gaz = load_gazetteer()
+    value = value.strip()
+    d = gaz.get(value)
+    if d is not None and d.level == "province":
+        return d.code
+    named = [d for d in gaz.lookup(value) if d.level == "province"]
+    if len(named) == 1:
+        return named[0].code
+    raise ValueError(f"unknown province {value!r} (a province's name, such as 湖南, or its GB/T 2260 code, "
+                     "such as 430000)")
+
+
 @functools.cache
 def load_lexicon(province: str = "") -> Lexicon:
     """The Lexicon of a home province (one per process and province)."""
