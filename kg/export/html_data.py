@@ -45,7 +45,7 @@ PLACES = ("region", "zone")
 NODE_FIELDS = ("iri", "kind", "label", "code", "level", "region", "aliases", "mentions", "degree", "size",
                "sources", "places", "x", "y")
 EDGE_FIELDS = ("from", "to", "relation", "titles", "sources", "support", "confidence", "rule", "posts")
-# A post's dates, status and rank (issue 15), one row per title in an edge's `posts`: page field ->
+# A post's dates, status and rank, one row per title in an edge's `posts`: page field ->
 # the kg.graph.network.Edge attribute it is read from (ISO dates, a status name, a rank as 正处级).
 # The page draws a person's posts as a timeline, and offers a date filter when any are dated.
 # Source.date is the article's date; an undated graph's posts carry only a status and a rank.

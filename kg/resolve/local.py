@@ -18,7 +18,6 @@ import re
 from ..lexicon.gazetteer import load_gazetteer
 from ..lexicon.lexicon import Lexicon
 from ..model import EntityInfo, EntityKey, Evidence, Fact
-from .context import Context, pick
 
 PARTY_COMMITTEE = re.compile(r"^(?:中共)?(?P<place>.*?)(?P<lvl>[省市州县区旗镇乡])?(?:党)?委$")
 GOVERNMENT = re.compile(r"^(?P<place>.*?)(?P<lvl>[省市州县区旗镇乡])?(?:人民)?政府$")
@@ -160,15 +159,6 @@ class FileResolver:
             city = self.gaz.get(d.parent)
             prefix = city.name if city and city.level == "prefecture" else ""
         return f"中共{prefix}{d.name}委员会", code
-
-    def resolve_region_text(self, text: str, ctx: Context) -> str:
-        """Region code for a place written as text (湘潭市, 衡东县, 天元区, 天元, or a level word)."""
-        if not text:
-            return ""
-        if len(text) == 1:
-            return ctx.level_region(text)
-        cands = self.gaz.lookup(text)
-        return pick(tuple(c.code for c in cands), ctx) if cands else ""
 
 
 def contract_zone(name: str, lexicon: Lexicon) -> str:
