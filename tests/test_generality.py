@@ -285,3 +285,12 @@ def test_a_name_only_the_person_reader_ends_still_holds_the_title_before_it(extr
     # reader (the one kg ner runs) reads the name, so the post is the build's too
     m = extract("株洲市住房和城乡建设局副局长周富强先生致辞。湘潭县副县长于有斌先生出席。")
     assert posts(m) == {("周富强", "副局长", "株洲市住房和城乡建设局"), ("于有斌", "副县长", "湘潭县人民政府")}
+
+
+def test_a_program_may_open_with_县城_and_the_verb_that_launches_it_is_no_part(extract):
+    # 县城 opens with a level character but names no county; bare 学校 runs nothing; 规划科 is an office
+    m = extract("邵阳日报讯 县里启动县城扩容提质三年行动,全县推进乡村学校提质改造项目,旅游公司开发花瑶梯田观光项目,"
+                "深化医疗保障制度改革。市政府印发《长宁市2024年防汛抗旱应急预案》。"
+                "2022年,邵阳市交通运输局综合规划科副科长雷某某被选派到村里。")
+    assert names(m, "program") == {"县城扩容提质三年行动", "乡村学校提质改造项目", "花瑶梯田观光项目",
+                                   "医疗保障制度改革", "长宁市2024年防汛抗旱应急预案"}

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..lexicon.lexicon import Lexicon, rule_lists
 from ..model import Mention
 from .orgs import head_suffix, token_start
-from .spans import expand_left, span_words
+from .spans import expand_left, is_place_token, span_words
 from .tokens import Token, has_word
 
 RULES = "programs"    # kg/data/rules/programs.txt
@@ -45,6 +45,7 @@ class ProgramWords(NamedTuple):
     launched_only: tuple[str, ...]
     figure_measures: tuple[str, ...]
     goal_before: tuple[str, ...]
+    not_level_starts: tuple[str, ...]
 
 
 @functools.cache
@@ -55,7 +56,7 @@ def program_words(lexicon: Lexicon) -> ProgramWords:
                         seq("year_campaign_stems"), seq("policy_docs"), lexicon.words(RULES, "generic_stems"),
                         lexicon.words(RULES, "program_verbs"), seq("goal_after"), seq("name_endings"),
                         span_words(lexicon).self_references, seq("named_types"), seq("launched_only"),
-                        seq("figure_measures"), seq("goal_before"))
+                        seq("figure_measures"), seq("goal_before"), span_words(lexicon).not_level_starts)
 
 
 QUOTED = re.compile(r"[“‘]([^“”‘’]{1,24})[”’]|\"([^\"“”]{1,24})\"")
@@ -223,8 +224,9 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
             start += 1                        # 2个|专科…: the count's measure word goes with it
         if text.startswith("年", start) and not text.startswith("年产", start):
             start += 2 if text.startswith("年度", start) else 1     # 2018年|深化医药卫生体制改革
-        name = text[start:end]
         first = bisect_left(tokens, start, key=token_start)
+        first, start = after_launch(tokens, first, i, start, end, words)
+        name = text[start:end]
         whole = word in ("年", "长制")       # 项目建设年, 林长|制: the program word shares a token with the stem
         stem_tokens = [t for t in tokens[first:i + 1] if t.end <= (end if whole else end - len(word))]
         launched = first > 0 and tokens[first - 1].word.endswith(words.launch_verbs)
@@ -233,9 +235,30 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
     return out
 
 
+def after_launch(tokens: list[Token], first: int, last: int, start: int, end: int,
+                 words: ProgramWords) -> tuple[int, int]:
+    """Where a program's name opens once the verb before it is cut off: 旅游公司开发|花瑶梯田观光项目
+    (a plain verb), 县里启动|县城扩容提质三年行动 (a launch verb after no more than its runner)."""
+    for k in range(last - 1, first - 1, -1):
+        tok = tokens[k]
+        if tok.start < start or end - tokens[k + 1].start < 5:
+            continue
+        if tok.pos == "v" and tok.word not in words.program_verbs \
+                or tok.word in words.launch_verbs and all(is_runner(t, words) for t in tokens[first:k]):
+            return k + 1, tokens[k + 1].start
+    return first, start
+
+
+def is_runner(tok: Token, words: ProgramWords) -> bool:
+    """A word that names who launches a program: a place, 县里, 全县, 我市."""
+    w = tok.word
+    return is_place_token(tok) or w in words.self_references or len(w) == 2 and (w[0] in "全各" or w[1] == "里")
+
+
 def is_org_token(tok: Token, lexicon: Lexicon) -> bool:
     """An institution inside a program's words is its runner, not part of its name."""
-    return bool(head_suffix(tok.word, lexicon)) and tok.word not in ("中心",)
+    suffix = head_suffix(tok.word, lexicon)
+    return bool(suffix) and (len(tok.word) > len(suffix) or len(suffix) == 1)   # 学校, 中心 alone: a kind
 
 
 def placed_or_numbered(stem: list[Token]) -> bool:
@@ -248,7 +271,8 @@ def is_program_name(name: str, stem: list[Token], word: str, launched: bool, wor
     if len(name) < (3 if word == "长制" else 5) or "“" in name or "”" in name \
             or name.startswith(("该", "这", "此", "各", "本", "全市", "全县", "全省")):
         return False
-    if name.endswith(("工程项目", "园项目", "园区项目")) or name[0] in "市县区省":
+    if name.endswith(("工程项目", "园项目", "园区项目")) or name[0] in "市县区省" and not name.startswith(
+            words.not_level_starts):
         return False          # 聚味堂食品工程项目 (an application), 泵业智造产业园项目 (the park itself)
     generic = words.generic_stems
     content = [t for t in stem if t.word not in generic and not (t.pos == "ns" and len(t.word) >= 2)
