@@ -294,3 +294,14 @@ def test_a_program_may_open_with_县城_and_the_verb_that_launches_it_is_no_part
                 "2022年,邵阳市交通运输局综合规划科副科长雷某某被选派到村里。")
     assert names(m, "program") == {"县城扩容提质三年行动", "乡村学校提质改造项目", "花瑶梯田观光项目",
                                    "医疗保障制度改革", "长宁市2024年防汛抗旱应急预案"}
+
+
+def test_the_verb_that_launches_a_program_bounds_its_name(extract):
+    # plain verbs (会诊, 横向, 控制) and 与 inside the name; 年产 opens one; 新开工项目 is a kind
+    m = extract("益阳日报讯 县医院开通5G远程会诊平台。桃江县与安乡县签订湘江流域横向生态保护补偿协议,"
+                "两县建立跨省河湖联防联控机制,持续推进资水总磷污染控制与削减攻坚行动。"
+                "企业年产3万吨新型电池负极材料项目已投产,全县新开工项目12个,办好十大民生实事。")
+    assert names(m, "program") == {"5G远程会诊平台", "湘江流域横向生态保护补偿协议", "跨省河湖联防联控机制",
+                                   "资水总磷污染控制与削减攻坚行动", "年产3万吨新型电池负极材料项目",
+                                   "十大民生实事"}
+    assert "湘煤集团年产50万吨焦炭项目" in names(extract("湘潭日报讯 湘煤集团年产50万吨焦炭项目开工。"), "program")

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from ..lexicon.lexicon import Lexicon, rule_lists
 from ..model import Mention
 from .orgs import head_suffix, token_start
-from .spans import expand_left, is_place_token, span_words
+from .spans import MAX_CHARS, expand_left, is_place_token, span_words
 from .tokens import Token, has_word
 
 RULES = "programs"    # kg/data/rules/programs.txt
@@ -46,6 +46,7 @@ class ProgramWords(NamedTuple):
     figure_measures: tuple[str, ...]
     goal_before: tuple[str, ...]
     not_level_starts: tuple[str, ...]
+    name_openers: frozenset[str]
 
 
 @functools.cache
@@ -56,7 +57,8 @@ def program_words(lexicon: Lexicon) -> ProgramWords:
                         seq("year_campaign_stems"), seq("policy_docs"), lexicon.words(RULES, "generic_stems"),
                         lexicon.words(RULES, "program_verbs"), seq("goal_after"), seq("name_endings"),
                         span_words(lexicon).self_references, seq("named_types"), seq("launched_only"),
-                        seq("figure_measures"), seq("goal_before"), span_words(lexicon).not_level_starts)
+                        seq("figure_measures"), seq("goal_before"), span_words(lexicon).not_level_starts,
+                        lexicon.words(RULES, "name_openers"))
 
 
 QUOTED = re.compile(r"[“‘]([^“”‘’]{1,24})[”’]|\"([^\"“”]{1,24})\"")
@@ -65,6 +67,7 @@ SLOGAN_SEP = re.compile(r"[、,+]")
 NUMERAL = "一二三四五六七八九十两百千万"
 SHAPED = re.compile(rf"\d.*\d|\+|^[{NUMERAL}]+[个大项类化点级基好送清][\w]*$|^[{NUMERAL}]\w{{0,3}}[{NUMERAL}]\w+|制$")
 SENTENCE_PUNCT = set("。!?;:")
+LAUNCH_SPAN_STOPS = frozenset(("x", "nr", "nrt", "nnt", "r", "uj", "ul", "d", "t", "c"))   # punctuation, persons, 的
 COUNTERS = frozenset("个项家所批条种类名位座")
 NUMBERED_START = re.compile(r"\d[A-Za-z]")
 TYPED_AFTER = re.compile(r"(?:(?![等和与及的、])[\u4e00-\u9fff]){1,4}?(?:专项行动|行动|工程|计划|项目)")
@@ -216,6 +219,10 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
         head = next(k for k in range(i, -1, -1) if tokens[k].start <= end - len(word))
         start, _ = expand_left(tokens, head, text, lexicon, extra_words=words.program_verbs,
                                stop_at_org=lambda t: is_org_token(t, lexicon))
+        by_launch, opener = launch_start(tokens, head, end - len(word), words)
+        if by_launch is not None and (by_launch < start or opener and all(
+                is_kind_word(t, lexicon) for t in tokens[head::-1] if start <= t.start < by_launch)):
+            start = by_launch                 # 签订|华容河流域横向生态保护补偿协议: the verb bounds the name
         opened = start
         while start < end and not ("\u4e00" <= text[start] <= "\u9fff" or text[start].isalpha()) \
                 and not NUMBERED_START.match(text, start):
@@ -225,7 +232,8 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
         if text.startswith("年", start) and not text.startswith("年产", start):
             start += 2 if text.startswith("年度", start) else 1     # 2018年|深化医药卫生体制改革
         first = bisect_left(tokens, start, key=token_start)
-        first, start = after_launch(tokens, first, i, start, end, words)
+        if by_launch is None or by_launch != start:
+            first, start = after_launch(tokens, first, i, start, end, words)
         name = text[start:end]
         whole = word in ("年", "长制")       # 项目建设年, 林长|制: the program word shares a token with the stem
         stem_tokens = [t for t in tokens[first:i + 1] if t.end <= (end if whole else end - len(word))]
@@ -233,6 +241,21 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
         if is_program_name(name, stem_tokens, word, launched, words):
             out.append(program(text, start, end, name, "program-word"))
     return out
+
+
+def launch_start(tokens: list[Token], head: int, stem_end: int, words: ProgramWords) -> tuple[int | None, bool]:
+    """Where a name opens right after the verb that launches it (开通|5G远程会诊平台) or at a word that
+    opens one (年产…项目, True), if such a word stands within reach with only name words between."""
+    for k in range(head, -1, -1):
+        tok = tokens[k]
+        if tok.end <= stem_end and tok.word in words.launch_verbs:
+            return (tokens[k + 1].start if k < head or tok.end < stem_end else None), False
+        if tok.word in words.name_openers:
+            return tok.start, True            # 企业|年产2万吨锂电池正极材料前驱体项目
+        if stem_end - tok.start > MAX_CHARS or tok.pos in LAUNCH_SPAN_STOPS or tok.word in words.self_references \
+                or not ("\u4e00" <= tok.word[0] <= "\u9fff" or tok.word[0].isalnum()):
+            break
+    return None, False
 
 
 def after_launch(tokens: list[Token], first: int, last: int, start: int, end: int,
@@ -253,6 +276,11 @@ def is_runner(tok: Token, words: ProgramWords) -> bool:
     """A word that names who launches a program: a place, 县里, 全县, 我市."""
     w = tok.word
     return is_place_token(tok) or w in words.self_references or len(w) == 2 and (w[0] in "全各" or w[1] == "里")
+
+
+def is_kind_word(tok: Token, lexicon: Lexicon) -> bool:
+    """公司, 企业, 学校: a kind of runner, no name (企业|年产3万吨…项目, but 轻盐集团年产100万吨纯碱项目)."""
+    return head_suffix(tok.word, lexicon) == tok.word or tok.word in program_words(lexicon).generic_stems
 
 
 def is_org_token(tok: Token, lexicon: Lexicon) -> bool:
