@@ -305,3 +305,10 @@ def test_the_verb_that_launches_a_program_bounds_its_name(extract):
                                    "资水总磷污染控制与削减攻坚行动", "年产3万吨新型电池负极材料项目",
                                    "十大民生实事"}
     assert "湘煤集团年产50万吨焦炭项目" in names(extract("湘潭日报讯 湘煤集团年产50万吨焦炭项目开工。"), "program")
+
+
+def test_no_place_inside_a_persons_name_or_a_dictionary_word(extract):
+    # 嘉禾 in 庹嘉禾, 楚雄 in 刘楚雄: names, not the counties; 新增|城区 holds no 增城区
+    m = extract("邵阳日报讯 副市长庹嘉禾出席。公司董事长刘楚雄是武冈人。全市新增城区学位3600个。")
+    assert names(m, "region") == {"湖南省", "邵阳市", "武冈市"}      # the paper's city, its parents
+    assert {("庹嘉禾", "副市长", "邵阳市人民政府")} <= posts(m)

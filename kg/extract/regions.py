@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 
 from ..lexicon.lexicon import Lexicon
 from ..lexicon.terms import data_lines
@@ -98,11 +99,13 @@ def find_places(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Me
         if text.startswith(road_words, end):
             continue       # 苏仙南路, 韶山路: a road named after a place
         full = surface in full_names
+        if starts is None:
+            starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
         if not full or len(surface) == 2:     # a short form, or a full name as short as 和县 (产业和|县域)
-            if starts is None:
-                starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
             if start not in starts or end not in ends:
                 continue   # a short form inside a longer word: 株洲 in 株洲日报 is fine, 江南 in 江南春 is not
+        elif start not in starts and has_word(word_at(tokens, start)):
+            continue       # 新增|城区 holds no 增城区: a full name opens inside a dictionary word
         if not full:
             codes = short_form_codes(codes, lexicon)
             if not codes:
@@ -121,6 +124,12 @@ def find_places(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Me
             taken.append((m.start, m.end))
     found.extend(zones(text, tokens, lexicon))
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def word_at(tokens: list[Token], offset: int) -> str:
+    """The token that covers a character offset."""
+    i = bisect_right(tokens, offset, key=lambda t: t.start) - 1
+    return tokens[i].word if i >= 0 else ""
 
 
 @functools.cache

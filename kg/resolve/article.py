@@ -45,6 +45,7 @@ class ArticleReader(PostReading):
             tokens = tokens if tokens is not None else tokenize(s.text, self.lexicon)
             ev = self.evidence(s)
             mentions = recognise(s.text, tokens, self.lexicon, places)
+            places = outside_names(places, mentions)
             for _, level, name in self.here:
                 self.earlier[level] = name
             self.here, self.here_codes = [], []
@@ -194,3 +195,9 @@ class ArticleReader(PostReading):
             home = self.res.place_key(self.ctx.county or self.ctx.city)
             if home:
                 self.res.fact(key, "run_by", home, ev, "article-home-place", 0.4)
+
+
+def outside_names(places: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """Places that are no part of a person's name: 嘉禾 in 庹嘉禾, 楚雄 in 刘楚雄."""
+    names = [(m.start, m.end) for m in mentions if m.kind == "person" and m.end > m.start]
+    return [p for p in places if not any(s < p.end and p.start < e for s, e in names)]
