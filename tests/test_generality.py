@@ -312,3 +312,9 @@ def test_no_place_inside_a_persons_name_or_a_dictionary_word(extract):
     m = extract("邵阳日报讯 副市长庹嘉禾出席。公司董事长刘楚雄是武冈人。全市新增城区学位3600个。")
     assert names(m, "region") == {"湖南省", "邵阳市", "武冈市"}      # the paper's city, its parents
     assert {("庹嘉禾", "副市长", "邵阳市人民政府")} <= posts(m)
+
+
+def test_a_party_committees_standing_committee_is_a_body(extract):
+    m = extract("益阳日报讯 4月2日,安化县委书记王某某主持召开县委常委会会议。市人大常委会主任李某出席。")
+    assert {"中共安化县委常委会", "益阳市人大常委会"} <= names(m, "org")
+    assert ("王某某", "书记", "中共安化县委员会") in posts(m)
