@@ -318,3 +318,10 @@ def test_a_party_committees_standing_committee_is_a_body(extract):
     m = extract("益阳日报讯 4月2日,安化县委书记王某某主持召开县委常委会会议。市人大常委会主任李某出席。")
     assert {"中共安化县委常委会", "益阳市人大常委会"} <= names(m, "org")
     assert ("王某某", "书记", "中共安化县委员会") in posts(m)
+
+
+def test_a_bureau_whose_name_ends_in_a_kind_word_is_still_a_bureau(extract):
+    # 农村 makes 农村学校 a kind of school, but 农业农村局 is one bureau
+    m = extract("永州日报讯 永州市农业农村局派驻李家村工作队进村。县里推动农村学校建设。")
+    assert "永州市农业农村局" in names(m, "org")
+    assert not any(o.endswith("农村学校") for o in names(m, "org"))

@@ -261,8 +261,9 @@ def named(stem: list[Token], name: str, head: Token, suffix: str, words: OrgWord
     if not stem:
         return name.endswith(("委", "政府")) or head.pos == "nt"
     kind_words = words.kind_words
-    if stem[-1].word in kind_words or stem[-1].word.endswith(("级", "型")) or any(t.word.endswith("式") for t in stem):
-        return False          # 株洲市属|公立|医院, 湘潭市县级|公立|医院
+    if stem[-1].word in kind_words and not (suffix in ("局", "厅") and len(stem) >= 2) \
+            or stem[-1].word.endswith(("级", "型")) or any(t.word.endswith("式") for t in stem):
+        return False          # 株洲市属|公立|医院, 湘潭市县级|公立|医院; but 农业|农村|局 is a bureau
     if name[0] in "市县区省镇乡" or any(t.pos == "ns" and len(t.word) >= 2 for t in stem):
         return True
     if all(t.word in kind_words or t.word in words.self_references or len(t.word) == 1 for t in stem):
