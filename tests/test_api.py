@@ -63,3 +63,10 @@ def test_an_unknown_province_is_one_line_naming_it(tmp_path, capsys):
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and "unknown province '火星'" in err[0], err
     assert not (tmp_path / "out2").exists()
+
+
+def test_a_lone_surrogate_in_the_text_is_read_not_fatal():
+    # a str from a decoder with errors="surrogateescape" may hold one; no UTF-8 can
+    m = kg.extract_text("株洲日报讯 株洲市副市长李建国说\udcff,要抓好产业。")
+    assert kg.posts(m) == [("李建国", "副市长", "株洲市人民政府")]
+    assert "李建国" in kg.to_turtle(m)

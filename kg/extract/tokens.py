@@ -3,6 +3,7 @@ titles, place names and institution words come out whole."""
 from __future__ import annotations
 
 import functools
+import re
 from typing import NamedTuple
 
 import rjieba
@@ -52,6 +53,18 @@ def title_cores(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
     return {last: tuple(words) for last, words in cores.items()}
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def tag_words(text: str) -> list[tuple[str, str]]:
+    """jieba's (word, tag) pairs; a lone surrogate (which no UTF-8 holds) is read as U+FFFD,
+    one character for one, so offsets stay those of `text`."""
+    try:
+        return rjieba.tag(text)
+    except UnicodeEncodeError:
+        return rjieba.tag(LONE_SURROGATE.sub("\ufffd", text))
+
+
 def tokenize(text: str, lexicon: Lexicon) -> list[Token]:
     """Tagged tokens with offsets. Place names are tagged ns whatever jieba thinks
     (怀化 is a verb in its dictionary), and words that fuse an institution with a
@@ -61,7 +74,7 @@ def tokenize(text: str, lexicon: Lexicon) -> list[Token]:
     function_chars = lexicon.words(RULES, "function_chars")
     out, pos = [], 0
     append, new = out.append, tuple.__new__      # Token(...) without the Python-level __new__ frame
-    for word, tag in rjieba.tag(text):
+    for word, tag in tag_words(text):
         n = len(word)
         if not n:
             continue
