@@ -325,3 +325,9 @@ def test_a_bureau_whose_name_ends_in_a_kind_word_is_still_a_bureau(extract):
     m = extract("永州日报讯 永州市农业农村局派驻李家村工作队进村。县里推动农村学校建设。")
     assert "永州市农业农村局" in names(m, "org")
     assert not any(o.endswith("农村学校") for o in names(m, "org"))
+
+
+def test_a_name_right_after_a_title_may_have_a_word_for_its_given_name(extract):
+    # 段 read as a measure word, 海生 a dictionary word: the title before it vouches for the name
+    m = extract("衡阳日报讯 他来到清泉蔬菜专业合作社,与合作社理事长段海生围坐在一起算账。")
+    assert posts(m) == {("段海生", "理事长", "清泉蔬菜专业合作社")}
