@@ -331,3 +331,11 @@ def test_a_name_right_after_a_title_may_have_a_word_for_its_given_name(extract):
     # 段 read as a measure word, 海生 a dictionary word: the title before it vouches for the name
     m = extract("衡阳日报讯 他来到清泉蔬菜专业合作社,与合作社理事长段海生围坐在一起算账。")
     assert posts(m) == {("段海生", "理事长", "清泉蔬菜专业合作社")}
+
+
+def test_a_hospital_department_named_before_holds_the_post_of_该科(extract):
+    # 康复医学科 ends in 学科 (a discipline, no body) but is a department; 该科 is the one named last
+    m = extract("邵阳日报讯 市中心医院院长王明说,病人转入康复医学科。该科护士长李秋芸带领团队精心护理。")
+    assert "邵阳市中心医院康复医学科" in names(m, "org")
+    assert ("李秋芸", "护士长", "邵阳市中心医院康复医学科") in posts(m)
+    assert not any(o.endswith("学科") for o in names(extract("邵阳日报讯 学校加强学科建设。"), "org"))

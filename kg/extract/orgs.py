@@ -81,9 +81,11 @@ def dept_suffix(word: str, lexicon: Lexicon) -> str:
     if len(word) < 2 or word[-1] not in dept_last_chars(lexicon) or not word.endswith(departments):
         return ""
     words = org_words(lexicon)
-    if word in words.not_org_words or word.endswith(words.not_org_endings):
+    suffix = next((s for s in departments if word.endswith(s)), "")
+    if word in words.not_org_words:
         return ""
-    return next((s for s in departments if word.endswith(s)), "")
+    ending = next((e for e in words.not_org_endings if word.endswith(e)), "")
+    return "" if len(ending) >= len(suffix) else suffix     # 学科 is none, but 重症医学科 is one
 
 
 @functools.cache
