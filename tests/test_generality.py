@@ -339,3 +339,11 @@ def test_a_hospital_department_named_before_holds_the_post_of_该科(extract):
     assert "邵阳市中心医院康复医学科" in names(m, "org")
     assert ("李秋芸", "护士长", "邵阳市中心医院康复医学科") in posts(m)
     assert not any(o.endswith("学科") for o in names(extract("邵阳日报讯 学校加强学科建设。"), "org"))
+
+
+def test_appointments_written_as_兼任_履新_出任_and_a_generation_is_no_program(extract):
+    m = extract("株洲日报讯 经省委研究决定,李建华同志兼任株洲市委委员、常委、副书记。2023年1月,王志强履新湖南省副省长。"
+                "会上,赵立新出任株洲市人民政府副市长。其中有两位“70后”干部。")
+    assert {("李建华", "副书记", "中共株洲市委员会"), ("李建华", "常委", "中共株洲市委员会"),
+            ("王志强", "副省长", "湖南省人民政府"), ("赵立新", "副市长", "株洲市人民政府")} <= posts(m)
+    assert names(m, "program") == set()

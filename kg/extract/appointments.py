@@ -7,6 +7,7 @@
     免去邹立新的湘潭市教育局局长职务;            dismissed
     邹立新的湘潭市教育局局长职务;                dismissed (a line of a 免去 list)
     X同志任县委书记 / X不再担任…职务             appointed, dismissed
+    X同志兼任…, X履新/出任/升任/调任…           appointed
 
 Each is a person Mention like find_posts gives (attrs["titles"]: the title Mentions with
 the institution written before each), with attrs["event"] saying which of these it is.
@@ -32,14 +33,15 @@ PATTERNS = (
     (re.compile(rf"(?:任命|聘任|聘用|批准任命|决定任命|选举|补选|任){NAME}为{POST}{END}"), "appointed"),
     (re.compile(rf"{NAME}当选为?{POST}{END}"), "elected"),
     (re.compile(rf"(?:^|[:;])\s*{NAME}为{POST}{END}"), "appointed"),      # a line of a 任命 list
-    (re.compile(rf"(?:^|[,:;])\s*{NAME}同志任{POST}{END}"), "appointed"),
+    (re.compile(rf"(?:^|[,:;])\s*{NAME}同志(?:兼任|担任|出任|任){POST}{END}"), "appointed"),
+    (re.compile(rf"(?:^|(?<=[,:;。]))\s*{NAME}(?:履新|出任|升任|调任|转任|兼任){POST}{END}"), "appointed"),
     (re.compile(rf"(?:^|[:;])\s*{NAME}的{POST}职务(?=\([^()]*\)|[;。]|$)"), "dismissed"),   # a line of a 免去 list
 )
 
 
 def find_appointments(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
     """The appointments, nominations, elections and dismissals a notice's sentence states."""
-    if "为" not in sentence and "免去" not in sentence and "任" not in sentence and "职务" not in sentence \
+    if not any(w in sentence for w in ("为", "免去", "任", "履新", "职务")) \
             or title_pattern(lexicon).search(sentence) is None:
         return []        # a notice names a post, and every post has a title
     out: list[Mention] = []

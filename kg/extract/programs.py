@@ -63,6 +63,7 @@ def program_words(lexicon: Lexicon) -> ProgramWords:
 
 QUOTED = re.compile(r"[“‘]([^“”‘’]{1,24})[”’]|\"([^\"“”]{1,24})\"")
 BOOK = re.compile(r"《([^《》]{2,40})》")
+GENERATION = re.compile(r"[\d零〇一二三四五六七八九]{2}后")
 SLOGAN_SEP = re.compile(r"[、,+]")
 NUMERAL = "一二三四五六七八九十两百千万"
 SHAPED = re.compile(rf"\d.*\d|\+|^[{NUMERAL}]+[个大项类化点级基好送清][\w]*$|^[{NUMERAL}]\w{{0,3}}[{NUMERAL}]\w+|制$")
@@ -154,8 +155,8 @@ def owned(text: str, start: int) -> bool:
 
 def shaped(inner: str) -> bool:
     """Has a quoted name a slogan's shape (“1+7+4”, “五个100”, “送政策、解难题、优服务”)?"""
-    if "," in inner:
-        return False
+    if "," in inner or GENERATION.fullmatch(inner):
+        return False                        # “70后”, “00后”: a generation, no program
     if SLOGAN_SEP.search(inner) and 5 <= len(inner) <= 24 and all(2 <= len(p) <= 8 for p in SLOGAN_SEP.split(inner)):
         return True
     if inner[:1] in NUMERAL and inner[1:2] in FIGURE_MEASURES:
