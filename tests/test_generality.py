@@ -347,3 +347,12 @@ def test_appointments_written_as_兼任_履新_出任_and_a_generation_is_no_pro
     assert {("李建华", "副书记", "中共株洲市委员会"), ("李建华", "常委", "中共株洲市委员会"),
             ("王志强", "副省长", "湖南省人民政府"), ("赵立新", "副市长", "株洲市人民政府")} <= posts(m)
     assert names(m, "program") == set()
+
+
+def test_a_party_department_is_one_body_however_the_chain_writes_it(extract):
+    # 省委宣传部 written in full and 宣传部 after 区委常委 are both departments of a 中共 committee
+    m = extract("株洲日报讯 湖南省委常委、省委宣传部部长王华参加。市委组织部副部长赵强说。"
+                "渌口区委常委、宣传部部长杨丽介绍。市人大常委会办公室主任钱进说。")
+    assert {("王华", "部长", "中共湖南省委宣传部"), ("赵强", "副部长", "中共株洲市委组织部"),
+            ("杨丽", "部长", "中共株洲市渌口区委宣传部"), ("钱进", "主任", "株洲市人大常委会办公室")} <= posts(m)
+    assert not any(o.endswith("委宣传部") and not o.startswith("中共") for o in names(m, "org"))

@@ -37,12 +37,19 @@ SESSION = re.compile(r"第?[一二三四五六七八九十百零\d]+届")
 
 def formal(on: OrgName, lexicon: Lexicon) -> OrgName:
     """An institution's name in its formal spelling: without a session number (湘潭市第十六届人民代表
-    大会常务委员会 is the standing committee of every session) and with a court's or a procuratorate's
-    full name (开福区法院 -> 开福区人民法院)."""
+    大会常务委员会 is the standing committee of every session), with a court's or a procuratorate's
+    full name (开福区法院 -> 开福区人民法院) and a party department's 中共 (中共株洲市委宣传部)."""
     name = SESSION.sub("", on.name) if "届" in on.name else on.name
     forms = lexicon.pairs("resolve", "formal_forms")
     name = formal_pattern(lexicon).sub(lambda m: m.group(1) + forms[m.group(2)], name)
+    if not name.startswith("中共"):
+        m = PARTY_DEPARTMENT.match(name)
+        if m and m.group(1).endswith(lexicon.sequence("resolve", "party_departments")):
+            name = "中共" + name            # 株洲市委宣传部: a department of 中共株洲市委, as 区委常委、宣传部部长 names it
     return on if name == on.name else OrgName(name, on.region, on.zone, on.parent)
+
+
+PARTY_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,14}?[省市县区州旗]委([\u4e00-\u9fff]{2,6})$")
 
 
 @functools.cache
