@@ -356,3 +356,12 @@ def test_a_party_department_is_one_body_however_the_chain_writes_it(extract):
     assert {("王华", "部长", "中共湖南省委宣传部"), ("赵强", "副部长", "中共株洲市委组织部"),
             ("杨丽", "部长", "中共株洲市渌口区委宣传部"), ("钱进", "主任", "株洲市人大常委会办公室")} <= posts(m)
     assert not any(o.endswith("委宣传部") and not o.startswith("中共") for o in names(m, "org"))
+
+
+def test_a_bodys_name_keeps_its_opening_and_loses_its_session(extract):
+    # 中共 or 政协 opens the name before the place; 中国共产党 is kept as 中共; the session goes
+    m = extract("株洲日报讯 5月19日,中国共产党株洲市荷塘区第五届委员会第十一次全体会议召开。"
+                "政协双峰县委员会主席王某某讲话。")
+    assert {"中共株洲市荷塘区委员会", "政协双峰县委员会"} <= names(m, "org")
+    assert not any(o.startswith(("株洲市荷塘区", "双峰县委员会", "中国共产党")) for o in names(m, "org"))
+    assert ("王某某", "主席", "政协双峰县委员会") in posts(m)

@@ -40,6 +40,9 @@ def formal(on: OrgName, lexicon: Lexicon) -> OrgName:
     大会常务委员会 is the standing committee of every session), with a court's or a procuratorate's
     full name (开福区法院 -> 开福区人民法院) and a party department's 中共 (中共株洲市委宣传部)."""
     name = SESSION.sub("", on.name) if "届" in on.name else on.name
+    for long, short in lexicon.pairs("resolve", "name_openings").items():
+        if name.startswith(long):
+            name = short + name[len(long):]     # 中国共产党株洲市荷塘区委员会 -> 中共株洲市荷塘区委员会
     forms = lexicon.pairs("resolve", "formal_forms")
     name = formal_pattern(lexicon).sub(lambda m: m.group(1) + forms[m.group(2)], name)
     if not name.startswith("中共"):

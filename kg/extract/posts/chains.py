@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from ...lexicon.lexicon import Lexicon
 from ...model import Mention
+from ..orgs import body_prefix
 from ..spans import expand_left, span_words
 from ..tokens import tokenize
 
@@ -39,6 +40,9 @@ def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> Org
                 if k >= 2 and toks[k - 1].word == "驻" and toks[k - 2].pos not in ("x", "w"):
                     start, _ = expand_left(toks, k - 2, window, lexicon)   # 湖南省人民政府驻|深圳办事处
                 start += lo
+                prefix = body_prefix(sentence, start, lexicon)
+                if prefix is not None and start < pos:
+                    start = prefix         # 政协|双峰县委员会, 中共|株洲市荷塘区委员会
         for m in places:                   # never cut a place name in two: 在中|湖村 -> 中湖村
             if m.start < start < m.end or m.end == start < pos and m.attrs.get("level") == "village":
                 start = m.start            # and a village right before is the body's: 金鸡村|工作队
