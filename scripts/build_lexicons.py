@@ -82,7 +82,7 @@ BAIJIAXING_COMPOUND = (
 ).split()
 # Common modern surnames absent from the traditional text (肖 is the modern
 # form of many 萧 families; 粟 / 谌 / 旷 / 宾 / 卿 / 寻 / 奉 / 盘 are frequent in Hunan).
-EXTRA_SINGLE = "肖付覃冼邝粟谌旷宾卿代兰苟庹揭敬植练麦招檀雒靖但甯阳仝寻奉盘禤郄尧邸"
+EXTRA_SINGLE = "肖付覃冼邝粟谌旷宾卿代兰苟庹揭敬植练麦招檀雒靖但甯阳仝寻奉盘禤郄尧邸翦"
 EXTRA_COMPOUND = "独孤 贺兰 完颜 范姜 张简 诸葛 上官".split()
 
 # The 100 most common surnames of mainland China in the order of the commonly

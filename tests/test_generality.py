@@ -365,3 +365,15 @@ def test_a_bodys_name_keeps_its_opening_and_loses_its_session(extract):
     assert {"中共株洲市荷塘区委员会", "政协双峰县委员会"} <= names(m, "org")
     assert not any(o.startswith(("株洲市荷塘区", "双峰县委员会", "中国共产党")) for o in names(m, "org"))
     assert ("王某某", "主席", "政协双峰县委员会") in posts(m)
+
+
+def test_a_conjunction_before_a_county_body_and_a_rare_surname(extract):
+    # 和|县乡村振兴局, not the county 和县 of 安徽; 翦 is a surname; 去年新 is no name
+    m = extract("常德日报讯 县委副书记、县委统战部部长翦云,县人大常委会副主任杨德蓉和县乡村振兴局负责人出席。"
+                "澧县县委书记王某某主持。张贤明是村里的能手,去年新当选为村党支部书记。")
+    assert "和县" not in names(m, "region") and "安徽省" not in names(m, "region")
+    assert "澧县乡村振兴局" in names(m, "org")
+    assert {("翦云", "副书记", "中共澧县委员会"), ("翦云", "部长", "中共澧县委统战部"),
+            ("杨德蓉", "副主任", "澧县人大常委会")} <= posts(m)
+    assert not any(p[0] == "去年新" for p in posts(m))
+    assert "和县" in names(extract("安徽日报讯 安徽省和县召开会议。"), "region")

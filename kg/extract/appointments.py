@@ -67,8 +67,8 @@ def find_appointments(sentence: str, tokens: list[Token], lexicon: Lexicon) -> l
 
 def acceptable_name(name: str, lexicon: Lexicon) -> bool:
     """A name the notice's shape delimits: it opens with a surname, or is two or three
-    characters that are no word the segmenter knows (佴文斌, 庹志成)."""
+    characters that neither are nor open with a word the segmenter knows."""
     from .tokens import has_word
     if name[:1] in lexicon.surnames or name[:2] in lexicon.surnames:
         return not has_word(name) or len(name) == 3
-    return len(name) in (2, 3) and not has_word(name)
+    return len(name) in (2, 3) and not has_word(name) and not has_word(name[:2])   # not 去年|新当选

@@ -78,11 +78,13 @@ def tokenize(text: str, lexicon: Lexicon) -> list[Token]:
         n = len(word)
         if not n:
             continue
-        if word in places:
+        conjoined = n >= 2 and word[0] in function_chars and word[1] in LEVEL_CHARS \
+            and not (n == 2 and out and out[-1].pos == "ns")      # 安徽省|和县 is the county
+        if word in places and not (n == 2 and conjoined):
             tag = "ns"
         elif n >= 2:
-            if word[0] in function_chars and word[1] in LEVEL_CHARS:
-                append(new(Token, (word[0], "p", pos, pos + 1)))     # 由|县人大常委会, 和|县域经济
+            if conjoined:
+                append(new(Token, (word[0], "p", pos, pos + 1)))     # 由|县人大常委会, 和|县域经济, 熊德蓉和|县乡村振兴局
                 word, pos, n, tag = word[1:], pos + 1, n - 1, "n"
             elif n == 2 and word[1] in CONJUNCTIONS and not has_word(word):
                 append(new(Token, (word[0], tag, pos, pos + 1)))     # 羊贵|平及|市委: a name's end and 及

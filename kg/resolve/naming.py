@@ -52,7 +52,7 @@ def formal(on: OrgName, lexicon: Lexicon) -> OrgName:
     return on if name == on.name else OrgName(name, on.region, on.zone, on.parent)
 
 
-PARTY_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{2,14}?[省市县区州旗]委([\u4e00-\u9fff]{2,6})$")
+PARTY_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,14}?[省市县区州旗]委([\u4e00-\u9fff]{2,6})$")
 
 
 @functools.cache
