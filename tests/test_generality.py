@@ -377,3 +377,13 @@ def test_a_conjunction_before_a_county_body_and_a_rare_surname(extract):
             ("杨德蓉", "副主任", "澧县人大常委会")} <= posts(m)
     assert not any(p[0] == "去年新" for p in posts(m))
     assert "和县" in names(extract("安徽日报讯 安徽省和县召开会议。"), "region")
+
+
+def test_a_company_named_after_the_province_opens_there_and_边_ends_a_name(extract):
+    # the town before 湖南… is where it stands; 为|村党支部 is the village's; 边走边讲 follows a name
+    m = extract("常德日报讯 观摩团前往火连坡镇湖南民丰油茶专业合作社产业基地。长沙市湖南省人民医院院长李某某说。"
+                "望月村村民说,刘建华去年当选为村党支部书记。镇党委书记王某某说,浦市镇党委书记李昊明边走边讲解。")
+    orgs = names(m, "org")
+    assert {"湖南民丰油茶专业合作社", "湖南省人民医院", "望月村党支部"} <= orgs
+    assert not any(o.startswith(("火连坡镇湖南", "长沙市湖南", "为村")) for o in orgs)
+    assert {("李某某", "院长", "湖南省人民医院"), ("李昊明", "书记", "浦市镇党委")} <= posts(m)

@@ -26,15 +26,16 @@ from .tokens import Token
 NAME = r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?"
 POST = r"(?P<post>[^;,。:()]{2,60}?)"
 END = r"(?=[;。,]|\(|$)"
+WHEN = r"(?:(?:去年|今年|前年|近日|日前|年初|年底|上月|本月|(?:19|20)\d\d年(?:\d{1,2}月)?)新?)?"   # X去年新|当选
 PATTERNS = (
     (re.compile(rf"(?:提名|推荐){NAME}为{POST}(?:候选人|人选){END}"), "nominated"),
     (re.compile(rf"(?:免去|撤销){NAME}(?:同志)?的{POST}职务"), "dismissed"),
     (re.compile(rf"{NAME}(?:不再担任|辞去){POST}(?:职务)?{END}"), "dismissed"),
     (re.compile(rf"(?:任命|聘任|聘用|批准任命|决定任命|选举|补选|任){NAME}为{POST}{END}"), "appointed"),
-    (re.compile(rf"{NAME}当选为?{POST}{END}"), "elected"),
+    (re.compile(rf"{NAME}{WHEN}当选为?{POST}{END}"), "elected"),
     (re.compile(rf"(?:^|[:;])\s*{NAME}为{POST}{END}"), "appointed"),      # a line of a 任命 list
     (re.compile(rf"(?:^|[,:;])\s*{NAME}同志(?:兼任|担任|出任|任){POST}{END}"), "appointed"),
-    (re.compile(rf"(?:^|(?<=[,:;。]))\s*{NAME}(?:履新|出任|升任|调任|转任|兼任){POST}{END}"), "appointed"),
+    (re.compile(rf"(?:^|(?<=[,:;。]))\s*{NAME}{WHEN}(?:履新|出任|升任|调任|转任|兼任){POST}{END}"), "appointed"),
     (re.compile(rf"(?:^|[:;])\s*{NAME}的{POST}职务(?=\([^()]*\)|[;。]|$)"), "dismissed"),   # a line of a 免去 list
 )
 

@@ -133,6 +133,7 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
         start, parent_idx = expand_left(tokens, i, text, lexicon, stop_at_org=lambda t: is_parent_token(t, lexicon))
         if suffix in words.company_suffixes and parent_idx is None:
             start = company_lookback(tokens, bisect_left(tokens, start, key=token_start), tok.end, words)
+        start = province_opening(tokens, start, i, lexicon)
         prefix = body_prefix(text, start, lexicon)
         if prefix is not None:
             start = prefix        # 政协|第十一届|衡南县委员会: the body's name opens before its place
@@ -164,6 +165,16 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
         out += [c for c in listed if not ((k := bisect_left(starts, c.end)) and reach[k - 1] > c.start)]
         out.sort(key=lambda o: o.start)
     return out
+
+
+def province_opening(tokens: list[Token], start: int, head: int, lexicon: Lexicon) -> int:
+    """Where a name opens that starts with the home province after another place: the place is where
+    it stands, not its name (火连坡镇|湖南民丰高效油茶专业合作社)."""
+    provinces = lexicon.province_names()
+    for k in range(bisect_left(tokens, start, key=token_start) + 1, head):
+        if tokens[k].word in provinces and tokens[k - 1].pos == "ns" and tokens[k - 1].start >= start:
+            return tokens[k].start
+    return start
 
 
 @functools.cache

@@ -21,7 +21,7 @@ class Token(NamedTuple):    # a tuple: made for every word of every sentence, so
 
 
 RULES = "tokens"      # kg/data/rules/tokens.txt
-LEVEL_CHARS = frozenset("市县区省镇乡州")
+LEVEL_CHARS = frozenset("市县区省镇乡州村")
 CONJUNCTIONS = frozenset("及和与")
 
 
@@ -84,7 +84,7 @@ def tokenize(text: str, lexicon: Lexicon) -> list[Token]:
             tag = "ns"
         elif n >= 2:
             if conjoined:
-                append(new(Token, (word[0], "p", pos, pos + 1)))     # 由|县人大常委会, 和|县域经济, 熊德蓉和|县乡村振兴局
+                append(new(Token, (word[0], "p", pos, pos + 1)))  # 由|县人大常委会, 和|县域经济, 和|县乡村振兴局
                 word, pos, n, tag = word[1:], pos + 1, n - 1, "n"
             elif n == 2 and word[1] in CONJUNCTIONS and not has_word(word):
                 append(new(Token, (word[0], tag, pos, pos + 1)))     # 羊贵|平及|市委: a name's end and 及

@@ -48,7 +48,7 @@ def formal(on: OrgName, lexicon: Lexicon) -> OrgName:
     if not name.startswith("中共"):
         m = PARTY_DEPARTMENT.match(name)
         if m and m.group(1).endswith(lexicon.sequence("resolve", "party_departments")):
-            name = "中共" + name            # 株洲市委宣传部: a department of 中共株洲市委, as 区委常委、宣传部部长 names it
+            name = "中共" + name  # 株洲市委宣传部: of 中共株洲市委, as 区委常委、宣传部部长 names it
     return on if name == on.name else OrgName(name, on.region, on.zone, on.parent)
 
 

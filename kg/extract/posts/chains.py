@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ...lexicon.lexicon import Lexicon
 from ...model import Mention
-from ..orgs import body_prefix
+from ..orgs import body_prefix, province_opening
 from ..spans import expand_left, span_words
 from ..tokens import tokenize
 
@@ -39,7 +39,7 @@ def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> Org
                 k = next((k for k in range(len(toks) - 1, 0, -1) if toks[k].start == start), 0)
                 if k >= 2 and toks[k - 1].word == "驻" and toks[k - 2].pos not in ("x", "w"):
                     start, _ = expand_left(toks, k - 2, window, lexicon)   # 湖南省人民政府驻|深圳办事处
-                start += lo
+                start = province_opening(toks, start, len(toks), lexicon) + lo
                 prefix = body_prefix(sentence, start, lexicon)
                 if prefix is not None and start < pos:
                     start = prefix         # 政协|双峰县委员会, 中共|株洲市荷塘区委员会
