@@ -6,7 +6,7 @@ from ..extract import find_places, recognise, tokenize
 from ..model import Article, Document, EntityKey, Evidence, Mention, Sentence
 from .context import Context, home_of, pick
 from .local import RULES, FileResolver, anaphor_class, contract_zone
-from .naming import OrgName, canonical, formal, region_prefix
+from .naming import OrgName, canonical, formal, region_prefix, usual_form
 from .posts import PostReading
 
 KEEP_TOKENS_UP_TO = 50_000   # characters of an article whose tokens stay in memory between passes
@@ -134,6 +134,9 @@ class ArticleReader(PostReading):
         fuller = self.res.known_orgs.fuller(on.name)
         if fuller and self.place_code(fuller[:-len(on.name)]):
             on = OrgName(fuller, on.region, on.zone, on.parent)   # 开福区人民法院 after 长沙市开福区人民法院
+        first = self.res.known_orgs.first_spelling(on.name, usual_form(on.name, self.lexicon))
+        if first != on.name:
+            on = OrgName(first, on.region, on.zone, on.parent)    # 衡阳县卫健局 after 衡阳县卫生健康局
         region = self.res.place_key(on.region)
         if region is None and on.zone:
             region = EntityKey("zone", contract_zone(on.zone, self.lexicon))

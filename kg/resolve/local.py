@@ -34,6 +34,12 @@ class KnownNames:
 
     def __init__(self) -> None:
         self.by_ending: dict[str, str] = {}
+        self.by_usual: dict[str, str] = {}
+
+    def first_spelling(self, name: str, usual: str) -> str:
+        """The name the file first gave the body whose usual form is `usual` (衡阳县卫生健康局
+        for 衡阳县卫健局 once it was written so); `name` if this is the first."""
+        return self.by_usual.setdefault(usual, name)
 
     def add(self, name: str) -> None:
         for k in range(1, len(name) - self.MIN_ENDING + 1):

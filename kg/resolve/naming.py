@@ -52,6 +52,20 @@ def formal(on: OrgName, lexicon: Lexicon) -> OrgName:
     return on if name == on.name else OrgName(name, on.region, on.zone, on.parent)
 
 
+def usual_form(name: str, lexicon: Lexicon) -> str:
+    """A body's name with its usual short forms (resolve.txt usual_forms): one spelling of 衡阳县卫生健康局
+    and 衡阳县卫健局."""
+    for long, short in usual_pairs(lexicon):
+        if long in name:
+            name = name.replace(long, short)
+    return name
+
+
+@functools.cache
+def usual_pairs(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(lexicon.pairs("resolve", "usual_forms").items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
 PARTY_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,14}?[省市县区州旗]委([\u4e00-\u9fff]{2,6})$")
 
 

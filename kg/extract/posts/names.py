@@ -8,7 +8,7 @@ import re
 from ...lexicon.lexicon import Lexicon
 from ...lexicon.names import name_score
 from ...model import Mention
-from ..persons import find_persons
+from ..persons import char_tag, find_persons
 from ..tokens import Token, has_word, tokenize
 from .chains import PUNCT
 
@@ -37,6 +37,8 @@ def read_name(text: str, start: int, lexicon: Lexicon) -> tuple[str, float] | No
             continue
         if length == 4 and cand[:2] not in surnames:
             continue
+        if length == 3 and cand[-1] in follows and cand[-1] != "为" and char_tag(cand[-1]) in ("p", "d", "u", "uj"):
+            continue       # 王捷|在讲话中: a preposition or an adverb that follows names ends it
         after = text[start + length:start + length + 2]
         bounded = not after or after[0] in PUNCT or after.startswith(follows) or length in segmented
         if not bounded:
