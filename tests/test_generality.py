@@ -395,3 +395,6 @@ def test_a_body_written_in_two_spellings_is_one_and_在_ends_a_name(extract):
     assert {("吕某某", "局长", "衡阳县卫生健康局"), ("王捷", "副局长", "衡阳县卫生健康局")} <= posts(m)
     assert "衡阳县卫健局" not in names(m, "org")
     assert not any(p[0] == "王捷在" for p in posts(m))
+    m = extract("湖南日报讯 湖南省第十届人民代表大会常务委员会第二十七次会议闭幕。省人大常委会主任张某某主持。")
+    assert names(m, "org") >= {"湖南省人民代表大会常务委员会"} and "湖南省人大常委会" not in names(m, "org")
+    assert ("张某某", "主任", "湖南省人民代表大会常务委员会") in posts(m)
