@@ -398,3 +398,14 @@ def test_a_body_written_in_two_spellings_is_one_and_在_ends_a_name(extract):
     m = extract("湖南日报讯 湖南省第十届人民代表大会常务委员会第二十七次会议闭幕。省人大常委会主任张某某主持。")
     assert names(m, "org") >= {"湖南省人民代表大会常务委员会"} and "湖南省人大常委会" not in names(m, "org")
     assert ("张某某", "主任", "湖南省人民代表大会常务委员会") in posts(m)
+
+
+def test_a_department_of_the_province_named_by_its_kind_alone(extract):
+    # 公安厅长 is 公安厅's 厅长, the province's after 副省长; 厅党委, 副厅长: the 厅 named last;
+    # 大庆 here is a celebration, not the city
+    m = extract("湖南日报讯 根据湖南省副省长、公安厅长许某某的指示,省公安厅开展大庆安保慰问活动。"
+                "厅党委副书记、常务副厅长袁某某看望民警。副市长、市公安局长李某某出席。")
+    assert {("许某某", "副省长", "湖南省人民政府"), ("许某某", "厅长", "湖南省公安厅"),
+            ("袁某某", "党委副书记", "湖南省公安厅"), ("袁某某", "常务副厅长", "湖南省公安厅")} <= posts(m)
+    assert "黑龙江省" not in names(m, "region")
+    assert not any(o in ("厅", "公安") for o in names(m, "org"))

@@ -21,7 +21,7 @@ class Token(NamedTuple):    # a tuple: made for every word of every sentence, so
 
 
 RULES = "tokens"      # kg/data/rules/tokens.txt
-LEVEL_CHARS = frozenset("市县区省镇乡州村")
+LEVEL_CHARS = frozenset("市县区省镇乡州村厅")
 CONJUNCTIONS = frozenset("及和与")
 
 

@@ -66,6 +66,7 @@ def usual_pairs(lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(lexicon.pairs("resolve", "usual_forms").items(), key=lambda kv: (-len(kv[0]), kv[0])))
 
 
+BARE_CLASSES = "厅局院"      # a body's kind written alone for the one named last (厅党委 in a 公安厅 article)
 PARTY_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,14}?[省市县区州旗]委([\u4e00-\u9fff]{2,6})$")
 
 
@@ -92,6 +93,10 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: Know
         if not base:
             return OrgName(rest) if len(rest) >= 3 else None
         return OrgName(base + rest, parent=base) if rest else OrgName(base)
+
+    if text[:1] in BARE_CLASSES and text[1:] in ("", "党委", "党组") and ctx.last.get(text[0]):
+        base = ctx.last[text[0]]              # 厅党委副书记, 常务副厅长: the 厅 named last (湖南省公安厅)
+        return OrgName(base + text[1:], parent=base) if text[1:] else OrgName(base)
 
     if text[:2] in ("该区", "该县", "该市", "该镇", "我市", "我县", "我区", "本市"):
         code = ctx.last_region.get("镇", "") if text[1] == "镇" else ctx.level_region(text[1])

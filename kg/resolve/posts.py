@@ -18,6 +18,7 @@ from .naming import OrgName, canonical, region_prefix
 LOCAL_LEVELS = {"镇": ("镇", "乡"), "乡": ("乡", "镇"), "村": ("村",), "社区": ("社区",), "街道": ("街道",)}
 # Committees of a village or a community, written without it.
 LEVEL_WORDS = ("市", "县", "区", "州", "省")
+BODY_ENDS = frozenset("厅局委部办院所处科站队会组司署")   # what a body's name ends in: 公安|厅长 has none
 LOCAL_COMMITTEES = {"村委会": "村", "村民委员会": "村", "居委会": "社区", "居民委员会": "社区", "管委会": "zone",
                     "管理委员会": "zone"}
 
@@ -43,6 +44,9 @@ class PostReading:
             org_text, title = self.place_body(org_text, title, u.start)
             if title.endswith("部长") and org_text.endswith(self.lexicon.sequence(RULES, "department_stems")):
                 org_text += "部"                               # 组织部长: 组织部的部长
+            kind = self.lexicon.pairs(RULES, "title_bodies").get(title[-2:], "")
+            if kind and org_text and org_text[-1] not in BODY_ENDS and not self.place_code(org_text):
+                org_text += kind                               # 公安厅长: 公安厅的厅长
             if u.attrs["core"] in self.lexicon.sequence(RULES, "chief_titles"):
                 org_text, title = self.chief_post(org_text, title, prev_region, u.start)
             if u.attrs.get("follows") and self.last_org is not None and self.last_org[0] == ev.sentence \
@@ -145,6 +149,12 @@ class PostReading:
             if prev_region and org_text[0] in "市县区":       # 湘潭市副市长、市公安局局长: 市 is 湘潭市
                 return canonical(org_text, self.context_of(prev_region), self.lexicon, self.res.party_committee,
                                  self.res.known_orgs)
+            if prev is not None and prev.name.endswith("人民政府") and prev_region and org_text[-1] in BODY_ENDS \
+                    and len(org_text) >= 3 and org_text[0] not in "省州镇乡村" \
+                    and not region_prefix(org_text, self.ctx, self.lexicon)[0]:
+                place = self.res.gaz.get(prev_region).name       # 湖南省副省长、公安厅长: the province's 公安厅
+                return canonical(place + org_text, self.context_of(prev_region), self.lexicon,
+                                 self.res.party_committee, self.res.known_orgs)
             return self.name_org(org_text)
         if head:                                               # 区委副书记、区长: the district's government
             level = heads[head]

@@ -37,7 +37,7 @@ def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> Org
             if toks and toks[-1].pos not in ("x", "w") and toks[-1].word not in span_words(lexicon).stop_words:
                 start, _ = expand_left(toks, len(toks) - 1, window, lexicon)
                 k = next((k for k in range(len(toks) - 1, 0, -1) if toks[k].start == start), 0)
-                if k >= 2 and toks[k - 1].word == "驻" and toks[k - 2].pos not in ("x", "w"):
+                if k >= 2 and toks[k - 1].word == "驻" and toks[k - 2].pos not in ("x", "w") and toks[k].pos == "ns":
                     start, _ = expand_left(toks, k - 2, window, lexicon)   # 湖南省人民政府驻|深圳办事处
                 start = province_opening(toks, start, len(toks), lexicon) + lo
                 prefix = body_prefix(sentence, start, lexicon)
