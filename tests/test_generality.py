@@ -409,3 +409,15 @@ def test_a_department_of_the_province_named_by_its_kind_alone(extract):
             ("袁某某", "党委副书记", "湖南省公安厅"), ("袁某某", "常务副厅长", "湖南省公安厅")} <= posts(m)
     assert "黑龙江省" not in names(m, "region")
     assert not any(o in ("厅", "公安") for o in names(m, "org"))
+
+
+def test_former_holders_affiliated_hospitals_and_a_county_level_citys_市(extract):
+    # 前任院长: the hospital's, a former post; 杜君|及党办; 劳模 is no body; 附属 joins the school;
+    # 湘乡市 the one place named, its prefecture never: 市人民政府 is 湘乡's; 代市长 keeps its 代
+    m = extract("湘潭市第一人民医院党委书记杜君及党办负责人走访前任院长蔡博容、全国劳模周仕钧主任。")
+    assert posts(m) == {("杜君", "党委书记", "湘潭市第一人民医院"), ("蔡博容", "院长", "湘潭市第一人民医院")}
+    m = extract("本网讯 湘乡市委副书记、代市长郭某某表示,代表湘乡市委、市人民政府来看望大家。"
+                "他调研湖南中医药高等专科学校附属第一医院。")
+    assert ("郭某某", "代市长", "湘乡市人民政府") in posts(m)
+    assert "湘潭市人民政府" not in names(m, "org")
+    assert "湖南中医药高等专科学校附属第一医院" in names(m, "org")

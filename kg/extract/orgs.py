@@ -148,6 +148,8 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
             parent = out[-1]
         if out and text[start - 1:start] == "驻" and out[-1].end == start - 1:
             start, name = out[-1].start, out[-1].text + "驻" + name   # 湖南省人民政府驻深圳办事处
+        elif out and name.startswith("附属") and out[-1].end == start:
+            start, name, parent = out[-1].start, out[-1].text + name, None   # 湖南师范大学附属第一医院
         m = ANAPHOR.match(name)
         anaphor = m.group(1) if m else ""
         first = bisect_left(tokens, start, key=token_start)
@@ -274,9 +276,10 @@ def named(stem: list[Token], name: str, head: Token, suffix: str, words: OrgWord
     if not stem:
         return name.endswith(("委", "政府")) or head.pos == "nt"
     kind_words = words.kind_words
-    if stem[-1].word in kind_words and not (suffix in ("局", "厅") and len(stem) >= 2) \
+    proper_before = any(t.pos in ("nt", "nz", "j", "eng") for t in stem[:-1])
+    if stem[-1].word in kind_words and not (suffix in ("局", "厅") and len(stem) >= 2) and not proper_before \
             or stem[-1].word.endswith(("级", "型")) or any(t.word.endswith("式") for t in stem):
-        return False          # 株洲市属|公立|医院, 湘潭市县级|公立|医院; but 农业|农村|局 is a bureau
+        return False          # 株洲市属|公立|医院; but 农业|农村|局 is a bureau, 湖南中医药|高等|专科学校 a school
     if name[0] in "市县区省镇乡" or any(t.pos == "ns" and len(t.word) >= 2 for t in stem):
         return True
     if all(t.word in kind_words or t.word in words.self_references or len(t.word) == 1 for t in stem):

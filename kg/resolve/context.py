@@ -20,7 +20,8 @@ class Context:
     province: str = ""    # the corpus's home province (Lexicon.province) or the home city's
     city: str = ""        # prefecture code
     county: str = ""      # county-level code
-    own_county: bool = False   # the paper is the county's own (安化新闻): 市 is the county-level city
+    own_county: bool = False   # the article is the county's own (安化新闻, or 湘乡市 the one place it
+    #                            names, its prefecture never): a bare 市 is the county-level city
     # anaphor class (院, 局, 公司, 街道, 镇, zone…) -> canonical name
     last: dict[str, str] = field(default_factory=dict)
     last_region: dict[str, str] = field(default_factory=dict)   # 街道/镇/乡 -> region id
@@ -83,6 +84,7 @@ def home_of(place_codes: list[tuple[str, ...]], paper: str, lexicon: Lexicon, pa
     city_votes: Counter[str] = Counter()
     county_votes: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    named: set[str] = set()     # places the article names itself (not only as a named place's parent)
     paper_city = paper_county = ""
     home = named_place(paper, lexicon) if paper else None
     if home is not None and home.level == "prefecture":
@@ -100,6 +102,7 @@ def home_of(place_codes: list[tuple[str, ...]], paper: str, lexicon: Lexicon, pa
         if not code:
             continue
         d = gaz.get(code)
+        named.add(code)
         chain = [d] + gaz.ancestors(code)
         for a in chain:
             first_seen.setdefault(a.code, i)
@@ -116,6 +119,8 @@ def home_of(place_codes: list[tuple[str, ...]], paper: str, lexicon: Lexicon, pa
         ctx.county, ctx.own_county = paper_county or page_county, bool(paper_county)
     elif inside:
         ctx.county = max(inside, key=lambda c: (inside[c], -first_seen[c]))
+        ctx.own_county = not paper_city and len(inside) == 1 and ctx.city not in named \
+            and gaz.get(ctx.county).name.endswith("市")
         if not ctx.city:
             ctx.city = next((a.code for a in gaz.ancestors(ctx.county) if a.level == "prefecture"), "")
     province = gaz.province_of(ctx.city) if ctx.city else None

@@ -89,7 +89,11 @@ def with_org(title: Mention, org_text: str, org_start: int, lexicon: Lexicon) ->
     """The title with the institution written before it; a status word around that institution
     (新任市教育局局长, 最高人民检察院原检察长) is no part of it but says whether the post is held now."""
     status = ""
-    for word, value in lexicon.pairs("posts", "status_before").items():
+    before = lexicon.pairs("posts", "status_before")
+    alone = lexicon.pairs("posts", "status_alone").get(org_text) or before.get(org_text)
+    if alone:
+        org_start, org_text, status = org_start + len(org_text), "", alone   # 前任院长, 老书记: no body written
+    for word, value in before.items() if not alone else ():
         if org_text.startswith(word) and len(org_text) > len(word):
             org_text, org_start, status = org_text[len(word):], org_start + len(word), value
             break

@@ -9,6 +9,7 @@ import re
 from ...lexicon.lexicon import Lexicon
 from ...lexicon.names import name_score
 from ...model import Mention
+from ..orgs import dept_suffix, head_suffix
 from ..titles import find_titles
 from ..tokens import has_word
 from .chains import PUNCT, OrgBefore, chain_units, with_org
@@ -130,8 +131,8 @@ def titled_names(text: str, hits: list[Mention], posts: list[Mention], org_befor
             continue
         name_start = hit.start - len(best[0])
         org, org_start = org_before(name_start)
-        if not org:
-            continue              # 王明主任 alone: which body, nobody can tell
+        if not org or not (head_suffix(org, lexicon) or dept_suffix(org, lexicon)):
+            continue              # 王明主任 alone, 全国劳模周仕钧主任: which body, nobody can tell
         unit = with_org(hit, org, org_start, lexicon)
         out.append(Mention("person", name_start, hit.start, best[0], {"titles": (unit,)}, "name-then-title", 0.75))
     return out

@@ -37,8 +37,9 @@ def read_name(text: str, start: int, lexicon: Lexicon) -> tuple[str, float] | No
             continue
         if length == 4 and cand[:2] not in surnames:
             continue
-        if length == 3 and cand[-1] in follows and cand[-1] != "为" and char_tag(cand[-1]) in ("p", "d", "u", "uj"):
-            continue       # 王捷|在讲话中: a preposition or an adverb that follows names ends it
+        if length == 3 and cand[-1] in follows and cand[-1] not in "为和" \
+                and char_tag(cand[-1]) in ("p", "d", "u", "uj", "c"):
+            continue       # 王捷|在讲话中, 杜君|及: a function word that follows names ends it
         after = text[start + length:start + length + 2]
         bounded = not after or after[0] in PUNCT or after.startswith(follows) or length in segmented
         if not bounded:
