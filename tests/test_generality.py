@@ -421,3 +421,13 @@ def test_former_holders_affiliated_hospitals_and_a_county_level_citys_市(extrac
     assert ("郭某某", "代市长", "湘乡市人民政府") in posts(m)
     assert "湘潭市人民政府" not in names(m, "org")
     assert "湖南中医药高等专科学校附属第一医院" in names(m, "org")
+
+
+def test_a_courts_divisions_and_a_court_written_with_its_places_short_name(extract):
+    # 民四庭 is a division of the court named before it; 汉寿法院 is 汉寿县人民法院; a 家庭 is no body
+    m = extract("常德日报讯 常德市中级人民法院副院长孙某某、民四庭庭长于某某来到汉寿法院调研。"
+                "法官走进家庭调解纠纷。长沙银行行长赵某某出席。")
+    assert {("孙某某", "副院长", "常德市中级人民法院"), ("于某某", "庭长", "常德市中级人民法院民四庭"),
+            ("赵某某", "行长", "长沙银行")} <= posts(m)
+    assert "汉寿县人民法院" in names(m, "org")
+    assert not any(o.endswith("家庭") for o in names(m, "org"))

@@ -140,6 +140,9 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: Know
 
     code, surface = region_prefix(text, ctx, lexicon)
     if code:
+        rest = text[len(surface):]
+        if rest in lexicon.words("resolve", "place_named_bodies") and surface != gaz.get(code).name:
+            text = gaz.get(code).name + rest  # 汉寿法院 -> 汉寿县法院 (-> 汉寿县人民法院); not 株洲日报, 长沙银行
         return OrgName(text, region=code)
     if text[0] in LEVEL_CHARS and len(text) >= 3 and not text.startswith(lexicon.sequence("spans", "not_level_starts")):
         code = ctx.level_region(text[0])
