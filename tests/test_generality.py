@@ -431,3 +431,15 @@ def test_a_courts_divisions_and_a_court_written_with_its_places_short_name(extra
             ("赵某某", "行长", "长沙银行")} <= posts(m)
     assert "汉寿县人民法院" in names(m, "org")
     assert not any(o.endswith("家庭") for o in names(m, "org"))
+
+
+def test_a_zone_with_its_alias_in_parentheses_keeps_its_bodies(extract):
+    # the aside (长沙高新区) is no break between the zone and its 党工委 or 管委会; 代理市长 is a title;
+    # 循环 is part of a park's name
+    m = extract("湘潭日报讯 长沙市委副书记、湖南湘江新区(长沙高新区)党工委书记、岳麓区委书记谭某某,湖南湘江新区"
+                "(长沙高新区)管委会主任何某某,湘潭市委副书记、代理市长李某某出席。"
+                "汨罗循环经济产业园区党工委书记刘某某说。")
+    assert {("谭某某", "书记", "湖南湘江新区党工委"), ("何某某", "主任", "湖南湘江新区管委会"),
+            ("李某某", "代理市长", "湘潭市人民政府"),
+            ("刘某某", "书记", "汨罗循环经济产业园区党工委")} <= posts(m)
+    assert not {"党工委", "管委会", "代理"} & names(m, "org")

@@ -49,6 +49,13 @@ def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> Org
             elif m.kind == "zone" and 0 <= start - m.end <= 2 and sentence[start:pos] in generic_bodies(lexicon) \
                     and all("\u4e00" <= c <= "\u9fff" for c in sentence[m.end:start]):
                 start = m.start            # 怀化国际陆港|建设|运营中心: a zone's body with a generic name
+        if 0 < start < pos and sentence[start - 1] == ")":
+            opened = sentence.rfind("(", max(0, start - 14), start - 1)
+            aside = sentence[opened + 1:start - 1] if opened >= 0 else ""
+            if aside and not any(c in PUNCT for c in aside):
+                head, head_start = before(opened)   # 湖南湘江新区(长沙高新区)|党工委: the name before the aside
+                if head:
+                    return head + sentence[start:pos], head_start
         return sentence[start:pos], start
     return before
 
