@@ -24,6 +24,11 @@ from .titles import find_titles, title_pattern
 from .tokens import Token
 
 NAME = r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?"
+# One name or a list of them (王土祥、张晓源、李瑛; 张志伟和刘丹; 张迎春(女)), then 等20名代表 for the unnamed rest.
+ONE = r"[\u4e00-\u9fff]{2,4}?(?:\(女\))?"
+NAMES = rf"(?P<name>{ONE}(?:、{ONE})*(?:和{ONE})?)(?:同志)?(?:等\d+名[\u4e00-\u9fff]{{1,3}})?"
+VOTES = r"(?:以[\u4e00-\u9fff\d]{1,8}?票(?:的高票)?)?"     # 邓泽佳以190票的高票|当选为
+BOUNDARY = r"(?:^|(?<=[,:;。\s]))"
 POST = r"(?P<post>[^;,。:()]{2,60}?)"
 END = r"(?=[;。,]|\(|$)"
 WHEN = r"(?:(?:去年|今年|前年|近日|日前|年初|年底|上月|本月|(?:19|20)\d\d年(?:\d{1,2}月)?)新?)?"   # X去年新|当选
@@ -31,8 +36,8 @@ PATTERNS = (
     (re.compile(rf"(?:提名|推荐){NAME}为{POST}(?:候选人|人选){END}"), "nominated"),
     (re.compile(rf"(?:免去|撤销){NAME}(?:同志)?的{POST}职务"), "dismissed"),
     (re.compile(rf"{NAME}(?:不再担任|辞去){POST}(?:职务)?{END}"), "dismissed"),
-    (re.compile(rf"(?:任命|聘任|聘用|批准任命|决定任命|选举|补选|任){NAME}为{POST}{END}"), "appointed"),
-    (re.compile(rf"{NAME}{WHEN}当选为?{POST}{END}"), "elected"),
+    (re.compile(rf"(?:任命|聘任|聘用|批准任命|决定任命|选举|补选|任){NAMES}为{POST}{END}"), "appointed"),
+    (re.compile(rf"{BOUNDARY}{NAMES}{WHEN}{VOTES}当选为?{POST}{END}"), "elected"),
     (re.compile(rf"(?:^|[:;])\s*{NAME}为{POST}{END}"), "appointed"),      # a line of a 任命 list
     (re.compile(rf"(?:^|[,:;])\s*{NAME}同志(?:兼任|担任|出任|任){POST}{END}"), "appointed"),
     (re.compile(rf"(?:^|(?<=[,:;。]))\s*{NAME}{WHEN}(?:履新|出任|升任|调任|转任|兼任){POST}{END}"), "appointed"),
@@ -42,7 +47,7 @@ PATTERNS = (
 
 def find_appointments(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
     """The appointments, nominations, elections and dismissals a notice's sentence states."""
-    if not any(w in sentence for w in ("为", "免去", "任", "履新", "职务")) \
+    if not any(w in sentence for w in ("为", "免去", "任", "履新", "职务", "当选")) \
             or title_pattern(lexicon).search(sentence) is None:
         return []        # a notice names a post, and every post has a title
     out: list[Mention] = []
@@ -54,16 +59,32 @@ def find_appointments(sentence: str, tokens: list[Token], lexicon: Lexicon) -> l
             post_start = m.start("post")
             post = m.group("post")
             titles = find_titles(post, [], lexicon)
-            if not titles or titles[-1].end != len(post) or not acceptable_name(m.group("name"), lexicon):
+            names = [(start, name) for start, name in listed_names(m.group("name"), m.start("name"))
+                     if acceptable_name(name, lexicon)]
+            if not titles or titles[-1].end != len(post) or not names:
                 continue
             chain = chain_units(post, titles, len(titles) - 1, lambda pos: (post[:pos], 0), lexicon)
             chain = tuple(t._replace(start=t.start + post_start, end=t.end + post_start,
                                      attrs={**t.attrs, "org_start": t.attrs["org_start"] + post_start})
                           for t in chain)
-            out.append(Mention("person", m.start("name"), m.end("name"), m.group("name"),
-                               {"titles": chain, "event": event}, "appointment", 0.95))
+            for start, name in names:
+                out.append(Mention("person", start, start + len(name), name,
+                                   {"titles": chain, "event": event}, "appointment", 0.95))
             taken.append((m.start(), m.end()))
     return sorted(out, key=lambda p: p.start)
+
+
+def listed_names(text: str, at: int) -> list[tuple[int, str]]:
+    """(offset, name) of each name of a list written at offset `at` (王土祥、张晓源、张志伟和刘丹)."""
+    out = []
+    for part in re.finditer(r"[^、]+", text):
+        item, start = part.group(), at + part.start()
+        pair = item.split("和")
+        if len(pair) == 2 and all(2 <= len(p.replace("(女)", "")) <= 4 for p in pair):
+            out += [(start, pair[0].replace("(女)", "")), (start + len(pair[0]) + 1, pair[1].replace("(女)", ""))]
+        else:
+            out.append((start, item.replace("(女)", "")))
+    return out
 
 
 def acceptable_name(name: str, lexicon: Lexicon) -> bool:
