@@ -253,7 +253,8 @@ def launch_start(tokens: list[Token], head: int, stem_end: int, words: ProgramWo
             return (tokens[k + 1].start if k < head or tok.end < stem_end else None), False
         if tok.word in words.name_openers:
             return tok.start, True            # 企业|年产2万吨锂电池正极材料前驱体项目
-        if stem_end - tok.start > MAX_CHARS or tok.pos in LAUNCH_SPAN_STOPS or tok.word in words.self_references \
+        if stem_end - tok.start > MAX_CHARS or tok.pos in LAUNCH_SPAN_STOPS and tok.word not in ("及",) \
+                or tok.word in words.self_references \
                 or not ("\u4e00" <= tok.word[0] <= "\u9fff" or tok.word[0].isalnum()):
             break
     return None, False
