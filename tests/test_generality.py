@@ -307,6 +307,8 @@ def test_the_verb_that_launches_a_program_bounds_its_name(extract):
     assert "湘煤集团年产50万吨焦炭项目" in names(extract("湘潭日报讯 湘煤集团年产50万吨焦炭项目开工。"), "program")
     assert "药品集中采购及相关配套改革试点" in names(extract("湘潭日报讯 全市推进药品集中采购及相关配套改革试点。"),
                                                      "program")
+    assert "医用耗材集中采购改革试点" in names(extract("湘潭日报讯 湘潭市成为全省唯一的医用耗材集中采购改革试点城市。"),
+                                              "program")
 
 
 def test_no_place_inside_a_persons_name_or_a_dictionary_word(extract):

@@ -245,14 +245,17 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
 
 
 def launch_start(tokens: list[Token], head: int, stem_end: int, words: ProgramWords) -> tuple[int | None, bool]:
-    """Where a name opens right after the verb that launches it (开通|5G远程会诊平台) or at a word that
-    opens one (年产…项目, True), if such a word stands within reach with only name words between."""
+    """Where a name opens right after the verb that launches it (开通|5G远程会诊平台), after a 的 before a
+    long enough name, or at a word that opens one (年产…项目, True), if such a word stands within reach
+    with only name words between."""
     for k in range(head, -1, -1):
         tok = tokens[k]
         if tok.end <= stem_end and tok.word in words.launch_verbs:
             return (tokens[k + 1].start if k < head or tok.end < stem_end else None), False
         if tok.word in words.name_openers:
             return tok.start, True            # 企业|年产2万吨锂电池正极材料前驱体项目
+        if tok.word == "的" and k < head and stem_end - tokens[k + 1].start >= 6:
+            return tokens[k + 1].start, False  # 唯一的|医药集中带量采购及相关配套改革试点(城市)
         if stem_end - tok.start > MAX_CHARS or tok.pos in LAUNCH_SPAN_STOPS and tok.word not in ("及",) \
                 or tok.word in words.self_references \
                 or not ("\u4e00" <= tok.word[0] <= "\u9fff" or tok.word[0].isalnum()):
