@@ -461,3 +461,10 @@ def test_elections_with_votes_lists_of_names_and_the_unnamed_rest(extract):
             ("刘某", "副县长", "嘉禾县人民政府"), ("李某勋", "副省长", "湖南省人民政府"),
             ("张某春", "副省长", "湖南省人民政府"), ("李某平", "主席", "政协嘉禾县委员会")} <= ps
     assert not any(p[0].startswith("名代表") or "(女)" in p[0] for p in ps)
+
+
+def test_a_village_the_dictionary_knows_holds_the_post_of_its_new_secretary(extract):
+    # 新华村 is a dictionary place word; 新上任的 between the village and the title
+    m = extract("长沙晚报讯 安沙镇新华村新上任的党总支书记黄某国走访群众。")
+    assert "新华村" in names(m, "region")
+    assert ("黄某国", "书记", "新华村党总支") in posts(m)

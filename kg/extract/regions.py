@@ -231,7 +231,9 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
                 inside = inside_words(tokens)
             if cut in inside:
                 continue          # the suffix is part of a word: 加快|农村, 四好|农村
-            if (stem in not_stems or stem.endswith(("小区", "示范", "新") + generic_ends) or has_word(name)
+            whole = tok.word == name and tok.pos == "ns" and suffix in ("村", "社区")   # 新华村: a dictionary place
+            if (stem in not_stems or stem.endswith(("小区", "示范", "新") + generic_ends)
+                    or has_word(name) and not whole
                     or any(c in stem for c in "的在和与及是对把被个等们向进到让使给")
                     or any(t.pos == "v" and len(t.word) > 1 and has_word(t.word) and start <= t.start < cut
                            for t in tokens[i:i + 3])       # 干部下沉|社区: a verb in it

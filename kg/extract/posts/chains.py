@@ -13,6 +13,7 @@ from ..tokens import tokenize
 PUNCT = set(",。;:!?、“”‘’()《》 \n…—")
 CHAIN_SEP = ("、", "兼")
 MAX_LIST_GAP = 12    # characters between one post's name and the next title of a list (主持会议,)
+NEW_IN_POST = ("新上任的", "新当选的", "新任的", "现任的")   # between a place and the title it holds
 ORG_WINDOW = 48      # characters before a title read again for its institution: twice the longest name
 
 OrgBefore = Callable[[int], tuple[str, int]]
@@ -49,6 +50,10 @@ def org_before_in(sentence: str, places: list[Mention], lexicon: Lexicon) -> Org
             elif m.kind == "zone" and 0 <= start - m.end <= 2 and sentence[start:pos] in generic_bodies(lexicon) \
                     and all("\u4e00" <= c <= "\u9fff" for c in sentence[m.end:start]):
                 start = m.start            # 怀化国际陆港|建设|运营中心: a zone's body with a generic name
+        if start == pos and sentence.endswith("的", 0, pos):
+            for m in places:                # 新华村新上任的|党总支书记: the place before 新上任的 holds it
+                if m.kind == "region" and sentence[m.end:pos] in NEW_IN_POST:
+                    return sentence[m.start:m.end], m.start
         if 0 < start < pos and sentence[start - 1] == ")":
             opened = sentence.rfind("(", max(0, start - 14), start - 1)
             aside = sentence[opened + 1:start - 1] if opened >= 0 else ""
