@@ -15,7 +15,7 @@ import tempfile
 import networkx as nx
 import pytest
 import rdflib
-from conftest import ROOT, SEEDS
+from conftest import ROOT
 
 from kg.build import build
 from kg.export.html import render, script_json, write_html
@@ -219,10 +219,8 @@ class Page:
 
 
 @pytest.fixture(scope="module")
-def seeds_html(tmp_path_factory):
-    out = tmp_path_factory.mktemp("seeds-html")
-    build([SEEDS], str(out), cache=False, formats=["html"])
-    return str(out / "graph.html")
+def seeds_html(seeds_build):
+    return str(seeds_build[0] / "graph.html")
 
 
 @pytest.fixture

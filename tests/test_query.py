@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import shutil
 from decimal import Decimal
 
@@ -17,18 +16,14 @@ from kg.cli import main
 from kg.sparql.engine import OxigraphEngine, RdflibEngine
 from kg.sparql.queries import bundled
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
 CONTRACT = {"officials": ["person", "title", "org", "region"], "regions": ["name", "code"],
             "institutions": ["name"], "programs": ["name"]}
 
 
 @pytest.fixture(scope="module")
-def ttl(tmp_path_factory):
-    out = tmp_path_factory.mktemp("graph")
-    assert main(["build", os.path.join(ROOT, "seeds"), "--out", str(out), "--no-cache", "-q", "--workers", "1",
-                 "--formats", "ttl,jsonld"]) == 0
-    return str(out / "graph.ttl")
+def ttl(seeds_build):
+    return str(seeds_build[0] / "graph.ttl")      # the seeds' build (conftest), with graph.jsonld beside it
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -51,9 +46,9 @@ def rows_of(doc: dict) -> list[tuple]:
     return sorted((tuple(value(b.get(v)) for v in names) for b in doc["results"]["bindings"]), key=repr)
 
 
-def rdflib_rows(path: str, text: str) -> list[tuple]:
-    """The same query run by rdflib directly, not through kg."""
-    result = rdflib.Graph().parse(path).query(text)
+def rdflib_rows(graph: rdflib.Graph, text: str) -> list[tuple]:
+    """The same query run by rdflib directly, not through kg, on the graph file as rdflib parsed it."""
+    result = graph.query(text)
     return rows_of(json.loads(result.serialize(format="json")))
 
 
@@ -74,9 +69,9 @@ def test_contract_queries_keep_their_variables(capsys, ttl):
 
 
 @pytest.mark.parametrize("name", sorted(bundled()))
-def test_every_bundled_query_gives_rdflibs_rows_on_both_engines(capsys, ttl, name):
+def test_every_bundled_query_gives_rdflibs_rows_on_both_engines(capsys, ttl, seeds_graph, name):
     text = bundled()[name].read_text(encoding="utf-8")
-    expected = rdflib_rows(ttl, text)
+    expected = rdflib_rows(seeds_graph, text)
     assert expected, f"{name} finds nothing in the seeds' graph"
     for engine in ("oxigraph", "rdflib"):
         code, out, err = run(capsys, name, "--graph", ttl, "--format", "json", "--engine", engine)
