@@ -124,14 +124,14 @@ def test_two_workers_and_a_cached_rebuild_give_the_bytes_of_one_worker(corpus, r
     assert again.cached == again.files == first.files and exports(out) == reference
 
 
-def test_adding_a_file_extracts_only_that_file(tmp_path, calls):
+def test_adding_a_file_extracts_only_that_file(two_seeds, tmp_path, calls):
     work = tmp_path / "corpus"
-    shutil.copytree(SEEDS, work)
+    shutil.copytree(two_seeds, work)
     out = tmp_path / "out"
     build([str(work)], str(out), workers=1)
     files = len(calls)
     calls.clear()
-    shutil.copy(os.path.join(SEEDS, sorted(os.listdir(SEEDS))[1]), work / "added.txt")
+    shutil.copy(os.path.join(SEEDS, sorted(os.listdir(SEEDS))[2]), work / "added.txt")
     report = build([str(work)], str(out), workers=1)
     assert calls == ["added.txt"]
     assert report.cached == files and report.files == files + 1
