@@ -13,6 +13,7 @@ import rdflib
 from conftest import ROOT, SEEDS
 
 from kg.build import BuildError, build
+from kg.cli import main
 from kg.ingest.clean import FOLD, fold
 from kg.ingest.read import InputError, InputWarning, decode, read_file, strip_html
 from kg.ingest.segment import MAX_SENTENCE
@@ -228,7 +229,7 @@ def test_strict_refuses_to_write_and_exits_1_leaving_previous_exports(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(SIMPLIFIED, encoding="utf-8")
     out = tmp_path / "out"
-    assert run_kg("build", str(tmp_path / "in"), "--out", str(out), "--strict").returncode == 0
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "--strict", "-q"]) == 0
     before = {p: (out / p).read_bytes() for p in ("graph.ttl", "graph.html")}
     (tmp_path / "in" / "more.txt").write_text("株洲市人民政府市长王五出席。", encoding="utf-8")
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
@@ -238,7 +239,7 @@ def test_strict_refuses_to_write_and_exits_1_leaving_previous_exports(tmp_path):
                                           "kg build: --strict: 1 warnings (1 files or folders skipped); no exports written"]
     assert {p: (out / p).read_bytes() for p in before} == before
     # without --strict the same input builds
-    assert run_kg("build", str(tmp_path / "in"), "--out", str(out)).returncode == 0
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "-q"]) == 0
     assert (out / "graph.ttl").read_bytes() != before["graph.ttl"]
 
 
