@@ -92,7 +92,8 @@ def test_a_graph_with_them_broken_does_not_conform_and_each_node_is_named(capsys
     says(nodes["month"], "datatype agrees")
     says(nodes["mtime"], "one of header, dateline, meta, filename")
     says(nodes["undated"], "a dated beginning or end")
-    assert any(line.startswith("Violation: n") and "has a beginning or an end" in line for line in lines)   # the interval
+    assert any(line.startswith("Violation: n") and "has a beginning or an end" in line
+               for line in lines)   # the interval
     assert lines[-1].split(": ")[-1].startswith("8 violations")
 
 

@@ -96,7 +96,8 @@ def test_a_region_contains_everything_under_it_and_nothing_beside_it():
     nodes = nodes_of(data)
     index = {n["label"]: i for i, n in enumerate(nodes)}
     under = {name: {n["label"] for n in nodes if index[name] in n["places"]} for name in ("株洲市", "岳阳市", "湖南省")}
-    assert under["株洲市"] == {"株洲市", "天元区", "天元区人民医院", "天元区人民医院急诊科", "张三", "智慧医院", "a.txt"}
+    assert under["株洲市"] == {"株洲市", "天元区", "天元区人民医院", "天元区人民医院急诊科", "张三", "智慧医院",
+                               "a.txt"}
     assert under["岳阳市"] == {"岳阳市"}
     assert under["湖南省"] == {n["label"] for n in nodes}
     tree = [(nodes[i]["label"], depth) for i, depth in data["regionTree"]]
@@ -247,7 +248,8 @@ def test_seeds_page_draws_offline_without_errors(seeds_page, seeds_html):
 
 
 def next_frame(p: "Page") -> None:
-    p.js("() => new Promise(ok => { const n = window.kgExplorer.network; n.once('afterDrawing', () => ok(true)); n.redraw(); })")
+    p.js("() => new Promise(ok => { const n = window.kgExplorer.network; "
+         "n.once('afterDrawing', () => ok(true)); n.redraw(); })")
 
 
 def centre_pixels(p: "Page", ids: list[int]) -> dict[int, list[int]]:

@@ -170,7 +170,8 @@ def test_credentials_in_the_url_become_basic_auth_and_formats_their_media_type(c
     class Recorder(BaseHTTPRequestHandler):
         def do_PUT(self):
             body = self.rfile.read(int(self.headers["Content-Length"]))
-            seen.append((self.command, self.path, self.headers.get("Authorization"), self.headers["Content-Type"], body))
+            seen.append((self.command, self.path, self.headers.get("Authorization"), self.headers["Content-Type"],
+                         body))
             self.send_response(204)
             self.end_headers()
 

@@ -115,7 +115,8 @@ def test_simplified_text_is_not_changed_by_the_traditional_fold():
     assert fold(text) == text
     seeds = "".join(open(os.path.join(SEEDS, f), encoding="utf-8").read() for f in sorted(os.listdir(SEEDS)))
     changed = {c for c in seeds if fold(c) != c}
-    assert changed - {chr(c) for c in range(0xFF01, 0xFF5F)} - {"\u3000", "\t", "\xa0"} == {"帥", "虛"}   # 元帥故里, 此话不虛: typos in the seed pages
+    # 元帥故里, 此话不虛: typos in the seed pages
+    assert changed - {chr(c) for c in range(0xFF01, 0xFF5F)} - {"\u3000", "\t", "\xa0"} == {"帥", "虛"}
 
 
 def test_gb18030_copy_of_a_seed_gives_the_same_officials_as_the_utf8_original(tmp_path):
@@ -235,8 +236,9 @@ def test_strict_refuses_to_write_and_exits_1_leaving_previous_exports(tmp_path):
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     result = run_kg("build", str(tmp_path / "in"), "--out", str(out), "--strict")
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [f"warning: {tmp_path / 'in' / 'empty.txt'}: empty file",
-                                          "kg build: --strict: 1 warnings (1 files or folders skipped); no exports written"]
+    assert result.stderr.splitlines() == [
+        f"warning: {tmp_path / 'in' / 'empty.txt'}: empty file",
+        "kg build: --strict: 1 warnings (1 files or folders skipped); no exports written"]
     assert {p: (out / p).read_bytes() for p in before} == before
     # without --strict the same input builds
     assert main(["build", str(tmp_path / "in"), "--out", str(out), "-q"]) == 0

@@ -87,7 +87,8 @@ def test_the_compact_summary_keeps_what_the_graph_needs_and_drops_the_text():
     full = extract_file(path)
     summary = compact(extract_file(path))
     kept = sum(len(a.sentences) for a in summary.result.document.articles)
-    assert summary.result.document.text == "" and summary.sentences == sum(len(a.sentences) for a in full.document.articles)
+    assert summary.result.document.text == ""
+    assert summary.sentences == sum(len(a.sentences) for a in full.document.articles)
     assert 0 < kept < summary.sentences
     assert summary.chars == len(full.document.text)
     assert list(subjects(merge([summary.result]))) == list(subjects(merge([full])))
@@ -280,7 +281,8 @@ def _on_a_terminal(args: list[str]) -> tuple[str, str]:
 
 def test_progress_shows_files_and_characters_per_second_on_a_terminal(tmp_path):
     terminal, stdout = _on_a_terminal(["--out", str(tmp_path / "out"), "--no-cache"])
-    assert "file/s" in terminal and "chars/s" in terminal and f"{len(os.listdir(SEEDS))}/{len(os.listdir(SEEDS))}" in terminal
+    files = len(os.listdir(SEEDS))
+    assert "file/s" in terminal and "chars/s" in terminal and f"{files}/{files}" in terminal
     assert "files read" in stdout
 
 

@@ -76,7 +76,8 @@ def test_a_broken_graph_does_not_conform_and_each_node_is_named(capsys, broken):
     assert "source sentence" in line_for(nodes["sourceless"], "prov:wasDerivedFrom")
     assert "holder" in line_for(nodes["holderless"], "org:member")
     assert '"无职务"' in line_for(nodes["lonely"], "^org:member")
-    assert "six digits" in line_for(nodes["region"], "skos:notation") and '"43020"' in line_for(nodes["region"], "skos:notation")
+    region = line_for(nodes["region"], "skos:notation")
+    assert "six digits" in region and '"43020"' in region
     assert "language tag" in line_for(nodes["untagged"], "rdfs:label")
     assert lines[-1].split(": ")[-1].startswith("5 violations")
 
