@@ -192,14 +192,14 @@ def test_a_corrupted_cache_entry_is_ignored_with_a_warning(two_seeds, tmp_path, 
     assert build([str(two_seeds)], str(out), workers=1).cached == len(entries)   # the entry was written again
 
 
-def test_cache_option_puts_the_cache_elsewhere_and_no_cache_keeps_none(tmp_path, capsys):
+def test_cache_option_puts_the_cache_elsewhere_and_no_cache_keeps_none(two_seeds, tmp_path, capsys):
     cache = tmp_path / "shared-cache"
     for args in (["--cache", str(cache)], ["--no-cache"]):
         out = tmp_path / args[0].strip("-")
-        code = main(["build", SEEDS, "--out", str(out), "--workers", "1", *args])
+        code = main(["build", str(two_seeds), "--out", str(out), "--workers", "1", *args])
         assert code == 0, capsys.readouterr().err
         assert not (out / ".cache").exists()
-    assert len(list(cache.rglob("*.json.z"))) == len(os.listdir(SEEDS))
+    assert len(list(cache.rglob("*.json.z"))) == len(os.listdir(two_seeds))
 
 
 def test_a_dask_local_cluster_gives_the_bytes_of_a_local_build(corpus, reference, tmp_path, capsys):
