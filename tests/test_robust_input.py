@@ -30,6 +30,47 @@ def run_kg(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=cwd or ROOT)
 
 
+# The bad paths of the last tests below: (input paths in the case's folder t, the last line on stderr) ...
+BAD_INPUTS = [
+    (lambda t: [str(t / "nope")], "kg build: {t}/nope: no such file or folder"),
+    (lambda t: [SEED, str(t / "nope.txt")], "kg build: {t}/nope.txt: no such file or folder"),
+    (lambda t: [str(t / "empty-folder")], "kg build: no input files (*.txt, *.html) in {t}/empty-folder"),
+    (lambda t: [str(t / "in" / "empty.txt")], "kg build: none of the 1 input files could be read"),
+]
+# ... and (--out, the start of the one line on stderr).
+BAD_OUTS = [
+    ("{t}/file", "cannot create output folder {t}/file: File exists"),
+    ("{t}/file/sub", "cannot create output folder {t}/file/sub: Not a directory"),
+    ("/proc/kg-out", "cannot create output folder /proc/kg-out: "),
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def bad_path_builds(tmp_path_factory):
+    """`kg build` on each bad path, a real process each, all started with this module's first test
+    so that they run beside the tests before theirs; by case: (the case's folder t, the process)."""
+    def start(*args) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "kg.cli", "build", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, cwd=ROOT)
+
+    runs = {}
+    for make_args, _ in BAD_INPUTS:
+        t = tmp_path_factory.mktemp("bad-input")
+        (t / "empty-folder").mkdir()
+        (t / "in").mkdir()
+        (t / "in" / "empty.txt").write_bytes(b"")
+        runs[make_args] = t, start(*make_args(t), "--out", str(t / "out"))
+    for out, _ in BAD_OUTS:
+        t = tmp_path_factory.mktemp("bad-out")
+        (t / "file").write_text("x")
+        runs[out] = t, start(SEED, "--out", out.format(t=t))
+    yield runs
+    for _, proc in runs.values():
+        if proc.returncode is None:          # its test did not run
+            proc.kill()
+            proc.communicate()
+
+
 def officials(out) -> set[tuple[str, ...]]:
     graph = rdflib.Graph().parse(os.path.join(out, "graph.ttl"), format="turtle")
     return {(str(r.person), str(r.title), str(r.org), str(r.region)) for r in graph.query(OFFICIALS)}
@@ -309,31 +350,20 @@ def test_a_one_line_page_builds_the_same_kind_of_graph(tmp_path):
 
 # ------------------------------------------------------------------ bad paths
 
-@pytest.mark.parametrize("make_args, message", [
-    (lambda t: [str(t / "nope")], "kg build: {t}/nope: no such file or folder"),
-    (lambda t: [SEED, str(t / "nope.txt")], "kg build: {t}/nope.txt: no such file or folder"),
-    (lambda t: [str(t / "empty-folder")], "kg build: no input files (*.txt, *.html) in {t}/empty-folder"),
-    (lambda t: [str(t / "in" / "empty.txt")], "kg build: none of the 1 input files could be read"),
-])
-def test_bad_inputs_give_one_line_and_exit_1(tmp_path, make_args, message):
-    (tmp_path / "empty-folder").mkdir()
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "empty.txt").write_bytes(b"")
-    result = run_kg("build", *make_args(tmp_path), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines()[-1] == message.format(t=tmp_path)
+@pytest.mark.parametrize("make_args, message", BAD_INPUTS)
+def test_bad_inputs_give_one_line_and_exit_1(bad_path_builds, make_args, message):
+    t, proc = bad_path_builds[make_args]          # started with the module (bad_path_builds)
+    _, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 1 and "Traceback" not in stderr
+    assert stderr.strip().splitlines()[-1] == message.format(t=t)
 
 
-@pytest.mark.parametrize("out, reason", [
-    ("{t}/file", "cannot create output folder {t}/file: File exists"),
-    ("{t}/file/sub", "cannot create output folder {t}/file/sub: Not a directory"),
-    ("/proc/kg-out", "cannot create output folder /proc/kg-out: "),
-])
-def test_an_unusable_out_folder_gives_one_line_and_exit_1(tmp_path, out, reason):
-    (tmp_path / "file").write_text("x")
-    result = run_kg("build", SEED, "--out", out.format(t=tmp_path))
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kg build: " + reason.format(t=tmp_path))
+@pytest.mark.parametrize("out, reason", BAD_OUTS)
+def test_an_unusable_out_folder_gives_one_line_and_exit_1(bad_path_builds, out, reason):
+    t, proc = bad_path_builds[out]                # started with the module (bad_path_builds)
+    _, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 1 and "Traceback" not in stderr
+    assert stderr.count("\n") == 1 and stderr.startswith("kg build: " + reason.format(t=t))
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
