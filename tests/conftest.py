@@ -22,6 +22,21 @@ def exports(folder) -> dict[str, bytes]:
     return found
 
 
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory):
+    """One build of the seeds, every format, no cache: (output folder, BuildReport), for tests that
+    only read it. A test that changes the folder copies it first (shutil.copytree)."""
+    from kg.build import build
+    out = tmp_path_factory.mktemp("seeds-build")
+    report = build([SEEDS], str(out), workers=1, cache=False)
+    return out, report
+
+
+@pytest.fixture(scope="session")
+def seeds_graph(seeds_build):
+    """The seeds build's graph.ttl parsed by rdflib, once: read it, do not change it."""
+    import rdflib
+    return rdflib.Graph().parse(seeds_build[0] / "graph.ttl", format="turtle")
 
 
 def posts(merged) -> set[tuple[str, str, str]]:

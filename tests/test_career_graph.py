@@ -92,7 +92,8 @@ def test_a_graph_with_them_broken_does_not_conform_and_each_node_is_named(capsys
     says(nodes["month"], "datatype agrees")
     says(nodes["mtime"], "one of header, dateline, meta, filename")
     says(nodes["undated"], "a dated beginning or end")
-    assert any(line.startswith("Violation: n") and "has a beginning or an end" in line for line in lines)   # the interval
+    assert any(line.startswith("Violation: n") and "has a beginning or an end" in line
+               for line in lines)   # the interval
     assert lines[-1].split(": ")[-1].startswith("8 violations")
 
 
@@ -131,11 +132,8 @@ def test_holders_lists_who_held_a_title_in_a_region_oldest_first(capsys, engine)
 
 
 @pytest.fixture(scope="module")
-def seeds_ttl(tmp_path_factory):
-    out = tmp_path_factory.mktemp("graph")
-    assert main(["build", os.path.join(ROOT, "seeds"), "--out", str(out), "--no-cache", "-q", "--workers", "1",
-                 "--formats", "ttl"]) == 0
-    return str(out / "graph.ttl")
+def seeds_ttl(seeds_build):
+    return str(seeds_build[0] / "graph.ttl")
 
 
 def test_both_queries_run_on_the_seeds_graph_and_give_current_ranked_posts_without_dates(capsys, seeds_ttl):

@@ -20,7 +20,7 @@ from kg.ingest.dates import (
 )
 from kg.ingest.read import strip_html
 
-PAGE = """株洲日报
+PAGE = ("""株洲日报
 2024年3月12日 星期二
 A03 县域·攸县
 
@@ -28,14 +28,15 @@ A03 县域·攸县
 
 株洲日报记者 贺晓岚 通讯员 龙子墨
 
-本报讯 3月11日,攸县乡村振兴工作推进会召开。县委书记欧阳林峰出席并讲话,县委副书记、县长谭文博主持。会议于2023年12月部署的各项任务已全部完成。
+本报讯 3月11日,攸县乡村振兴工作推进会召开。县委书记欧阳林峰出席并讲话,"""
+        """县委副书记、县长谭文博主持。会议于2023年12月部署的各项任务已全部完成。
 
 醴陵陶瓷产业链签约6个项目
 
 株洲日报记者 贺晓岚
 
 本报讯(记者 贺晓岚)日前,醴陵市陶瓷产业链招商推介会在长沙举行,现场签约项目6个。
-"""
+""")
 
 
 def starts(text: str, *headlines: str) -> list[int]:
@@ -101,13 +102,15 @@ def test_a_bare_date_under_a_notice_is_not_a_page_header():
 
 
 def test_a_bare_date_line_dates_a_page_only_at_its_top():
-    assert dates(header_dates("2024年3月12日\n攸县召开乡村振兴工作推进会\n会议强调,要抓好春耕生产。\n")) == ["2024-03-12"]
+    assert dates(header_dates("2024年3月12日\n攸县召开乡村振兴工作推进会\n会议强调,要抓好春耕生产。\n")) == [
+        "2024-03-12"]
     nav = "首页\n新闻中心\n县域动态\n图片新闻\n2024-03-10\n攸县召开乡村振兴工作推进会\n会议强调,要抓好春耕生产。\n"
     assert header_dates(nav) == []
 
 
 def test_every_article_of_a_page_takes_the_page_date_and_a_second_page_its_own():
-    second = "\n株洲日报 2024年3月13日 星期三 A04\n\n茶陵县举行招商推介会\n\n株洲日报记者 龙子墨\n\n本报讯 3月12日,茶陵县举行招商推介会。\n"
+    second = ("\n株洲日报 2024年3月13日 星期三 A04\n\n茶陵县举行招商推介会\n\n"
+              "株洲日报记者 龙子墨\n\n本报讯 3月12日,茶陵县举行招商推介会。\n")
     page = PAGE + second
     found = article_dates(page, starts(page, "攸县召开", "醴陵陶瓷", "株洲日报 2024年3月13日"))
     assert dates(found) == ["2024-03-12", "2024-03-12", "2024-03-13"]

@@ -34,15 +34,13 @@ def build(out, *extra: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("exports")
-    build(folder, "--workers", "1")
-    return folder
+def out(seeds_build):
+    return seeds_build[0]          # a default build of the seeds with one worker and no cache (conftest)
 
 
 @pytest.fixture(scope="module")
-def turtle(out):
-    return rdflib.Graph().parse(out / "graph.ttl", format="turtle")
+def turtle(seeds_graph):
+    return seeds_graph
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,10 @@ from conftest import names, posts
 
 def test_a_market_bureau_is_no_bureau_of_a_city_called_chang(extract):
     # 市场 opens 市场监管局: no level word; the bare 县 before it is the county whose media centre wrote it
-    m = extract("通道新闻 2024年3月9日\n\n3月8日,通道侗族自治县茶旅融合推进会召开。县市场监管局党组书记、局长杨青山说,要护好品牌。")
-    assert posts(m) == {("杨青山", "党组书记", "通道侗族自治县市场监管局"), ("杨青山", "局长", "通道侗族自治县市场监管局")}
+    m = extract("通道新闻 2024年3月9日\n\n3月8日,通道侗族自治县茶旅融合推进会召开。"
+                "县市场监管局党组书记、局长杨青山说,要护好品牌。")
+    assert posts(m) == {("杨青山", "党组书记", "通道侗族自治县市场监管局"),
+                        ("杨青山", "局长", "通道侗族自治县市场监管局")}
 
 
 def test_a_county_level_citys_own_paper_reads_its_level_word_as_the_county_level_city(extract):
@@ -170,8 +172,9 @@ def test_verbs_and_titles_are_no_part_of_an_institutions_name(extract):
 
 
 def test_formal_names_sessions_and_party_bodies_of_institutions(extract):
-    m = extract("娄底日报讯 政协第十一届双峰县委员会第四次会议开幕。区法院院长周建军说。市委常委、市纪委书记伍立新出席。"
-                "市公安局党委书记、局长刘振华作报告。娄底市第七届人民代表大会常务委员会召开会议。")
+    m = extract("娄底日报讯 政协第十一届双峰县委员会第四次会议开幕。区法院院长周建军说。"
+                "市委常委、市纪委书记伍立新出席。市公安局党委书记、局长刘振华作报告。"
+                "娄底市第七届人民代表大会常务委员会召开会议。")
     orgs = names(m, "org")
     assert {"政协双峰县委员会", "娄底市公安局党委", "娄底市人民代表大会常务委员会"} <= orgs
     assert ("伍立新", "书记", "娄底市纪委") in posts(m)
@@ -190,7 +193,8 @@ def test_quoted_programs_keep_their_kind_and_a_bodys_named_service_is_one(extrac
     m = extract("郴州日报讯 镇里实施“凤还巢”工程,推行“莲城名医”培养工程。东风社区“暖心食堂”开张了。"
                 "全县推行林长制,开通5G远程诊疗平台,并与广东省韶关市签订武江流域生态保护补偿协议。")
     progs = names(m, "program")
-    assert {"凤还巢工程", "莲城名医培养工程", "暖心食堂", "林长制", "5G远程诊疗平台", "武江流域生态保护补偿协议"} <= progs
+    assert {"凤还巢工程", "莲城名医培养工程", "暖心食堂", "林长制", "5G远程诊疗平台",
+            "武江流域生态保护补偿协议"} <= progs
 
 
 def test_figures_of_speech_and_goals_are_no_programs(extract):
@@ -211,7 +215,8 @@ def test_offices_of_a_government_pairs_of_bodies_and_short_department_titles(ext
     m = extract("株洲日报讯 湖南省人民政府驻深圳办事处主任刘明达说。市委市政府高度重视,省委省政府作出部署。"
                 "市委常委、组织部长周文斌出席。攸县卫健局蒋新华主任介绍了情况。")
     orgs = names(m, "org")
-    assert {"湖南省人民政府驻深圳办事处", "中共株洲市委员会", "株洲市人民政府", "中共湖南省委员会", "湖南省人民政府"} <= orgs
+    assert {"湖南省人民政府驻深圳办事处", "中共株洲市委员会", "株洲市人民政府", "中共湖南省委员会",
+            "湖南省人民政府"} <= orgs
     assert not any(o.endswith("省政府") or o.startswith("中共湖南省委省") for o in orgs)
     assert {("刘明达", "主任", "湖南省人民政府驻深圳办事处"), ("周文斌", "部长", "中共株洲市委组织部")} <= posts(m)
     assert any(p[0] == "蒋新华" and p[1] == "主任" for p in posts(m))
@@ -253,14 +258,16 @@ def test_both_posts_of_a_party_secretary_who_chairs_the_congress(extract):
 
 
 def test_a_prefecture_called_zhou_and_a_dry_ports_operating_centre(extract):
-    m = extract("团结报讯 州委书记向某某主持召开州委常委会会议。州委副书记、州长龙晓明说,要抓好旅游。吉首市委书记张汉文汇报。"
+    m = extract("团结报讯 州委书记向某某主持召开州委常委会会议。州委副书记、州长龙晓明说,要抓好旅游。"
+                "吉首市委书记张汉文汇报。"
                 "怀化国际陆港建设运营中心主任刘远志介绍,陆港今年开行班列300列。")
     assert {("向某某", "书记", "中共湘西土家族苗族自治州委员会"), ("龙晓明", "州长", "湘西土家族苗族自治州人民政府"),
             ("刘远志", "主任", "怀化国际陆港建设运营中心")} <= posts(m)
 
 
 def test_a_community_named_twice_is_one_and_a_verb_makes_no_community(extract):
-    m = extract("长沙晚报讯 雨花区东塘街道砂子塘社区的居民在议事。砂子塘社区党委书记易红霞说,53名干部下沉社区开展服务。")
+    m = extract("长沙晚报讯 雨花区东塘街道砂子塘社区的居民在议事。"
+                "砂子塘社区党委书记易红霞说,53名干部下沉社区开展服务。")
     assert [n for n in sorted(names(m, "region")) if n.endswith("社区")] == ["砂子塘社区"]
     assert len([k for k in m.entities if k.kind == "region" and k.name == "砂子塘社区"]) == 1
 

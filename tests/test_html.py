@@ -15,7 +15,7 @@ import tempfile
 import networkx as nx
 import pytest
 import rdflib
-from conftest import ROOT, SEEDS
+from conftest import ROOT
 
 from kg.build import build
 from kg.export.html import render, script_json, write_html
@@ -96,7 +96,8 @@ def test_a_region_contains_everything_under_it_and_nothing_beside_it():
     nodes = nodes_of(data)
     index = {n["label"]: i for i, n in enumerate(nodes)}
     under = {name: {n["label"] for n in nodes if index[name] in n["places"]} for name in ("株洲市", "岳阳市", "湖南省")}
-    assert under["株洲市"] == {"株洲市", "天元区", "天元区人民医院", "天元区人民医院急诊科", "张三", "智慧医院", "a.txt"}
+    assert under["株洲市"] == {"株洲市", "天元区", "天元区人民医院", "天元区人民医院急诊科", "张三", "智慧医院",
+                               "a.txt"}
     assert under["岳阳市"] == {"岳阳市"}
     assert under["湖南省"] == {n["label"] for n in nodes}
     tree = [(nodes[i]["label"], depth) for i, depth in data["regionTree"]]
@@ -219,10 +220,8 @@ class Page:
 
 
 @pytest.fixture(scope="module")
-def seeds_html(tmp_path_factory):
-    out = tmp_path_factory.mktemp("seeds-html")
-    build([SEEDS], str(out), cache=False, formats=["html"])
-    return str(out / "graph.html")
+def seeds_html(seeds_build):
+    return str(seeds_build[0] / "graph.html")
 
 
 @pytest.fixture
@@ -249,7 +248,8 @@ def test_seeds_page_draws_offline_without_errors(seeds_page, seeds_html):
 
 
 def next_frame(p: "Page") -> None:
-    p.js("() => new Promise(ok => { const n = window.kgExplorer.network; n.once('afterDrawing', () => ok(true)); n.redraw(); })")
+    p.js("() => new Promise(ok => { const n = window.kgExplorer.network; "
+         "n.once('afterDrawing', () => ok(true)); n.redraw(); })")
 
 
 def centre_pixels(p: "Page", ids: list[int]) -> dict[int, list[int]]:

@@ -67,11 +67,8 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def ttl(tmp_path_factory):
-    out = tmp_path_factory.mktemp("graph")
-    assert main(["build", os.path.join(ROOT, "seeds"), "--out", str(out), "--no-cache", "-q", "--workers", "1",
-                 "--formats", "ttl,nt"]) == 0
-    return str(out / "graph.ttl")
+def ttl(seeds_build):
+    return str(seeds_build[0] / "graph.ttl")      # the seeds' build (conftest), with graph.nt beside it
 
 
 def http_query(base: str, text: str, **params) -> dict:
@@ -173,7 +170,8 @@ def test_credentials_in_the_url_become_basic_auth_and_formats_their_media_type(c
     class Recorder(BaseHTTPRequestHandler):
         def do_PUT(self):
             body = self.rfile.read(int(self.headers["Content-Length"]))
-            seen.append((self.command, self.path, self.headers.get("Authorization"), self.headers["Content-Type"], body))
+            seen.append((self.command, self.path, self.headers.get("Authorization"), self.headers["Content-Type"],
+                         body))
             self.send_response(204)
             self.end_headers()
 

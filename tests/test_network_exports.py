@@ -61,8 +61,8 @@ def old_to_network(merged: Merged) -> nx.MultiDiGraph:
                    mentions=len(info.mentions), sources=source_list(info.mentions))
         for doc_id in sorted({e.doc_id for e in info.mentions}):
             g.add_edge(entity_iri(key), doc_iri(doc_id), key="mentioned_in", relation="mentioned_in",
-                       label=RELATIONS["mentioned_in"], title="", support=sum(e.doc_id == doc_id for e in info.mentions),
-                       sources="[]")
+                       label=RELATIONS["mentioned_in"], title="",
+                       support=sum(e.doc_id == doc_id for e in info.mentions), sources="[]")
     for doc in merged.documents:
         g.add_node(doc_iri(doc.doc_id), kind="document", label=doc.name, code="", level="", aliases="[]",
                    region="", mentions=0, sources="[]")
@@ -163,8 +163,8 @@ AWKWARD = 'A&B <医院> "甲" \'乙\'\t丙\r\n丁;戊'
 def doc(doc_id: str, name: str, sentences: list[str], date: str = "") -> Document:
     rows = [Sentence(i, 10 * i, 10 * i + len(text), text) for i, text in enumerate(sentences)]
     return Document(path=name, name=name, doc_id=doc_id, sha256="", encoding="utf-8", text="", offsets=OffsetMap(),
-                    articles=[Article(0, 0, 10 * len(rows), sentences=rows, date=date, date_source="header" if date else "",
-                                      date_precision="day" if date else "")])
+                    articles=[Article(0, 0, 10 * len(rows), sentences=rows, date=date,
+                                      date_source="header" if date else "", date_precision="day" if date else "")])
 
 
 def ev(doc_id: str, sentence: int, start: int = 0) -> Evidence:
@@ -202,7 +202,8 @@ def awkward_graph(mentions: bool = True) -> Merged:
     facts = [
         MergedFact(person, "author_of", "d1", "", [ev("d1", 1)], "byline", 1.0),
         MergedFact(person, "holds_post", org, "院长", [ev("d1", 1), ev("d1", 0)], "title-chain", 0.95, status="ended",
-                   first_seen="2024-03-12", last_seen="2024-03-12", start="2021-05-06", end="2024-03-12", rank="正处级"),
+                   first_seen="2024-03-12", last_seen="2024-03-12", start="2021-05-06", end="2024-03-12",
+                   rank="正处级"),
         MergedFact(person, "holds_post", org, AWKWARD, [ev("d1", 0)], "title-chain", 0.9, status="current"),
         MergedFact(person, "holds_post", key["journalist", "刘琼"], "记者", [ev("d1", 1)], "x", 0.5),
         MergedFact(org, "located_in", city, "", [ev("d1", 2)], "loc-suffix", 0.8),

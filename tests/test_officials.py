@@ -7,7 +7,8 @@ from conftest import names, posts
 
 def test_two_posts_in_one_apposition_party_and_government_apart(extract):
     # (seed) the district comes from the article: 荷塘区 is named before the post
-    m = extract("荷塘区召开政企早餐会\n\n株洲日报(全媒体记者/肖捷 通讯员/汪子涵)6月25日,荷塘区2022年第二次政企早餐会在机关食堂举行。"
+    m = extract("荷塘区召开政企早餐会\n\n株洲日报(全媒体记者/肖捷 通讯员/汪子涵)"
+                "6月25日,荷塘区2022年第二次政企早餐会在机关食堂举行。"
                 "区委副书记、区长罗鹏程邀请6位企业家共进早餐。罗鹏程认真聆听,不时与企业家交流看法。")
     assert posts(m) == {("罗鹏程", "副书记", "中共株洲市荷塘区委员会"), ("罗鹏程", "区长", "荷塘区人民政府")}
 
@@ -20,7 +21,8 @@ def test_name_repeated_without_title_is_the_same_person(extract):
 
 def test_three_posts_two_bodies(extract):
     # (seed) county posts read from the article's county; the zone's working committee keeps its own name
-    m = extract("4月19日,笔者一踏进位于衡东县大浦镇的湖南衡东经济开发区的大门,县委常委、副县长、衡东经开区党工委副书记周叶华高兴地告诉笔者一个喜讯。")
+    m = extract("4月19日,笔者一踏进位于衡东县大浦镇的湖南衡东经济开发区的大门,"
+                "县委常委、副县长、衡东经开区党工委副书记周叶华高兴地告诉笔者一个喜讯。")
     assert posts(m) == {("周叶华", "常委", "中共衡东县委员会"), ("周叶华", "副县长", "衡东县人民政府"),
                         ("周叶华", "副书记", "衡东经开区党工委")}
 
@@ -78,7 +80,8 @@ def test_rank_and_occupation_are_not_posts(extract):
 
 def test_byline_people_are_authors_not_officials(extract):
     # (seed) 记者/通讯员 become authors of the article
-    m = extract("恺德心衰中心 通过认证\n\n株洲日报记者 刘琼 通讯员/黎婕婷\n\n株洲日报讯 12月13日,株洲恺德心血管病医院心衰中心通过认证。")
+    m = extract("恺德心衰中心 通过认证\n\n株洲日报记者 刘琼 通讯员/黎婕婷\n\n"
+                "株洲日报讯 12月13日,株洲恺德心血管病医院心衰中心通过认证。")
     assert posts(m) == set()
     assert names(m, "journalist") == {"刘琼", "黎婕婷"}
     authored = {f.subject.name for f in m.facts if f.predicate == "author_of"}
@@ -87,7 +90,8 @@ def test_byline_people_are_authors_not_officials(extract):
 
 def test_deputy_and_general_titles_are_kept_whole(extract):
     # (seed) 党组书记 and 副总经理 keep their modifiers; 局长 inherits the bureau of the chain
-    m = extract("石峰区行政审批局党组书记、局长周明说,该局将持续发力。株洲硬质合金集团有限公司副总经理阳立庚首先打开话匣子。")
+    m = extract("石峰区行政审批局党组书记、局长周明说,该局将持续发力。"
+                "株洲硬质合金集团有限公司副总经理阳立庚首先打开话匣子。")
     assert posts(m) == {("周明", "党组书记", "石峰区行政审批局"), ("周明", "局长", "石峰区行政审批局"),
                         ("阳立庚", "副总经理", "株洲硬质合金集团有限公司")}
 
@@ -124,9 +128,12 @@ def test_committee_department_in_a_chain(extract):
 
 def test_a_whole_article_from_a_city_the_seeds_never_mention(extract):
     # written: a full article, as an unseen paper would print it
-    m = extract("益阳:医共体让村民看病不出县\n\n益阳日报讯(记者 陈静)“现在在家门口就能看专家门诊。”近日,桃江县灰山港镇村民李大爷说。\n\n"
-                "据桃江县卫健局相关负责人介绍,该县今年启动“县乡一体化”医共体建设。桃江县人民医院党委书记欧阳建平表示,医院派出专家常驻基层。\n\n"
-                "益阳市中心医院心内科主任医师司马红说,胸痛中心建设让救治更快。益阳市中心医院副院长、心内科主任王立新介绍,已开通远程会诊。\n\n"
+    m = extract("益阳:医共体让村民看病不出县\n\n益阳日报讯(记者 陈静)“现在在家门口就能看专家门诊。”"
+                "近日,桃江县灰山港镇村民李大爷说。\n\n"
+                "据桃江县卫健局相关负责人介绍,该县今年启动“县乡一体化”医共体建设。"
+                "桃江县人民医院党委书记欧阳建平表示,医院派出专家常驻基层。\n\n"
+                "益阳市中心医院心内科主任医师司马红说,胸痛中心建设让救治更快。"
+                "益阳市中心医院副院长、心内科主任王立新介绍,已开通远程会诊。\n\n"
                 "会上,桃江县委副书记、县长胡立安要求,各乡镇要落实“两个确保”。县政府副县长文丽主持会议。")
     assert posts(m) == {
         ("欧阳建平", "党委书记", "桃江县人民医院"),
@@ -141,7 +148,8 @@ def test_a_whole_article_from_a_city_the_seeds_never_mention(extract):
 
 def test_place_and_title_means_the_place_government(extract):
     # written: "衡东县县长", "湘潭市副市长", "芙蓉区区委书记" (the level written twice)
-    m = extract("长沙晚报讯 芙蓉区区委书记彭华松表示,将加快建设。望城区副区长黄志坚参加。湘潭市副市长、市公安局局长邓华说,治安稳定。")
+    m = extract("长沙晚报讯 芙蓉区区委书记彭华松表示,将加快建设。望城区副区长黄志坚参加。"
+                "湘潭市副市长、市公安局局长邓华说,治安稳定。")
     assert posts(m) == {("彭华松", "书记", "中共长沙市芙蓉区委员会"), ("黄志坚", "副区长", "望城区人民政府"),
                         ("邓华", "副市长", "湘潭市人民政府"), ("邓华", "局长", "湘潭市公安局")}
 

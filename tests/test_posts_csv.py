@@ -129,7 +129,8 @@ def test_the_rows_are_the_same_bytes_for_any_order_of_files_and_workers(tmp_path
     assert (w["first_seen"], w["last_seen"], w["end"], w["sources"]) == ("2024-03-12", "2024-06-04", "2024-03-12", "2")
 
 
-# ------------------------------------------------------------------ the same build through the queries, the shapes, the page
+# ------------------------------------------------------------------ the same build through the queries,
+#                                                                    the shapes, the page
 
 def query(capsys, built, *argv) -> list[dict]:
     assert main(["query", *argv, "--graph", str(built / "graph.ttl"), "--format", "json"]) == 0
@@ -140,9 +141,11 @@ def query(capsys, built, *argv) -> list[dict]:
 def test_career_and_holders_give_dated_rows(capsys, built):
     rows = query(capsys, built, "career", "--bind", "person=罗志远")
     assert [(r["title"], r["rank"], r["status"], r["firstSeen"], r["lastSeen"]) for r in rows] == [
-        ("副书记", "副处级", "current", "2024-03-12", "2024-03-12"), ("县长", "正处级", "current", "2024-03-12", "2024-03-12")]
+        ("副书记", "副处级", "current", "2024-03-12", "2024-03-12"),
+        ("县长", "正处级", "current", "2024-03-12", "2024-03-12")]
     rows = query(capsys, built, "holders", "--bind", "org=株洲市教育局")
-    assert [(r["person"], r["status"], r["end"], r["code"]) for r in rows] == [("彭海涛", "ended", "2024-03-12", "430200")]
+    assert [(r["person"], r["status"], r["end"], r["code"]) for r in rows] == [
+        ("彭海涛", "ended", "2024-03-12", "430200")]
     rows = query(capsys, built, "career", "--bind", "person=郭文博")
     assert [(r["title"], r["start"], r.get("end")) for r in rows] == [("主任", "2024-03-12", None)]
 
@@ -159,8 +162,8 @@ def test_the_explorer_gets_each_persons_dated_posts(built):
     label = {i: dict(zip(data["nodeFields"], n))["label"] for i, n in enumerate(data["nodes"])}
     posts = {(label[e[0]], p[0]): dict(zip(data["postFields"], p)) for e in data["edges"] if e[2] == "holds_post"
              for p in e[-1]}
-    assert posts["彭海涛", "局长"] == {"title": "局长", "firstSeen": "2024-03-12", "lastSeen": "2024-03-12", "start": "",
-                                    "end": "2024-03-12", "status": "ended", "rank": "正处级"}
+    assert posts["彭海涛", "局长"] == {"title": "局长", "firstSeen": "2024-03-12", "lastSeen": "2024-03-12",
+                                    "start": "", "end": "2024-03-12", "status": "ended", "rank": "正处级"}
     assert posts["郭文博", "主任"]["start"] == "2024-03-12"
     assert {row[4] for row in data["sentences"]} == {"2024-03-12"}       # every source sentence dated
     assert "2024-03-12" in (built / "graph.html").read_text(encoding="utf-8")

@@ -13,6 +13,7 @@ import rdflib
 from conftest import ROOT, SEEDS
 
 from kg.build import BuildError, build
+from kg.cli import main
 from kg.ingest.clean import FOLD, fold
 from kg.ingest.read import InputError, InputWarning, decode, read_file, strip_html
 from kg.ingest.segment import MAX_SENTENCE
@@ -27,6 +28,47 @@ OFFICIALS = open(os.path.join(ROOT, "ontology", "queries", "officials.rq"), enco
 
 def run_kg(*args, cwd=None):
     return subprocess.run([sys.executable, "-m", "kg.cli", *args], capture_output=True, text=True, cwd=cwd or ROOT)
+
+
+# The bad paths of the last tests below: (input paths in the case's folder t, the last line on stderr) ...
+BAD_INPUTS = [
+    (lambda t: [str(t / "nope")], "kg build: {t}/nope: no such file or folder"),
+    (lambda t: [SEED, str(t / "nope.txt")], "kg build: {t}/nope.txt: no such file or folder"),
+    (lambda t: [str(t / "empty-folder")], "kg build: no input files (*.txt, *.html) in {t}/empty-folder"),
+    (lambda t: [str(t / "in" / "empty.txt")], "kg build: none of the 1 input files could be read"),
+]
+# ... and (--out, the start of the one line on stderr).
+BAD_OUTS = [
+    ("{t}/file", "cannot create output folder {t}/file: File exists"),
+    ("{t}/file/sub", "cannot create output folder {t}/file/sub: Not a directory"),
+    ("/proc/kg-out", "cannot create output folder /proc/kg-out: "),
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def bad_path_builds(tmp_path_factory):
+    """`kg build` on each bad path, a real process each, all started with this module's first test
+    so that they run beside the tests before theirs; by case: (the case's folder t, the process)."""
+    def start(*args) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "kg.cli", "build", *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, cwd=ROOT)
+
+    runs = {}
+    for make_args, _ in BAD_INPUTS:
+        t = tmp_path_factory.mktemp("bad-input")
+        (t / "empty-folder").mkdir()
+        (t / "in").mkdir()
+        (t / "in" / "empty.txt").write_bytes(b"")
+        runs[make_args] = t, start(*make_args(t), "--out", str(t / "out"))
+    for out, _ in BAD_OUTS:
+        t = tmp_path_factory.mktemp("bad-out")
+        (t / "file").write_text("x")
+        runs[out] = t, start(SEED, "--out", out.format(t=t))
+    yield runs
+    for _, proc in runs.values():
+        if proc.returncode is None:          # its test did not run
+            proc.kill()
+            proc.communicate()
 
 
 def officials(out) -> set[tuple[str, ...]]:
@@ -114,7 +156,8 @@ def test_simplified_text_is_not_changed_by_the_traditional_fold():
     assert fold(text) == text
     seeds = "".join(open(os.path.join(SEEDS, f), encoding="utf-8").read() for f in sorted(os.listdir(SEEDS)))
     changed = {c for c in seeds if fold(c) != c}
-    assert changed - {chr(c) for c in range(0xFF01, 0xFF5F)} - {"\u3000", "\t", "\xa0"} == {"帥", "虛"}   # 元帥故里, 此话不虛: typos in the seed pages
+    # 元帥故里, 此话不虛: typos in the seed pages
+    assert changed - {chr(c) for c in range(0xFF01, 0xFF5F)} - {"\u3000", "\t", "\xa0"} == {"帥", "虛"}
 
 
 def test_gb18030_copy_of_a_seed_gives_the_same_officials_as_the_utf8_original(tmp_path):
@@ -228,17 +271,18 @@ def test_strict_refuses_to_write_and_exits_1_leaving_previous_exports(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.txt").write_text(SIMPLIFIED, encoding="utf-8")
     out = tmp_path / "out"
-    assert run_kg("build", str(tmp_path / "in"), "--out", str(out), "--strict").returncode == 0
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "--strict", "-q"]) == 0
     before = {p: (out / p).read_bytes() for p in ("graph.ttl", "graph.html")}
     (tmp_path / "in" / "more.txt").write_text("株洲市人民政府市长王五出席。", encoding="utf-8")
     (tmp_path / "in" / "empty.txt").write_bytes(b"")
     result = run_kg("build", str(tmp_path / "in"), "--out", str(out), "--strict")
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [f"warning: {tmp_path / 'in' / 'empty.txt'}: empty file",
-                                          "kg build: --strict: 1 warnings (1 files or folders skipped); no exports written"]
+    assert result.stderr.splitlines() == [
+        f"warning: {tmp_path / 'in' / 'empty.txt'}: empty file",
+        "kg build: --strict: 1 warnings (1 files or folders skipped); no exports written"]
     assert {p: (out / p).read_bytes() for p in before} == before
     # without --strict the same input builds
-    assert run_kg("build", str(tmp_path / "in"), "--out", str(out)).returncode == 0
+    assert main(["build", str(tmp_path / "in"), "--out", str(out), "-q"]) == 0
     assert (out / "graph.ttl").read_bytes() != before["graph.ttl"]
 
 
@@ -306,31 +350,20 @@ def test_a_one_line_page_builds_the_same_kind_of_graph(tmp_path):
 
 # ------------------------------------------------------------------ bad paths
 
-@pytest.mark.parametrize("make_args, message", [
-    (lambda t: [str(t / "nope")], "kg build: {t}/nope: no such file or folder"),
-    (lambda t: [SEED, str(t / "nope.txt")], "kg build: {t}/nope.txt: no such file or folder"),
-    (lambda t: [str(t / "empty-folder")], "kg build: no input files (*.txt, *.html) in {t}/empty-folder"),
-    (lambda t: [str(t / "in" / "empty.txt")], "kg build: none of the 1 input files could be read"),
-])
-def test_bad_inputs_give_one_line_and_exit_1(tmp_path, make_args, message):
-    (tmp_path / "empty-folder").mkdir()
-    (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "empty.txt").write_bytes(b"")
-    result = run_kg("build", *make_args(tmp_path), "--out", str(tmp_path / "out"))
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip().splitlines()[-1] == message.format(t=tmp_path)
+@pytest.mark.parametrize("make_args, message", BAD_INPUTS)
+def test_bad_inputs_give_one_line_and_exit_1(bad_path_builds, make_args, message):
+    t, proc = bad_path_builds[make_args]          # started with the module (bad_path_builds)
+    _, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 1 and "Traceback" not in stderr
+    assert stderr.strip().splitlines()[-1] == message.format(t=t)
 
 
-@pytest.mark.parametrize("out, reason", [
-    ("{t}/file", "cannot create output folder {t}/file: File exists"),
-    ("{t}/file/sub", "cannot create output folder {t}/file/sub: Not a directory"),
-    ("/proc/kg-out", "cannot create output folder /proc/kg-out: "),
-])
-def test_an_unusable_out_folder_gives_one_line_and_exit_1(tmp_path, out, reason):
-    (tmp_path / "file").write_text("x")
-    result = run_kg("build", SEED, "--out", out.format(t=tmp_path))
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.count("\n") == 1 and result.stderr.startswith("kg build: " + reason.format(t=tmp_path))
+@pytest.mark.parametrize("out, reason", BAD_OUTS)
+def test_an_unusable_out_folder_gives_one_line_and_exit_1(bad_path_builds, out, reason):
+    t, proc = bad_path_builds[out]                # started with the module (bad_path_builds)
+    _, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 1 and "Traceback" not in stderr
+    assert stderr.count("\n") == 1 and stderr.startswith("kg build: " + reason.format(t=t))
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")

@@ -21,6 +21,7 @@ import kg.cache
 import kg.pipeline
 from kg.build import WorkerMismatch, build, extract_sent
 from kg.cache import fingerprint
+from kg.cli import main
 from kg.graph.rdf import subjects
 from kg.model import Evidence, EvidenceList, pack_evidence
 from kg.pipeline import extract_file
@@ -52,6 +53,15 @@ def reference(corpus, tmp_path_factory):
     return exports(out)
 
 
+@pytest.fixture(scope="module")
+def two_seeds(tmp_path_factory):
+    """A folder of two seed pages: enough for a build to cache one file and extract the other."""
+    folder = tmp_path_factory.mktemp("two-seeds")
+    for name in sorted(os.listdir(SEEDS))[:2]:
+        shutil.copy(os.path.join(SEEDS, name), folder / name)
+    return folder
+
+
 @pytest.fixture
 def calls(monkeypatch):
     """Files the build really extracts (workers=1 extracts in this process)."""
@@ -77,7 +87,8 @@ def test_the_compact_summary_keeps_what_the_graph_needs_and_drops_the_text():
     full = extract_file(path)
     summary = compact(extract_file(path))
     kept = sum(len(a.sentences) for a in summary.result.document.articles)
-    assert summary.result.document.text == "" and summary.sentences == sum(len(a.sentences) for a in full.document.articles)
+    assert summary.result.document.text == ""
+    assert summary.sentences == sum(len(a.sentences) for a in full.document.articles)
     assert 0 < kept < summary.sentences
     assert summary.chars == len(full.document.text)
     assert list(subjects(merge([summary.result]))) == list(subjects(merge([full])))
@@ -114,14 +125,14 @@ def test_two_workers_and_a_cached_rebuild_give_the_bytes_of_one_worker(corpus, r
     assert again.cached == again.files == first.files and exports(out) == reference
 
 
-def test_adding_a_file_extracts_only_that_file(corpus, tmp_path, calls):
+def test_adding_a_file_extracts_only_that_file(two_seeds, tmp_path, calls):
     work = tmp_path / "corpus"
-    shutil.copytree(corpus, work)
+    shutil.copytree(two_seeds, work)
     out = tmp_path / "out"
     build([str(work)], str(out), workers=1)
     files = len(calls)
     calls.clear()
-    shutil.copy(os.path.join(SEEDS, sorted(os.listdir(SEEDS))[1]), work / "added.txt")
+    shutil.copy(os.path.join(SEEDS, sorted(os.listdir(SEEDS))[2]), work / "added.txt")
     report = build([str(work)], str(out), workers=1)
     assert calls == ["added.txt"]
     assert report.cached == files and report.files == files + 1
@@ -129,30 +140,30 @@ def test_adding_a_file_extracts_only_that_file(corpus, tmp_path, calls):
     assert exports(out) == exports(tmp_path / "fresh")
 
 
-def test_an_edited_file_is_extracted_again(tmp_path, calls):
+def test_an_edited_file_is_extracted_again(two_seeds, tmp_path, calls):
     work = tmp_path / "corpus"
-    shutil.copytree(SEEDS, work)
+    shutil.copytree(two_seeds, work)
     build([str(work)], str(tmp_path / "out"), workers=1)
     calls.clear()
-    edited = sorted(os.listdir(work))[2]
+    edited = sorted(os.listdir(work))[1]
     with open(work / edited, "a", encoding="utf-8") as fh:
         fh.write("\n\n株洲市人民政府副市长李明出席会议。\n")
     build([str(work)], str(tmp_path / "out"), workers=1)
     assert calls == [edited]
 
 
-def test_a_new_extractor_version_invalidates_the_cache(tmp_path, calls, monkeypatch, fresh_fingerprint):
-    build([SEEDS], str(tmp_path / "out"), workers=1)
+def test_a_new_extractor_version_invalidates_the_cache(two_seeds, tmp_path, calls, monkeypatch, fresh_fingerprint):
+    build([str(two_seeds)], str(tmp_path / "out"), workers=1)
     calls.clear()
     monkeypatch.setattr(kg.pipeline, "EXTRACTOR_VERSION", kg.pipeline.EXTRACTOR_VERSION + ".test")
     fingerprint.cache_clear()
-    report = build([SEEDS], str(tmp_path / "out"), workers=1)
-    assert report.cached == 0 and len(calls) == len(os.listdir(SEEDS))
+    report = build([str(two_seeds)], str(tmp_path / "out"), workers=1)
+    assert report.cached == 0 and len(calls) == len(os.listdir(two_seeds))
 
 
-def test_a_changed_lexicon_invalidates_the_cache(tmp_path, calls, monkeypatch, fresh_fingerprint):
+def test_a_changed_lexicon_invalidates_the_cache(two_seeds, tmp_path, calls, monkeypatch, fresh_fingerprint):
     before = fingerprint()
-    build([SEEDS], str(tmp_path / "out"), workers=1)
+    build([str(two_seeds)], str(tmp_path / "out"), workers=1)
     calls.clear()
     package = tmp_path / "kg"
     shutil.copytree(kg.cache.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
@@ -161,52 +172,50 @@ def test_a_changed_lexicon_invalidates_the_cache(tmp_path, calls, monkeypatch, f
     monkeypatch.setattr(kg.cache, "PACKAGE", package)
     fingerprint.cache_clear()
     assert fingerprint() != before
-    report = build([SEEDS], str(tmp_path / "out"), workers=1)
-    assert report.cached == 0 and len(calls) == len(os.listdir(SEEDS))
+    report = build([str(two_seeds)], str(tmp_path / "out"), workers=1)
+    assert report.cached == 0 and len(calls) == len(os.listdir(two_seeds))
 
 
-def test_a_corrupted_cache_entry_is_ignored_with_a_warning(tmp_path, calls):
+def test_a_corrupted_cache_entry_is_ignored_with_a_warning(two_seeds, tmp_path, calls):
     out = tmp_path / "out"
-    build([SEEDS], str(out), workers=1)
+    build([str(two_seeds)], str(out), workers=1)
     reference = exports(out)
     entries = sorted(p for p in (out / ".cache").rglob("*.json.z"))
-    assert len(entries) == len(os.listdir(SEEDS))
+    assert len(entries) == len(os.listdir(two_seeds))
     entries[0].write_bytes(b"not a pickle")
     calls.clear()
     warnings: list[str] = []
-    report = build([SEEDS], str(out), workers=1, warn=warnings.append)
+    report = build([str(two_seeds)], str(out), workers=1, warn=warnings.append)
     assert len(calls) == 1 and report.cached == len(entries) - 1
     assert any("ignored: not a cache entry" in w and str(entries[0]) in w for w in warnings)
     assert exports(out) == reference
-    assert build([SEEDS], str(out), workers=1).cached == len(entries)   # the entry was written again
+    assert build([str(two_seeds)], str(out), workers=1).cached == len(entries)   # the entry was written again
 
 
-def test_cache_option_puts_the_cache_elsewhere_and_no_cache_keeps_none(tmp_path):
+def test_cache_option_puts_the_cache_elsewhere_and_no_cache_keeps_none(two_seeds, tmp_path, capsys):
     cache = tmp_path / "shared-cache"
     for args in (["--cache", str(cache)], ["--no-cache"]):
         out = tmp_path / args[0].strip("-")
-        proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", SEEDS, "--out", str(out), "--workers", "1",
-                               *args], capture_output=True, text=True, cwd=ROOT)
-        assert proc.returncode == 0, proc.stderr
+        code = main(["build", str(two_seeds), "--out", str(out), "--workers", "1", *args])
+        assert code == 0, capsys.readouterr().err
         assert not (out / ".cache").exists()
-    assert len(list(cache.rglob("*.json.z"))) == len(os.listdir(SEEDS))
+    assert len(list(cache.rglob("*.json.z"))) == len(os.listdir(two_seeds))
 
 
-def test_a_dask_local_cluster_gives_the_bytes_of_a_local_build(corpus, reference, tmp_path):
+def test_a_dask_local_cluster_gives_the_bytes_of_a_local_build(corpus, reference, tmp_path, capsys):
     distributed = pytest.importorskip("dask.distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp",
                                   host="127.0.0.1", scheduler_port=0, dashboard_address=None) as cluster:
         out = tmp_path / "out"
-        proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out),
-                               "--engine", "dask", "--scheduler", cluster.scheduler_address],
-                              capture_output=True, text=True, cwd=ROOT, timeout=600)
-        assert proc.returncode == 0, proc.stderr
+        args = ["build", str(corpus), "--out", str(out), "--engine", "dask", "--scheduler", cluster.scheduler_address]
+        code = main(args)        # the client in this process; the files go to the cluster over TCP
+        assert code == 0, capsys.readouterr().err
         assert exports(out) == reference
-        cached = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(corpus), "--out", str(out),
-                                 "--engine", "dask", "--scheduler", cluster.scheduler_address],
-                                capture_output=True, text=True, cwd=ROOT, timeout=600)
-        assert cached.returncode == 0 and "from cache" in cached.stdout
-        assert f"({len(list(corpus.rglob('*.txt')))} from cache)" in cached.stdout
+        capsys.readouterr()
+        code = main(args)
+        cached = capsys.readouterr().out
+        assert code == 0 and "from cache" in cached
+        assert f"({len(list(corpus.rglob('*.txt')))} from cache)" in cached
         assert exports(out) == reference
 
 
@@ -221,19 +230,25 @@ def test_a_dask_worker_with_other_code_refuses_the_work():
 def test_an_unreachable_scheduler_is_one_line(tmp_path):
     pytest.importorskip("dask.distributed")
     env = dict(os.environ, DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="1s")
-    proc = subprocess.run([sys.executable, "-m", "kg.cli", "build", SEEDS, "--out", str(tmp_path), "--engine", "dask",
-                           "--scheduler", "tcp://127.0.0.1:9"], capture_output=True, text=True, env=env, cwd=ROOT)
-    assert proc.returncode == 1
-    assert proc.stderr.startswith("kg build: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
-    assert len(proc.stderr.strip().splitlines()) == 1
-    no_address = subprocess.run([sys.executable, "-m", "kg.cli", "build", SEEDS, "--out", str(tmp_path),
-                                 "--engine", "dask"], capture_output=True, text=True, cwd=ROOT)
-    assert no_address.returncode == 1 and "--scheduler" in no_address.stderr
-    malformed = subprocess.run([sys.executable, "-m", "kg.cli", "build", SEEDS, "--out", str(tmp_path),
-                                "--engine", "dask", "--scheduler", "nonsense"], capture_output=True, text=True, cwd=ROOT)
+
+    def kg_build(out: str, *args, **kwargs) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "kg.cli", "build", SEEDS, "--out", str(tmp_path / out), *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, **kwargs)
+
+    # three processes side by side, each with an output folder of its own
+    unreachable = kg_build("a", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", env=env)
+    no_address = kg_build("b", "--engine", "dask")
+    malformed = kg_build("c", "--engine", "dask", "--scheduler", "nonsense")
+    _, err = unreachable.communicate()
+    assert unreachable.returncode == 1
+    assert err.startswith("kg build: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
+    assert len(err.strip().splitlines()) == 1
+    _, err = no_address.communicate()
+    assert no_address.returncode == 1 and "--scheduler" in err
+    _, err = malformed.communicate()
     assert malformed.returncode == 1
-    assert malformed.stderr.strip() == ("kg build: bad Dask scheduler address 'nonsense': "
-                                        "missing port number in address 'nonsense'")
+    assert err.strip() == ("kg build: bad Dask scheduler address 'nonsense': "
+                           "missing port number in address 'nonsense'")
 
 
 def _on_a_terminal(args: list[str]) -> tuple[str, str]:
@@ -266,7 +281,8 @@ def _on_a_terminal(args: list[str]) -> tuple[str, str]:
 
 def test_progress_shows_files_and_characters_per_second_on_a_terminal(tmp_path):
     terminal, stdout = _on_a_terminal(["--out", str(tmp_path / "out"), "--no-cache"])
-    assert "file/s" in terminal and "chars/s" in terminal and f"{len(os.listdir(SEEDS))}/{len(os.listdir(SEEDS))}" in terminal
+    files = len(os.listdir(SEEDS))
+    assert "file/s" in terminal and "chars/s" in terminal and f"{files}/{files}" in terminal
     assert "files read" in stdout
 
 

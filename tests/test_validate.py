@@ -2,8 +2,6 @@
 on purpose does not, and the report names each broken node."""
 from __future__ import annotations
 
-import os
-
 import pytest
 import rdflib
 from rdflib import Literal, Namespace, URIRef
@@ -11,18 +9,14 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.cli import main
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KG = Namespace("https://w3id.org/hunan-kg/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 
 
 @pytest.fixture(scope="module")
-def ttl(tmp_path_factory):
-    out = tmp_path_factory.mktemp("graph")
-    assert main(["build", os.path.join(ROOT, "seeds"), "--out", str(out), "--no-cache", "-q", "--workers", "1",
-                 "--formats", "ttl,nt"]) == 0
-    return out / "graph.ttl"
+def ttl(seeds_build):
+    return seeds_build[0] / "graph.ttl"       # the seeds' build (conftest), with graph.nt beside it
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -82,7 +76,8 @@ def test_a_broken_graph_does_not_conform_and_each_node_is_named(capsys, broken):
     assert "source sentence" in line_for(nodes["sourceless"], "prov:wasDerivedFrom")
     assert "holder" in line_for(nodes["holderless"], "org:member")
     assert '"无职务"' in line_for(nodes["lonely"], "^org:member")
-    assert "six digits" in line_for(nodes["region"], "skos:notation") and '"43020"' in line_for(nodes["region"], "skos:notation")
+    region = line_for(nodes["region"], "skos:notation")
+    assert "six digits" in region and '"43020"' in region
     assert "language tag" in line_for(nodes["untagged"], "rdfs:label")
     assert lines[-1].split(": ")[-1].startswith("5 violations")
 
