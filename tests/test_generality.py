@@ -402,7 +402,8 @@ def test_a_company_named_after_the_province_opens_there_and_边_ends_a_name(extr
 
 def test_a_body_written_in_two_spellings_is_one_and_在_ends_a_name(extract):
     # 卫生健康局 first, 卫健局 later: one bureau under the name written first; 王捷|在讲话中
-    m = extract("衡阳日报讯 衡阳县卫生健康局党组书记、局长吕某某出席。县卫健局副局长王捷在讲话中指出,要抓好医共体建设。")
+    m = extract("衡阳日报讯 衡阳县卫生健康局党组书记、局长吕某某出席。"
+                "县卫健局副局长王捷在讲话中指出,要抓好医共体建设。")
     assert {("吕某某", "局长", "衡阳县卫生健康局"), ("王捷", "副局长", "衡阳县卫生健康局")} <= posts(m)
     assert "衡阳县卫健局" not in names(m, "org")
     assert not any(p[0] == "王捷在" for p in posts(m))
