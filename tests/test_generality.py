@@ -476,3 +476,12 @@ def test_a_village_the_dictionary_knows_holds_the_post_of_its_new_secretary(extr
     m = extract("长沙晚报讯 安沙镇新华村新上任的党总支书记黄某国走访群众。")
     assert "新华村" in names(m, "region")
     assert ("黄某国", "书记", "新华村党总支") in posts(m)
+
+
+def test_a_plan_titled_with_its_years_and_no_campaign_year_from_a_count_of_years(extract):
+    # (2020-2022年) after a 《》 title is part of it; 建设三年 is a count of years, no 建设年 campaign
+    m = extract("湖南日报讯 省发改委编制了《湖南省推进湘赣边区域合作示范区建设三年行动计划(2020-2022年)》,"
+                "全省深入开展项目建设年活动。")
+    progs = names(m, "program")
+    assert {"湖南省推进湘赣边区域合作示范区建设三年行动计划(2020-2022年)", "项目建设年"} <= progs
+    assert not any(p.endswith("建设三年") for p in progs)

@@ -192,7 +192,7 @@ def documents(text: str, words: ProgramWords) -> list[Mention]:
     out = []
     for m in BOOK.finditer(text):
         inner = m.group(1).strip()
-        bare = re.sub(r"\([^()]{1,8}\)$", "", inner)        # …决议(草案), …条例(修订)
+        bare = re.sub(r"\([^()]{1,14}\)$", "", inner)       # …决议(草案), …计划(2020-2022年)
         if bare.endswith(words.policy_docs) and len(bare) >= 4:
             out.append(program(text, m.start(), m.end(), inner, "document-title"))
     return out
@@ -213,7 +213,7 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
             core = tok.word[:-2]              # 试点|工作 glued by jieba
             word = next((w for w in ends if core.endswith(w)), None)
             end = tok.end - 2 if word else end
-        if tok.word.endswith("年") and i and tokens[i - 1].word.endswith(words.year_campaign_stems):
+        if tok.word == "年" and i and tokens[i - 1].word.endswith(words.year_campaign_stems):
             word = "年"
         if not word:
             continue
