@@ -485,3 +485,12 @@ def test_a_plan_titled_with_its_years_and_no_campaign_year_from_a_count_of_years
     progs = names(m, "program")
     assert {"湖南省推进湘赣边区域合作示范区建设三年行动计划(2020-2022年)", "项目建设年"} <= progs
     assert not any(p.endswith("建设三年") for p in progs)
+
+
+def test_campaign_years_an_office_of_the_body_before_it_and_every_body_of_a_kind(extract):
+    m = extract("团结报讯 湘西自治州人民政府办公室印发通知,各县市人民政府、州政府各局委要扎实做好产业发展提质年、"
+                "项目建设提速年、招商引资提效年“三年工作”,对标省委要求抓落实。")
+    assert {"产业发展提质年", "项目建设提速年", "招商引资提效年"} <= names(m, "program")
+    orgs = names(m, "org")
+    assert "湘西土家族苗族自治州人民政府办公室" in orgs
+    assert not any(o.startswith(("各", "对标")) for o in orgs)

@@ -46,6 +46,7 @@ def org_words(lexicon: Lexicon) -> OrgWords:
                     lexicon.sequence(RULES, "plural_levels"), lexicon.sequence(RULES, "quantities"))
 
 
+OFFICE_ENDS = ("办公室", "办公厅")
 LEVEL_BODY = re.compile(r"^[省市州县区镇乡](?:委|政府|人民政府|人大|政协|纪委)$")
 ANAPHOR = re.compile(r"该(院|局|公司|中心|所|站|校|委|会)")
 ANAPHOR_BEFORE = re.compile(ANAPHOR.pattern + r"[^,。;:!?、“”()\s与和及在对的向同把被将等]{0,8}$")
@@ -292,8 +293,11 @@ def named(stem: list[Token], name: str, head: Token, suffix: str, words: OrgWord
 
 
 def acceptable(name: str, is_dept: bool, parent, anaphor: str, words: OrgWords) -> bool:
-    if name in words.generic_names or name in words.not_org_words or any(c in name for c in "之的了"):
-        return False
+    if name in words.generic_names and parent is not None and name.endswith(OFFICE_ENDS):
+        return True               # 湘西自治州人民政府|办公室: the office of the body written before it
+    if name in words.generic_names or name in words.not_org_words or any(c in name for c in "之的了") \
+            or name.startswith("各"):
+        return False              # 各厅委, 各直属机构: every body of a kind
     if name.startswith(words.plural_levels) or any(q in name for q in words.quantities):
         return False              # 县市区政府, 湘乡市一所中学: every body of a level, or a count
     if name.startswith(("市级", "县级", "省级", "区级", "乡级", "镇级", "村级", "国家级", "地市级")):

@@ -310,7 +310,7 @@ def is_program_name(name: str, stem: list[Token], word: str, launched: bool, wor
     generic = words.generic_stems
     content = [t for t in stem if t.word not in generic and not (t.pos == "ns" and len(t.word) >= 2)
                and t.pos not in ("m", "q") and t.word not in words.self_references]
-    if content and content[0].pos.startswith("v") and content[0].pos != "vn":
+    if content and content[0].pos.startswith("v") and content[0].pos != "vn" and word != "年":
         return False          # 深化医疗保障制度改革: an action on a program, not its name
     joined = "".join(t.word for t in content)
     if not content or joined in generic:
