@@ -494,3 +494,13 @@ def test_campaign_years_an_office_of_the_body_before_it_and_every_body_of_a_kind
     orgs = names(m, "org")
     assert "湘西土家族苗族自治州人民政府办公室" in orgs
     assert not any(o.startswith(("各", "对标")) for o in orgs)
+
+
+def test_a_short_name_given_in_parentheses_and_a_company_named_after_an_airport(extract):
+    # (以下简称“…”) names the same body; 机场|管理集团 is one company, no 湖南省机场
+    m = extract("张家界日报讯 张家界荷花国际机场(以下简称“张家界机场”)旅客量创新高。张家界机场通航以来发展迅速。"
+                "湖南省机场管理集团副总经理谭某涛、刘某林等出席。")
+    orgs = names(m, "org")
+    assert {"张家界荷花国际机场", "湖南省机场管理集团"} <= orgs
+    assert not {"张家界机场", "湖南省机场"} & orgs
+    assert {("谭某涛", "副总经理", "湖南省机场管理集团"), ("刘某林", "副总经理", "湖南省机场管理集团")} <= posts(m)

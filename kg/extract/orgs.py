@@ -151,6 +151,10 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
             start, name = out[-1].start, out[-1].text + "驻" + name   # 湖南省人民政府驻深圳办事处
         elif out and name.startswith("附属") and out[-1].end == start:
             start, name, parent = out[-1].start, out[-1].text + name, None   # 湖南师范大学附属第一医院
+        elif parent is not None and parent.end == start and suffix in words.company_suffixes \
+                and tokens[bisect_left(tokens, start, key=token_start)].pos == "vn":
+            start, name, parent = parent.start, parent.text + name, None     # 湖南省机场|管理集团: one company
+            out.pop()
         m = ANAPHOR.match(name)
         anaphor = m.group(1) if m else ""
         first = bisect_left(tokens, start, key=token_start)

@@ -2,6 +2,8 @@
 entities and facts, with 该院, 市, 区委, 园区 and 公司 read in the article's context."""
 from __future__ import annotations
 
+import re
+
 from ..extract import find_places, recognise, tokenize
 from ..model import Article, Document, EntityKey, Evidence, Mention, Sentence
 from .context import Context, home_of, pick
@@ -9,6 +11,7 @@ from .local import RULES, FileResolver, anaphor_class, contract_zone
 from .naming import OrgName, canonical, formal, region_prefix, usual_form
 from .posts import PostReading
 
+SHORT_NAME = re.compile(r"[((](?:以下)?简称[“\"]([^”\"]{2,16})[”\"]")   # (以下简称“张家界机场”)
 KEEP_TOKENS_UP_TO = 50_000   # characters of an article whose tokens stay in memory between passes
 
 
@@ -50,7 +53,7 @@ class ArticleReader(PostReading):
                 self.earlier[level] = name
             self.here, self.here_codes = [], []
             place_at = self.read_places(places, ev)
-            orgs = self.read_orgs([m for m in mentions if m.kind == "institution"], places, ev)
+            orgs = self.read_orgs([m for m in mentions if m.kind == "institution"], places, ev, s.text)
             self.read_posts([m for m in mentions if m.kind == "person"], ev)
             self.read_programs([m for m in mentions if m.kind == "program"], place_at, orgs, ev)
             self.repeat_names(s, ev)
@@ -150,7 +153,7 @@ class ArticleReader(PostReading):
             self.ctx.last[cls] = on.name
         return key
 
-    def read_orgs(self, orgs: list[Mention], places: list[Mention], ev) -> list[tuple[int, int, EntityKey]]:
+    def read_orgs(self, orgs: list[Mention], places: list[Mention], ev, text: str) -> list[tuple[int, int, EntityKey]]:
         found = []
         by_end: dict[int, str] = {}       # where each institution of the sentence ends -> its name
         for m in orgs:
@@ -166,6 +169,9 @@ class ArticleReader(PostReading):
                 zone_key = EntityKey("zone", contract_zone(zone.text, self.lexicon))
                 on.zone, on.region = self.res.entities[zone_key].label, ""
             key = self.register_org(on, m.text, ev, subtype=m.attrs["subtype"])
+            short = SHORT_NAME.match(text, m.end)
+            if short:                     # 张家界荷花国际机场(以下简称“张家界机场”): one body, two names
+                self.res.known_orgs.aliases.setdefault(short.group(1), key.name)
             by_end[m.end] = key.name
             found.append((m.start, m.end, key))
         return found

@@ -35,6 +35,7 @@ class KnownNames:
     def __init__(self) -> None:
         self.by_ending: dict[str, str] = {}
         self.by_usual: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}     # a short name the text gave a body (以下简称“…”) -> its name
 
     def first_spelling(self, name: str, usual: str) -> str:
         """The name the file first gave the body whose usual form is `usual` (衡阳县卫生健康局

@@ -86,6 +86,8 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: Know
     text = text.strip()
     if not text:
         return None
+    if text in known.aliases:
+        return OrgName(known.aliases[text])     # the short name the text gave a body it named in full
     if text.startswith("该") and text[1] not in "区县市镇":
         cls = text[1:3] if text[1:3] == "公司" else text[1]
         base = ctx.last.get(cls)

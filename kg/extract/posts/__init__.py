@@ -28,6 +28,9 @@ from .names import NamesAfterTitles, read_name
 __all__ = ["PUNCT", "find_author_posts", "find_posts", "read_name", "with_org", "chain_units"]
 
 
+LIST_ENDS = ("、", ",", "。", ";", "", "等")    # what may follow a name of a list after one title
+
+
 def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: list[Mention] = ()) -> list[Mention]:
     """Posts in one sentence, as person Mentions carrying their title chain.
     `places` are the sentence's place mentions: an institution's name never cuts one."""
@@ -58,7 +61,7 @@ def find_posts(sentence: str, tokens: list[Token], lexicon: Lexicon, places: lis
         posts.append(Mention("person", hit.end, end, name[0], {"titles": chain}, "title-chain-name", conf))
         while sentence[end:end + 1] == "、" and end + 1 not in starts:    # 副主任伍丽霞、甘振华: one title, two names
             more = read_name(sentence, end + 1, lexicon)
-            if not more or sentence[end + 1 + len(more[0]):end + 2 + len(more[0])] not in ("、", ",", "。", ";", ""):
+            if not more or sentence[end + 1 + len(more[0]):end + 2 + len(more[0])] not in LIST_ENDS:
                 break
             posts.append(Mention("person", end + 1, end + 1 + len(more[0]), more[0], {"titles": chain},
                                  "title-name-list", min(conf, 0.85)))
