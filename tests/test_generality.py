@@ -504,3 +504,13 @@ def test_a_short_name_given_in_parentheses_and_a_company_named_after_an_airport(
     assert {"张家界荷花国际机场", "湖南省机场管理集团"} <= orgs
     assert not {"张家界机场", "湖南省机场"} & orgs
     assert {("谭某涛", "副总经理", "湖南省机场管理集团"), ("刘某林", "副总经理", "湖南省机场管理集团")} <= posts(m)
+
+
+def test_the_writers_own_body_and_an_office_of_an_unnamed_one_are_no_institutions(extract):
+    # 我校 on a school's own page with no source that names it; 校办公室 of that school
+    m = extract("长沙市教育局周某青处长介绍了情况。袁某光同志被任命为张家界市民族中学校长。"
+                "会前,我校校长黄某初、校办公室主任苏某玲将新任校长袁某光送到张家界市民族中学。")
+    orgs = names(m, "org")
+    assert not {"我校", "校办公室"} & orgs
+    assert ("袁某光", "校长", "张家界市民族中学") in posts(m)
+    assert not any(p[0] in ("黄某初", "苏某玲") for p in posts(m))

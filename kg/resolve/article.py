@@ -12,6 +12,9 @@ from .naming import OrgName, canonical, formal, region_prefix, usual_form
 from .posts import PostReading
 
 SHORT_NAME = re.compile(r"[((](?:以下)?简称[“\"]([^”\"]{2,16})[”\"]")   # (以下简称“张家界机场”)
+OWN_BODY = re.compile(r"[我本](?:院|校|局|委|所|站)")      # 我院, 本校: the body that wrote the article
+OFFICES = ("办公室",)
+UNNAMED_OWNERS = ("校", "院", "局", "委", "集团", "公司")
 KEEP_TOKENS_UP_TO = 50_000   # characters of an article whose tokens stay in memory between passes
 
 
@@ -117,6 +120,11 @@ class ArticleReader(PostReading):
 
     # ------------------------------------------------------------ institutions
     def name_org(self, text: str) -> OrgName | None:
+        if text.endswith(OFFICES) and text[:-3] in UNNAMED_OWNERS:
+            return None                       # 校办公室, 集团办公室: the office of a body the text does not name
+        if OWN_BODY.match(text):              # 我校, 我院: the writer's own body, named only by the source
+            source = self.art.source
+            return OrgName(source + text[2:]) if source and anaphor_class(source, self.lexicon) == text[1] else None
         owner = self.owner_of(text)
         if owner:
             return self.department(owner, text)        # 护理部主任: the hospital's
