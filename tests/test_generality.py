@@ -514,3 +514,11 @@ def test_the_writers_own_body_and_an_office_of_an_unnamed_one_are_no_institution
     assert not {"我校", "校办公室"} & orgs
     assert ("袁某光", "校长", "张家界市民族中学") in posts(m)
     assert not any(p[0] in ("黄某初", "苏某玲") for p in posts(m))
+
+
+def test_a_short_biography_gives_the_posts_and_a_provinces_short_name_its_county(extract):
+    # NAME,YYYY年M月生,POSTS: the posts held; 江苏沭阳县委 is 沭阳县's committee, not 江苏's
+    m = extract("人民网讯 采访对象\n\n蒋某明,1962年12月生,江苏沭阳县委书记;\n\n"
+                "张某霞(女),1968年12月生,山东日照市委常委、东港区委书记。")
+    assert {("蒋某明", "书记", "中共沭阳县委员会"), ("张某霞", "常委", "中共日照市委员会"),
+            ("张某霞", "书记", "中共日照市东港区委员会")} <= posts(m)

@@ -8,6 +8,7 @@
     邹立新的湘潭市教育局局长职务;                dismissed (a line of a 免去 list)
     X同志任县委书记 / X不再担任…职务             appointed, dismissed
     X同志兼任…, X履新/出任/升任/调任…           appointed
+    蒋建明,1962年12月生,江苏沭阳县委书记        (a short biography: the posts held)
 
 Each is a person Mention like find_posts gives (attrs["titles"]: the title Mentions with
 the institution written before each), with attrs["event"] saying which of these it is.
@@ -42,12 +43,14 @@ PATTERNS = (
     (re.compile(rf"(?:^|[,:;])\s*{NAME}同志(?:兼任|担任|出任|任){POST}{END}"), "appointed"),
     (re.compile(rf"(?:^|(?<=[,:;。]))\s*{NAME}{WHEN}(?:履新|出任|升任|调任|转任|兼任){POST}{END}"), "appointed"),
     (re.compile(rf"(?:^|[:;])\s*{NAME}的{POST}职务(?=\([^()]*\)|[;。]|$)"), "dismissed"),   # a line of a 免去 list
+    (re.compile(rf"{BOUNDARY}{NAME}(?:\(女\))?,(?:[男女],)?(?:[\u4e00-\u9fff]{{1,3}}族,)?(?:19|20)\d\d年\d{{1,2}}月"
+                rf"(?:出)?生,(?:现任)?{POST}{END}"), ""),      # 蒋建明,1962年12月生,江苏沭阳县委书记: a short biography
 )
 
 
 def find_appointments(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
     """The appointments, nominations, elections and dismissals a notice's sentence states."""
-    if not any(w in sentence for w in ("为", "免去", "任", "履新", "职务", "当选")) \
+    if not any(w in sentence for w in ("为", "免去", "任", "履新", "职务", "当选", "月生")) \
             or title_pattern(lexicon).search(sentence) is None:
         return []        # a notice names a post, and every post has a title
     out: list[Mention] = []
@@ -68,8 +71,8 @@ def find_appointments(sentence: str, tokens: list[Token], lexicon: Lexicon) -> l
                                      attrs={**t.attrs, "org_start": t.attrs["org_start"] + post_start})
                           for t in chain)
             for start, name in names:
-                out.append(Mention("person", start, start + len(name), name,
-                                   {"titles": chain, "event": event}, "appointment", 0.95))
+                out.append(Mention("person", start, start + len(name), name, {"titles": chain, "event": event},
+                                   "appointment" if event else "biography", 0.95))
             taken.append((m.start(), m.end()))
     return sorted(out, key=lambda p: p.start)
 

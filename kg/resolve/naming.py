@@ -22,14 +22,23 @@ class OrgName:
 
 
 def region_prefix(text: str, ctx: Context, lexicon: Lexicon) -> tuple[str, str]:
-    """The longest gazetteer place the text starts with: (code, surface)."""
+    """The longest gazetteer place the text starts with: (code, surface); after a province's short
+    name, the place of it written right after (江苏沭阳县委: 沭阳县)."""
     gaz = lexicon.gazetteer
     common = lexicon.words("regions", "common_word_shorts")
+    code, surface = "", ""
     for n in range(min(len(text), 12), 1, -1):
         cands = [c for c in gaz.lookup(text[:n]) if c.name == text[:n] or lexicon.short_form_ok(c)]
         if cands and text[:n] not in common:
-            return pick(tuple(c.code for c in cands), ctx), text[:n]
-    return "", ""
+            code, surface = pick(tuple(c.code for c in cands), ctx), text[:n]
+            break
+    if code and gaz.get(code).level == "province" and surface != gaz.get(code).name:
+        rest = text[len(surface):]         # 江苏|沭阳县委, 湖南|衡南县委: a province's short name, then its place
+        inner = next(((c.code, rest[:n]) for n in range(min(len(rest), 12), 1, -1) for c in gaz.lookup(rest[:n])
+                      if c.name == rest[:n] and gaz.is_within(c.code, code)), None)
+        if inner is not None:
+            code, surface = inner[0], surface + inner[1]
+    return code, surface
 
 
 SESSION = re.compile(r"第?[一二三四五六七八九十百零\d]+届")
