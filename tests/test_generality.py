@@ -522,3 +522,15 @@ def test_a_short_biography_gives_the_posts_and_a_provinces_short_name_its_county
                 "张某霞(女),1968年12月生,山东日照市委常委、东港区委书记。")
     assert {("蒋某明", "书记", "中共沭阳县委员会"), ("张某霞", "常委", "中共日照市委员会"),
             ("张某霞", "书记", "中共日照市东港区委员会")} <= posts(m)
+
+
+def test_chambers_of_commerce_rotating_titles_and_a_body_the_text_calls_ours(extract):
+    # 东莞市湖南邵阳商会 is a Hunan chamber in Dongguan; 轮值会长 a title; 我会 names no body, nor the
+    # titles after it in its list
+    m = extract("邵阳日报讯 东莞市湖南邵阳商会会长胡某华、福建邵阳商会轮值会长戴某谋、中建集团市场总监黄建根发言。"
+                "我会常务副会长匡某金,执行秘书长徐某平,副会长谭某剑热情接待。")
+    ps = posts(m)
+    assert {("胡某华", "会长", "东莞市湖南邵阳商会"), ("戴某谋", "轮值会长", "福建邵阳商会"),
+            ("黄建根", "市场总监", "中建集团")} <= ps
+    assert not any(p[0] in ("匡某金", "徐某平", "谭某剑") for p in ps)
+    assert "我会" not in names(m, "org")

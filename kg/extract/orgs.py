@@ -175,11 +175,14 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
 
 
 def province_opening(tokens: list[Token], start: int, head: int, lexicon: Lexicon) -> int:
-    """Where a name opens that starts with the home province after another place: the place is where
-    it stands, not its name (火连坡镇|湖南民丰高效油茶专业合作社)."""
+    """Where a name opens that starts with the home province after another place of it: the place is
+    where it stands, not its name (火连坡镇|湖南民丰高效油茶专业合作社); a place outside the province
+    is the name's own (东莞市湖南邵阳商会, the Hunan chamber in Dongguan)."""
     provinces = lexicon.province_names()
     for k in range(bisect_left(tokens, start, key=token_start) + 1, head):
-        if tokens[k].word in provinces and tokens[k - 1].pos == "ns" and tokens[k - 1].start >= start:
+        before = tokens[k - 1]
+        if tokens[k].word in provinces and before.pos == "ns" and before.start >= start \
+                and not any(not lexicon.in_province(d.code) for d in lexicon.gazetteer.lookup(before.word)):
             return tokens[k].start
     return start
 

@@ -12,7 +12,7 @@ from .naming import OrgName, canonical, formal, region_prefix, usual_form
 from .posts import PostReading
 
 SHORT_NAME = re.compile(r"[((](?:以下)?简称[“\"]([^”\"]{2,16})[”\"]")   # (以下简称“张家界机场”)
-OWN_BODY = re.compile(r"[我本](?:院|校|局|委|所|站)")      # 我院, 本校: the body that wrote the article
+OWN_BODY = re.compile(r"[我本](?:院|校|局|委|所|站|会)")   # 我院, 本校, 我会: the body that wrote the article
 OFFICES = ("办公室",)
 UNNAMED_OWNERS = ("校", "院", "局", "委", "集团", "公司")
 KEEP_TOKENS_UP_TO = 50_000   # characters of an article whose tokens stay in memory between passes

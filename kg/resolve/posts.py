@@ -24,7 +24,7 @@ LOCAL_COMMITTEES = {"村委会": "村", "村民委员会": "村", "居委会": "
 
 
 class PostReading:
-    last_org: tuple[int, OrgName] | None = None     # (sentence, institution) of the last post read
+    last_org: tuple[int, OrgName | None] | None = None   # (sentence, institution) of the last post read
 
     def read_posts(self, persons: list[Mention], ev) -> None:
         for m in persons:
@@ -55,6 +55,8 @@ class PostReading:
             else:
                 on = self.post_org(org_text, title, prev, prev_region, u.start)
             if on is None:
+                if org_text:                                   # 我会常务副会长甲,副会长乙: 乙's body is as
+                    self.last_org = (ev.sentence, None)        # unknown as 甲's, not the last one named
                 continue
             key = self.register_org(on, org_text or on.name, ev, explicit=bool(org_text))
             self.institution_body(on, org_text, title, ev)
