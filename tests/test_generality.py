@@ -534,3 +534,10 @@ def test_chambers_of_commerce_rotating_titles_and_a_body_the_text_calls_ours(ext
             ("黄建根", "市场总监", "中建集团")} <= ps
     assert not any(p[0] in ("匡某金", "徐某平", "谭某剑") for p in ps)
     assert "我会" not in names(m, "org")
+
+
+def test_a_bare_town_body_is_the_town_named_last_and_a_meeting_hall_no_body(extract):
+    m = extract("邵阳日报讯 隆回县金石桥镇中学校长竞聘大会在该镇政府会议厅举行。镇中心学校领导参加了大会。")
+    orgs = names(m, "org")
+    assert "金石桥镇中心学校" in orgs
+    assert not any(o.startswith("镇") or o.endswith("会议厅") for o in orgs)

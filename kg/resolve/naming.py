@@ -5,6 +5,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..extract.tokens import has_word
 from ..lexicon.gazetteer import load_gazetteer
 from ..lexicon.lexicon import Lexicon
 from .context import Context, pick
@@ -161,5 +162,8 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: Know
             return OrgName(gaz.get(code).name + text[1:], region=code)
     if text[0] in LEVEL_CHARS and (len(text) < 3 or not text.startswith(lexicon.sequence("spans", "not_level_starts"))):
         return None                         # 市委, 县人民政府 with no 市 or 县 in sight: nobody can place it
+    if text[0] in "镇乡" and len(text) >= 4 and not has_word(text[:2]):
+        code = ctx.last_region.get(text[0], "")  # 镇中心学校: the town named last, or nobody can place it
+        return OrgName(gaz.get(code).name + text[1:], region=code) if code else None
     fuller = known.fuller(text)        # 住建局 after 株洲经开区住建局: the fuller name the file already used
     return OrgName(fuller or text)
