@@ -541,3 +541,8 @@ def test_a_bare_town_body_is_the_town_named_last_and_a_meeting_hall_no_body(extr
     orgs = names(m, "org")
     assert "金石桥镇中心学校" in orgs
     assert not any(o.startswith("镇") or o.endswith("会议厅") for o in orgs)
+
+
+def test_a_character_glued_to_a_bare_village_word_names_no_village_body(extract):
+    m = extract("怀化日报讯 溪口村举行分红大会。着力培养“致富带富”型村党支部书记,借村支两委换届选优配强村干部。")
+    assert not any(o.startswith(("型村", "借村")) for o in names(m, "org"))

@@ -159,7 +159,10 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
         anaphor = m.group(1) if m else ""
         first = bisect_left(tokens, start, key=token_start)
         stem_tokens = [t for t in tokens[first:head + 1] if t.end <= tok.start]
-        if acceptable(name, is_dept, parent, anaphor, words) and (
+        # 型村|党支部, 借村|支两委: a character glued to a bare 村 by the segmenter, no village's name
+        glued_village = len(name) > 2 and name[1] == "村" and tokens[first].word == name[:2] \
+            and tokens[first].pos != "ns"
+        if not glued_village and acceptable(name, is_dept, parent, anaphor, words) and (
                 is_dept or parent or anaphor or named(stem_tokens, name, tokens[head], suffix, words)):
             subtype = terms.org_suffixes.get(suffix, "other") if suffix else "other"
             out.append(Mention("institution", start, tokens[head].end, name,
