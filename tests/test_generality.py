@@ -546,3 +546,17 @@ def test_a_bare_town_body_is_the_town_named_last_and_a_meeting_hall_no_body(extr
 def test_a_character_glued_to_a_bare_village_word_names_no_village_body(extract):
     m = extract("怀化日报讯 溪口村举行分红大会。着力培养“致富带富”型村党支部书记,借村支两委换届选优配强村干部。")
     assert not any(o.startswith(("型村", "借村")) for o in names(m, "org"))
+
+
+def test_village_pages_a_town_body_written_with_该_and_a_company_after_its_village(extract):
+    # 该镇党委书记: the town's 党委; 麻塘山乡|横排|村 though jieba reads 横排 as a verb; 我村 is no village;
+    # a company after its village starts where the village ends; 村支两委 is a kind
+    m = extract("湘西日报讯 保靖县吕洞山镇排捧村党支部书记龙长金激动地公布消息。该镇党委书记雷某刚介绍情况。"
+                "“以前我村集体经济薄弱。”隆回县麻塘山乡横排村党支部书记周某云说。"
+                "走进东安县白牙市镇桐子山村好又多食品有限公司加工车间,村支两委积极谋划产业。")
+    ps = posts(m)
+    assert {("雷某刚", "书记", "吕洞山镇党委"), ("周某云", "书记", "横排村党支部"),
+            ("龙长金", "书记", "保靖县吕洞山镇排捧村党支部")} <= ps
+    regions, orgs = names(m, "region"), names(m, "org")
+    assert "横排村" in regions and not any(r.endswith("我村") for r in regions)
+    assert "好又多食品有限公司" in orgs and not {"村支两委", "吕洞山镇"} & orgs

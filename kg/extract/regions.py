@@ -203,7 +203,9 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
             continue              # no suffix 2-4 characters on: no stem of this length starts here
         if i and name_like(tokens[i - 1], words) and not (tokens[i - 1].pos == "ns" and len(tokens[i - 1].word) >= 2):
             continue
-        if tok.word in "东西南北中" and tok.pos == "f":
+        after_town = i and tokens[i - 1].pos == "ns" and tokens[i - 1].word.endswith(("乡", "镇", "街道")) \
+            and len(tok.word) == 2 and text.startswith(("村", "社区"), tok.end)   # 麻塘山乡|横排|村: the town's village
+        if tok.word in "东西南北中" and tok.pos == "f" or after_town and tok.word not in determiners:
             pass                  # 在|中|湖村: a direction word jieba split off a name
         elif not (name_like(tok, words) or len(tok.word) == 1 and tok.pos == "v") \
                 or tok.pos in ("b", "ad", "vn") or tok.pos == "a" and len(tok.word) > 1 \
@@ -234,9 +236,9 @@ def villages(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
             whole = tok.word == name and tok.pos == "ns" and suffix in ("村", "社区")   # 新华村: a dictionary place
             if (stem in not_stems or stem.endswith(("小区", "示范", "新") + generic_ends)
                     or has_word(name) and not whole
-                    or any(c in stem for c in "的在和与及是对把被个等们向进到让使给")
-                    or any(t.pos == "v" and len(t.word) > 1 and has_word(t.word) and start <= t.start < cut
-                           for t in tokens[i:i + 3])       # 干部下沉|社区: a verb in it
+                    or any(c in stem for c in "的在和与及是对把被个等们向进到让使给我")
+                    or not after_town and any(t.pos == "v" and len(t.word) > 1 and has_word(t.word)
+                                              and start <= t.start < cut for t in tokens[i:i + 3])   # 下沉|社区
                     or text[start - 1:start] == "“" and text[cut + len(suffix):cut + len(suffix) + 1] == "”"):
                 continue          # kinds of places (城市社区, “功能社区”), not places
             out.append(Mention("region", start, cut + len(suffix), name,

@@ -166,17 +166,19 @@ class ArticleReader(PostReading):
         by_end: dict[int, str] = {}       # where each institution of the sentence ends -> its name
         for m in orgs:
             parent = m.attrs["parent"]
+            cut = next((p.end for p in places if p.start < m.start < p.end), None)
+            written = text[cut:m.end] if cut is not None and m.end - cut >= 4 else m.text   # 桐子|山村好又多…公司
             if parent is not None and parent.end in by_end:
-                on = self.department(by_end[parent.end], m.text)
+                on = self.department(by_end[parent.end], written)
             else:
-                on = self.name_org(m.text)
+                on = self.name_org(written)
             if on is None:
                 continue
             zone = next((p for p in places if p.kind == "zone" and p.start == m.start and p.end < m.end), None)
             if zone is not None:          # 株洲经开区住建局 sits in the zone, not just the city
                 zone_key = EntityKey("zone", contract_zone(zone.text, self.lexicon))
                 on.zone, on.region = self.res.entities[zone_key].label, ""
-            key = self.register_org(on, m.text, ev, subtype=m.attrs["subtype"])
+            key = self.register_org(on, written, ev, subtype=m.attrs["subtype"])
             short = SHORT_NAME.match(text, m.end)
             if short:                     # 张家界荷花国际机场(以下简称“张家界机场”): one body, two names
                 self.res.known_orgs.aliases.setdefault(short.group(1), key.name)

@@ -83,6 +83,8 @@ class PostReading:
                      if title.startswith(b) and len(title) > len(b)), "")
         if not body or not org_text:
             return org_text, title
+        if org_text.startswith("该") and org_text[1:] in LOCAL_LEVELS:
+            org_text = org_text[1:]                        # 该镇|党委书记: the town named last, as 镇 is
         if org_text in LOCAL_LEVELS:
             place = self.local_place(org_text, at)
             return (place + body if place else ""), (title[len(body):] if place else title)
