@@ -560,3 +560,14 @@ def test_village_pages_a_town_body_written_with_该_and_a_company_after_its_vill
     regions, orgs = names(m, "region"), names(m, "org")
     assert "横排村" in regions and not any(r.endswith("我村") for r in regions)
     assert "好又多食品有限公司" in orgs and not {"村支两委", "吕洞山镇"} & orgs
+
+
+def test_community_bodies_a_quoted_hall_and_a_list_of_bodies_after_a_citys(extract):
+    # 金鹰社区党委 though jieba reads 金鹰 as a name; “快乐议事厅” is a service; 人大工委 is one body;
+    # 市委组织部、民政局: the city's 民政局
+    m = extract("长沙晚报讯 开福区洪山街道金鹰社区党委开放“快乐议事厅”。伍家岭街道人大工委主任侯某乐表示。"
+                "武冈市委组织部、民政局负责人出席。")
+    orgs = names(m, "org")
+    assert {"伍家岭街道人大工委", "武冈市民政局"} <= orgs and any(o.endswith("金鹰社区党委") for o in orgs)
+    assert not {"快乐议事厅", "伍家岭街道人大", "民政局"} & orgs
+    assert ("侯某乐", "主任", "伍家岭街道人大工委") in posts(m)

@@ -162,7 +162,10 @@ def find_orgs(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Ment
         # 型村|党支部, 借村|支两委: a character glued to a bare 村 by the segmenter, no village's name
         glued_village = len(name) > 2 and name[1] == "村" and tokens[first].word == name[:2] \
             and tokens[first].pos != "ns"
-        if not glued_village and acceptable(name, is_dept, parent, anaphor, words) and (
+        # “快乐议事厅”, “警民议事厅”: a quoted hall is a service's name, no institution
+        quoted_hall = suffix == "厅" and text[start - 1:start] == "“" \
+            and text[tokens[head].end:tokens[head].end + 1] == "”"
+        if not glued_village and not quoted_hall and acceptable(name, is_dept, parent, anaphor, words) and (
                 is_dept or parent or anaphor or named(stem_tokens, name, tokens[head], suffix, words)):
             subtype = terms.org_suffixes.get(suffix, "other") if suffix else "other"
             out.append(Mention("institution", start, tokens[head].end, name,
@@ -287,7 +290,7 @@ def named(stem: list[Token], name: str, head: Token, suffix: str, words: OrgWord
     if not stem:
         return name.endswith(("委", "政府")) or head.pos == "nt"
     kind_words = words.kind_words
-    proper_before = any(t.pos in ("nt", "nz", "j", "eng") for t in stem[:-1])
+    proper_before = any(t.pos in ("nt", "nz", "j", "eng", "nr", "nrt") for t in stem[:-1])
     if stem[-1].word in kind_words and not (suffix in ("局", "厅") and len(stem) >= 2) and not proper_before \
             or stem[-1].word.endswith(("级", "型")) or any(t.word.endswith("式") for t in stem):
         return False          # 株洲市属|公立|医院; but 农业|农村|局 is a bureau, 湖南中医药|高等|专科学校 a school

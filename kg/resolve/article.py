@@ -164,12 +164,17 @@ class ArticleReader(PostReading):
     def read_orgs(self, orgs: list[Mention], places: list[Mention], ev, text: str) -> list[tuple[int, int, EntityKey]]:
         found = []
         by_end: dict[int, str] = {}       # where each institution of the sentence ends -> its name
+        listed_after: dict[int, str] = {}  # where a city's or county's body ends -> that place's code
         for m in orgs:
             parent = m.attrs["parent"]
             cut = next((p.end for p in places if p.start < m.start < p.end), None)
             written = text[cut:m.end] if cut is not None and m.end - cut >= 4 else m.text   # 桐子|山村好又多…公司
+            listed = listed_after.get(m.start - 1) if text[m.start - 1:m.start] == "、" else None
             if parent is not None and parent.end in by_end:
                 on = self.department(by_end[parent.end], written)
+            elif listed and written.endswith(("局", "委", "办")) and written[0] not in "省市县区州镇乡" \
+                    and not region_prefix(written, self.ctx, self.lexicon)[0]:
+                on = self.name_org(self.res.gaz.get(listed).name + written)   # 市委组织部、民政局: the city's 民政局
             else:
                 on = self.name_org(written)
             if on is None:
@@ -183,6 +188,9 @@ class ArticleReader(PostReading):
             if short:                     # 张家界荷花国际机场(以下简称“张家界机场”): one body, two names
                 self.res.known_orgs.aliases.setdefault(short.group(1), key.name)
             by_end[m.end] = key.name
+            code = on.region or self.res.entities[key].attrs.get("region_code", "")
+            if code and self.res.gaz.get(code) is not None and self.res.gaz.get(code).level in ("prefecture", "county"):
+                listed_after[m.end] = code
             found.append((m.start, m.end, key))
         return found
 
