@@ -83,10 +83,10 @@ def listed_names(text: str, at: int) -> list[tuple[int, str]]:
     for part in re.finditer(r"[^、]+", text):
         item, start = part.group(), at + part.start()
         pair = item.split("和")
-        if len(pair) == 2 and all(2 <= len(p.replace("(女)", "")) <= 4 for p in pair):
-            out += [(start, pair[0].replace("(女)", "")), (start + len(pair[0]) + 1, pair[1].replace("(女)", ""))]
-        else:
-            out.append((start, item.replace("(女)", "")))
+        written = pair if len(pair) == 2 and all(2 <= len(p.replace("(女)", "")) <= 4 for p in pair) else [item]
+        for name in written:
+            out.append((start, name.replace("(女)", "")))
+            start += len(name) + 1
     return out
 
 

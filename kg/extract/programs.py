@@ -222,7 +222,8 @@ def suffixed(text: str, tokens: list[Token], lexicon: Lexicon) -> list[Mention]:
                                stop_at_org=lambda t: is_org_token(t, lexicon))
         by_launch, opener = launch_start(tokens, head, end - len(word), words)
         if by_launch is not None and (by_launch < start or opener and all(
-                is_kind_word(t, lexicon) for t in tokens[head::-1] if start <= t.start < by_launch)):
+                is_kind_word(t, lexicon) for t in tokens[bisect_left(tokens, start, key=token_start):
+                                                         bisect_left(tokens, by_launch, key=token_start)])):
             start = by_launch                 # 签订|华容河流域横向生态保护补偿协议: the verb bounds the name
         opened = start
         while start < end and not ("\u4e00" <= text[start] <= "\u9fff" or text[start].isalpha()) \

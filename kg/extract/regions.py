@@ -92,23 +92,22 @@ def find_places(sentence: str, tokens: list[Token], lexicon: Lexicon) -> list[Me
     text = sentence
     full_names = lexicon.gazetteer.full_names
     road_words = lexicon.sequence(RULES, "road_after")
-    starts = ends = word_end = None     # token boundaries, gathered for the first match
+    ends = word_end = None     # token boundaries (word_end: each token's start -> its end), for the first match
     found: list[Mention] = []
     for start, surface, codes in surfaces_in(text, lexicon):
         end = start + len(surface)
         if text.startswith(road_words, end):
             continue       # 苏仙南路, 韶山路: a road named after a place
         full = surface in full_names
-        if starts is None:
-            starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
-            word_end = {t.start: t.end for t in tokens}
+        if word_end is None:
+            ends, word_end = {t.end for t in tokens}, {t.start: t.end for t in tokens}
         if not full:
-            if start not in starts or end not in ends:
+            if start not in word_end or end not in ends:
                 continue   # a short form inside a longer word: 株洲 in 株洲日报 is fine, 江南 in 江南春 is not
         elif len(surface) == 2:
             if word_end.get(start) != end:
                 continue   # a full name as short as 和县 is one word: not 产业和|县域, 熊德蓉和|县乡村振兴局
-        elif start not in starts and has_word(word_at(tokens, start)):
+        elif start not in word_end and has_word(word_at(tokens, start)):
             continue       # 新增|城区 holds no 增城区: a full name opens inside a dictionary word
         if not full:
             codes = short_form_codes(codes, lexicon)

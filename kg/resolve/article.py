@@ -188,9 +188,9 @@ class ArticleReader(PostReading):
             if short:                     # 张家界荷花国际机场(以下简称“张家界机场”): one body, two names
                 self.res.known_orgs.aliases.setdefault(short.group(1), key.name)
             by_end[m.end] = key.name
-            code = on.region or self.res.entities[key].attrs.get("region_code", "")
-            if code and self.res.gaz.get(code) is not None and self.res.gaz.get(code).level in ("prefecture", "county"):
-                listed_after[m.end] = code
+            place = self.res.gaz.get(on.region or self.res.entities[key].attrs.get("region_code", ""))
+            if place is not None and place.level in ("prefecture", "county"):
+                listed_after[m.end] = place.code
             found.append((m.start, m.end, key))
         return found
 

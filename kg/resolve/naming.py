@@ -62,6 +62,12 @@ def formal(on: OrgName, lexicon: Lexicon) -> OrgName:
     return on if name == on.name else OrgName(name, on.region, on.zone, on.parent)
 
 
+def last_of_class(cls: str, rest: str, ctx: Context) -> OrgName:
+    """The body of a class (院, 局, 公司) the article named last, or its department `rest` (该院|护理部)."""
+    base = ctx.last[cls]
+    return OrgName(base + rest, parent=base) if rest else OrgName(base)
+
+
 def usual_form(name: str, lexicon: Lexicon) -> str:
     """A body's name with its usual short forms (resolve.txt usual_forms): one spelling of 衡阳县卫生健康局
     and 衡阳县卫健局."""
@@ -100,15 +106,13 @@ def canonical(text: str, ctx: Context, lexicon: Lexicon, party_name, known: Know
         return OrgName(known.aliases[text])     # the short name the text gave a body it named in full
     if text.startswith("该") and text[1] not in "区县市镇":
         cls = text[1:3] if text[1:3] == "公司" else text[1]
-        base = ctx.last.get(cls)
         rest = text[1 + len(cls):]
-        if not base:
+        if not ctx.last.get(cls):
             return OrgName(rest) if len(rest) >= 3 else None
-        return OrgName(base + rest, parent=base) if rest else OrgName(base)
+        return last_of_class(cls, rest, ctx)
 
     if text[:1] in BARE_CLASSES and text[1:] in ("", "党委", "党组") and ctx.last.get(text[0]):
-        base = ctx.last[text[0]]              # 厅党委副书记, 常务副厅长: the 厅 named last (湖南省公安厅)
-        return OrgName(base + text[1:], parent=base) if text[1:] else OrgName(base)
+        return last_of_class(text[0], text[1:], ctx)   # 厅党委副书记, 常务副厅长: the 厅 named last (湖南省公安厅)
 
     if text[:2] in ("该区", "该县", "该市", "该镇", "我市", "我县", "我区", "本市"):
         code = ctx.last_region.get("镇", "") if text[1] == "镇" else ctx.level_region(text[1])
